@@ -1,0 +1,534 @@
+"""Domain models: what a committee, a meeting and each kind of minute record is.
+
+Validation and text cleaning happen here, once, so that whatever reaches the database can always be
+shown on screen and written to a Word document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
+
+# --- text cleaning -------------------------------------------------------------------------------
+
+#: Characters XML 1.0 (and so Word) cannot hold: C0 controls other than tab, newline and carriage
+#: return, and the non-characters U+FFFE and U+FFFF. Lone surrogates are handled separately.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+#: Longest text one record may hold (a 1 MB paste fits with room to spare).
+MAX_TEXT = 2_000_000
+#: Longest name, title, venue or other one-line field.
+MAX_SHORT = 300
+
+
+def clean_text(value: str) -> str:
+    """Return `value` with everything a Word document cannot hold removed.
+
+    Control characters are dropped (tab becomes a space), lone surrogates become U+FFFD (the
+    replacement character), line endings become ``\\n``, and leading and trailing space is trimmed.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    value = _XML_ILLEGAL.sub("", value)
+    value = _SURROGATE.sub("\ufffd", value)
+    # Vertical tab, form feed and the Unicode line/paragraph separators read as line breaks.
+    value = value.replace("\u2028", "\n").replace("\u2029", "\n")
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def clean_line(value: str) -> str:
+    """Clean `value` as :func:`clean_text` does and fold it onto one line."""
+    value = clean_text(value).replace("\n", " ")
+    return _SPACES.sub(" ", value).strip()
+
+
+def _coerce_str(value: object) -> object:
+    return "" if value is None else value
+
+
+Text = Annotated[
+    str, BeforeValidator(_coerce_str), AfterValidator(clean_text), Field(max_length=MAX_TEXT)
+]
+Line = Annotated[
+    str, BeforeValidator(_coerce_str), AfterValidator(clean_line), Field(max_length=MAX_SHORT)
+]
+RequiredLine = Annotated[
+    str,
+    BeforeValidator(_coerce_str),
+    AfterValidator(clean_line),
+    Field(min_length=1, max_length=MAX_SHORT),
+]
+
+
+def now() -> str:
+    """The local time now, to the second, as ISO 8601 text (how the database stores times)."""
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+class Model(BaseModel):
+    """Base of every domain model: strict about unknown fields, validated on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+
+
+# --- committees and people -----------------------------------------------------------------------
+
+
+class Jurisdiction(StrEnum):
+    """Where the council is: decides bank holidays and exempt-information paragraphs."""
+
+    ENGLAND = "england"
+    WALES = "wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern_ireland"
+
+
+class NumberingScheme(StrEnum):
+    """How minute numbers are written."""
+
+    CONTINUOUS = "continuous"  # 111.
+    NUMBER_YEAR = "number_year"  # 60/25
+    ITEM_PARAGRAPH = "item_paragraph"  # 4.1
+
+
+class LabelStyle(StrEnum):
+    """How the parts of a resolution are labelled."""
+
+    ALPHA = "alpha"  # (a) (b)
+    ROMAN = "roman"  # (i) (ii)
+    NUMBER_DOT = "number_dot"  # 1. 2.
+    NUMBER_PAREN = "number_paren"  # 1) 2)
+
+
+class Attribution(StrEnum):
+    """Whether minutes name the member who asked a question or write "a Member"."""
+
+    NAMED = "named"
+    A_MEMBER = "a_member"
+
+
+class Role(StrEnum):
+    """How a person sits on, or attends, a committee."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+    CO_OPTED = "co_opted"
+    OFFICER = "officer"
+    CABINET_MEMBER = "cabinet_member"
+    WITNESS = "witness"
+
+    @property
+    def is_member(self) -> bool:
+        """True for the committee's own members (who count towards the quorum)."""
+        return self in MEMBER_ROLES
+
+    @property
+    def label(self) -> str:
+        """The role as a clerk says it."""
+        return ROLE_LABELS[self]
+
+
+MEMBER_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER, Role.CO_OPTED})
+ROLE_LABELS = {
+    Role.CHAIR: "Chair",
+    Role.VICE_CHAIR: "Vice-Chair",
+    Role.MEMBER: "Member",
+    Role.CO_OPTED: "Co-opted member",
+    Role.OFFICER: "Officer",
+    Role.CABINET_MEMBER: "Cabinet member",
+    Role.WITNESS: "Witness",
+}
+
+
+class Committee(Model):
+    """A scrutiny committee and its house style."""
+
+    id: int | None = None
+    name: RequiredLine
+    quorum: int = Field(default=3, ge=1, le=100)
+    jurisdiction: Jurisdiction = Jurisdiction.ENGLAND
+    numbering_scheme: NumberingScheme = NumberingScheme.CONTINUOUS
+    numbering_start: int = Field(default=1, ge=1, le=1_000_000)
+    resolution_labels: LabelStyle = LabelStyle.ALPHA
+    question_attribution: Attribution = Attribution.NAMED
+    information_request_days: int = Field(default=10, ge=1, le=365)
+    recommendation_response_months: int = Field(default=2, ge=1, le=24)
+    recommendation_body: RequiredLine = "Cabinet"
+    template_path: Line = ""
+
+
+class Person(Model):
+    """Someone who sits on or attends a committee.
+
+    `name` is written as the minutes should give it ("Councillor J Smith"); `title` is an officer's
+    or witness's role ("Director of Children's Services"), by which minutes usually name them.
+    """
+
+    id: int | None = None
+    name: RequiredLine
+    title: Line = ""
+
+
+class Membership(Model):
+    """A person's place on a committee, with the dates they served."""
+
+    committee_id: int
+    person_id: int
+    role: Role = Role.MEMBER
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Membership:
+        if self.from_date and self.to_date and self.to_date < self.from_date:
+            raise ValueError("the end date is before the start date")
+        return self
+
+
+class CommitteePerson(Model):
+    """A person together with their role on one committee (what forms and completion use)."""
+
+    person: Person
+    role: Role
+
+    @property
+    def reference(self) -> str:
+        """How minutes refer to this person in prose ("Councillor Smith", "the Director of ...")."""
+        if not self.role.is_member and self.person.title:
+            return the(self.person.title)
+        return self.person.name
+
+
+# --- meetings and agenda -------------------------------------------------------------------------
+
+
+class MinutesStatus(StrEnum):
+    """Where a meeting's minutes are in their life: draft, issued to members, approved and signed."""
+
+    DRAFT = "draft"
+    ISSUED = "issued"
+    APPROVED = "approved"
+
+
+def _parse_time(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip().replace(".", ":")
+        if re.fullmatch(r"\d{3,4}", text):
+            text = f"{text[:-2]}:{text[-2:]}"
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)?", text, re.IGNORECASE)
+        if not match:
+            raise ValueError("the time should look like 18:30")
+        hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+        if half == "pm" and hour < 12:
+            hour += 12
+        if half == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{value.strip()} is not a time of day")
+        return dt.time(hour, minute)
+    return value
+
+
+def parse_date(value: object) -> object:
+    """Accept 2026-11-23, 23/11/2026 or 23 Nov 2026 (British day-first order), or pass through."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %b %Y", "%d %B %Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"{text} is not a date (use 23/11/2026 or 2026-11-23)")
+
+
+Time = Annotated[dt.time, BeforeValidator(_parse_time)]
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(parse_date)]
+
+
+class Meeting(Model):
+    """One meeting of a committee."""
+
+    id: int | None = None
+    committee_id: int
+    date: Date
+    time: Time = dt.time(18, 0)
+    venue: Line = ""
+    status: MinutesStatus = MinutesStatus.DRAFT
+    started_at: str | None = None
+    ended_at: str | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _plausible_year(cls, value: dt.date) -> dt.date:
+        if not 1990 <= value.year <= 2200:
+            raise ValueError(f"{value.year} is not a plausible year for a meeting")
+        return value
+
+
+class AgendaItem(Model):
+    """An item on a meeting's agenda. `number` is what the agenda shows; `position` is sort order."""
+
+    id: int | None = None
+    meeting_id: int
+    position: int = 0
+    number: Line = ""
+    minute_number: Line = ""
+    title: RequiredLine
+    purpose: Text = ""
+    exempt_paragraph: int | None = Field(default=None, ge=1, le=20)
+    public_title: Line = ""
+    public_summary: Text = ""
+    started_at: str | None = None
+    ended_at: str | None = None
+
+    @property
+    def is_exempt(self) -> bool:
+        """True when the public is excluded for this item (Schedule 12A)."""
+        return self.exempt_paragraph is not None
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+class RecordKind(StrEnum):
+    """The kinds of record a clerk minutes under an agenda item."""
+
+    NARRATIVE = "narrative"
+    QUESTION = "question"
+    ASSURANCE = "assurance"
+    INFORMATION_REQUEST = "information_request"
+    RESOLUTION = "resolution"
+    RECOMMENDATION = "recommendation"
+
+    @property
+    def label(self) -> str:
+        """The kind as the screen names it."""
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    RecordKind.NARRATIVE: "Narrative",
+    RecordKind.QUESTION: "Question",
+    RecordKind.ASSURANCE: "Assurance",
+    RecordKind.INFORMATION_REQUEST: "Information request",
+    RecordKind.RESOLUTION: "Resolution",
+    RecordKind.RECOMMENDATION: "Recommendation",
+}
+
+
+class AssuranceStatus(StrEnum):
+    """Whether the assurance the committee sought was given."""
+
+    SOUGHT = "sought"
+    GIVEN = "given"
+    PARTLY_GIVEN = "partly_given"
+    NOT_GIVEN = "not_given"
+
+
+class RequestStatus(StrEnum):
+    """Where an information request stands."""
+
+    OUTSTANDING = "outstanding"
+    ANSWERED = "answered"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+
+
+class ResolutionForm(StrEnum):
+    """How a decision is introduced: "RESOLVED: That" or, for procedural items, "AGREED that"."""
+
+    RESOLVED = "resolved"
+    AGREED = "agreed"
+
+
+class ExecutiveResponse(StrEnum):
+    """The executive's response to a recommendation."""
+
+    AWAITED = "awaited"
+    ACCEPTED = "accepted"
+    PARTLY_ACCEPTED = "partly_accepted"
+    REJECTED = "rejected"
+    NOTED = "noted"
+
+
+class RecordBase(Model):
+    """What every record has: its place under an agenda item and its main text."""
+
+    id: int | None = None
+    agenda_item_id: int
+    position: int = 0
+    text: Text = ""
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+class _NeedsText(RecordBase):
+    @model_validator(mode="after")
+    def _text_required(self) -> _NeedsText:
+        if not self.text:
+            kind: RecordKind = getattr(self, "kind")  # noqa: B009 - defined by each subclass
+            raise ValueError(f"the {kind.label.lower()} needs some text")
+        return self
+
+
+class Narrative(_NeedsText):
+    """A note of who presented and what was discussed."""
+
+    kind: Literal[RecordKind.NARRATIVE] = RecordKind.NARRATIVE
+
+
+class Question(RecordBase):
+    """A member's question (`text`, may be empty) and the answer given."""
+
+    kind: Literal[RecordKind.QUESTION] = RecordKind.QUESTION
+    asked_by: Line = ""
+    answered_by: Line = ""
+    answer: Text = ""
+
+    @model_validator(mode="after")
+    def _something_asked(self) -> Question:
+        if not self.text and not self.answer:
+            raise ValueError("a question needs the question or the answer")
+        return self
+
+
+class Assurance(_NeedsText):
+    """An assurance the committee sought (`text`), under a theme, and the response."""
+
+    kind: Literal[RecordKind.ASSURANCE] = RecordKind.ASSURANCE
+    theme: Line = ""
+    response: Text = ""
+    status: AssuranceStatus = AssuranceStatus.SOUGHT
+
+
+class InformationRequest(_NeedsText):
+    """Information the committee asked for (`text`), of whom, by when, and what came of it."""
+
+    kind: Literal[RecordKind.INFORMATION_REQUEST] = RecordKind.INFORMATION_REQUEST
+    requested_of: Line = ""
+    due_date: OptionalDate = None
+    due_date_by_hand: bool = False
+    status: RequestStatus = RequestStatus.OUTSTANDING
+    answered_on: OptionalDate = None
+    response: Text = ""
+
+
+class Resolution(_NeedsText):
+    """One part of what the committee resolved (or, for procedural items, agreed)."""
+
+    kind: Literal[RecordKind.RESOLUTION] = RecordKind.RESOLUTION
+    form: ResolutionForm = ResolutionForm.RESOLVED
+
+
+class Recommendation(_NeedsText):
+    """A recommendation to a named body (usually the Cabinet) and the executive's response."""
+
+    kind: Literal[RecordKind.RECOMMENDATION] = RecordKind.RECOMMENDATION
+    addressee: RequiredLine = "Cabinet"
+    response_due: OptionalDate = None
+    response_status: ExecutiveResponse = ExecutiveResponse.AWAITED
+    response_date: OptionalDate = None
+    response_text: Text = ""
+
+
+Record = Annotated[
+    Narrative | Question | Assurance | InformationRequest | Resolution | Recommendation,
+    Field(discriminator="kind"),
+]
+RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
+
+RECORD_CLASSES: dict[RecordKind, type[RecordBase]] = {
+    RecordKind.NARRATIVE: Narrative,
+    RecordKind.QUESTION: Question,
+    RecordKind.ASSURANCE: Assurance,
+    RecordKind.INFORMATION_REQUEST: InformationRequest,
+    RecordKind.RESOLUTION: Resolution,
+    RecordKind.RECOMMENDATION: Recommendation,
+}
+
+
+def record_from_dict(data: dict[str, object]) -> Record:
+    """Validate a dict (from a form or the database) into the right kind of record."""
+    return RECORD_ADAPTER.validate_python(data)
+
+
+# --- wording helpers shared by minutes, forms and completion ------------------------------------
+
+#: Role words that, at the start of a name, read better with "the" in prose: "the Director said".
+ROLE_WORDS = frozenset(
+    {
+        "assistant",
+        "cabinet",
+        "chair",
+        "chairman",
+        "chief",
+        "corporate",
+        "deputy",
+        "director",
+        "executive",
+        "head",
+        "independent",
+        "interim",
+        "lead",
+        "leader",
+        "manager",
+        "monitoring",
+        "officer",
+        "portfolio",
+        "principal",
+        "programme",
+        "scrutiny",
+        "senior",
+        "service",
+        "strategic",
+        "vice-chair",
+    }
+)
+
+
+def the(title: str) -> str:
+    """Put "the" before a role title when prose needs it ("the Director of Finance")."""
+    first = title.split(" ", 1)[0].lower() if title else ""
+    if first in ROLE_WORDS:
+        return f"the {title}"
+    return title
+
+
+def validation_message(error: Exception) -> str:
+    """Turn a pydantic ValidationError into one line a clerk can act on."""
+    from pydantic import ValidationError
+
+    if not isinstance(error, ValidationError):
+        return str(error)
+    parts = []
+    for item in error.errors():
+        field = ".".join(str(p) for p in item.get("loc", ()) if not str(p).startswith("function"))
+        message = str(item.get("msg", "is not valid"))
+        message = message.removeprefix("Value error, ")
+        if item.get("type") == "string_too_short" and item.get("ctx", {}).get("min_length") == 1:
+            message = "is required"
+        elif item.get("type") == "string_too_long":
+            message = f"is too long (at most {item.get('ctx', {}).get('max_length')} characters)"
+        field = field.replace("_", " ")
+        parts.append(f"{field} {message}".strip() if field and "needs" not in message else message)
+    return "; ".join(dict.fromkeys(parts))

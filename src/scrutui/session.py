@@ -1,0 +1,162 @@
+"""Live minuting of one meeting: what the minuting screen does, without the screen.
+
+Every method saves (and commits) before it returns, and remembers how to undo what it did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from scrutui import capture
+from scrutui.errors import ScrutuiError
+from scrutui.models import AgendaItem, Committee, Meeting, Person, Record, Role
+from scrutui.store import Store
+from scrutui.store.people import KnownPeople
+
+
+class Change(StrEnum):
+    """What an undoable step did."""
+
+    ADD = "add"
+    EDIT = "edit"
+    DELETE = "delete"
+    MOVE = "move"
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """One step that undo can reverse."""
+
+    change: Change
+    record_id: int
+    before: Record | None = None
+    step: int = 0
+
+    @property
+    def description(self) -> str:
+        """What undoing this step does, in words."""
+        return {
+            Change.ADD: "Removed the record just added",
+            Change.EDIT: "Put back the record as it was",
+            Change.DELETE: "Brought back the deleted record",
+            Change.MOVE: "Moved the record back",
+        }[self.change]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a capture line saved."""
+
+    record: Record
+    answered: bool = False  # the line answered an earlier record rather than adding one
+    unknown_names: tuple[str, ...] = field(default=())
+
+
+class MinutingSession:
+    """A clerk minuting one meeting."""
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        self.store = store
+        self.meeting: Meeting = store.meetings.get(meeting_id)
+        self.committee: Committee = store.committees.get(self.meeting.committee_id)
+        self.people: KnownPeople = store.people.for_meeting(meeting_id)
+        self._undo: list[UndoStep] = []
+
+    @property
+    def meeting_id(self) -> int:
+        """The id of the meeting being minuted."""
+        assert self.meeting.id is not None
+        return self.meeting.id
+
+    def agenda(self) -> list[AgendaItem]:
+        """The meeting's agenda in order."""
+        return self.store.agenda.for_meeting(self.meeting_id)
+
+    def records(self, item_id: int) -> list[Record]:
+        """An item's records in order."""
+        return self.store.records.for_item(item_id)
+
+    def take_item(self, item_id: int) -> AgendaItem:
+        """Move to an item: stamps the meeting's and the item's start the first time."""
+        if self.meeting.started_at is None and not self.store.read_only:
+            self.meeting = self.meeting.model_copy(
+                update={"started_at": self.store.meetings.start(self.meeting_id)}
+            )
+        if self.store.read_only:
+            return self.store.agenda.get(item_id)
+        return self.store.agenda.take(item_id)
+
+    def submit(self, item_id: int, line: str) -> Saved | None:
+        """Save what one capture line says. None when the line holds nothing to save."""
+        parsed = capture.parse(line)
+        if parsed.is_empty:
+            return None
+        unknown = tuple(n for n in parsed.names if not self.people.is_known(n))
+        if parsed.kind is capture.CaptureKind.ANSWER:
+            earlier = capture.answer(self.records(item_id), parsed)
+            if earlier is not None:
+                before = self.store.records.update(earlier)
+                self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
+                return Saved(earlier, answered=True, unknown_names=unknown)
+        record = capture.to_record(parsed, item_id, self.committee.recommendation_body)
+        saved = self.store.records.add(record)
+        self._remember(UndoStep(Change.ADD, saved.id or 0))
+        return Saved(saved, unknown_names=unknown)
+
+    def save(self, record: Record) -> Record:
+        """Save a record from a form: a new one is added, an existing one updated."""
+        if record.id is None:
+            saved = self.store.records.add(record)
+            self._remember(UndoStep(Change.ADD, saved.id or 0))
+            return saved
+        before = self.store.records.update(record)
+        self._remember(UndoStep(Change.EDIT, record.id, before=before))
+        return self.store.records.get(record.id)
+
+    def delete(self, record_id: int) -> Record:
+        """Delete a record (undo brings it back)."""
+        before = self.store.records.delete(record_id)
+        self._remember(UndoStep(Change.DELETE, record_id, before=before))
+        return before
+
+    def move(self, record_id: int, step: int) -> bool:
+        """Move a record up (-1) or down (+1) within its item."""
+        moved = self.store.records.move(record_id, step)
+        if moved:
+            self._remember(UndoStep(Change.MOVE, record_id, step=step))
+        return moved
+
+    def can_undo(self) -> bool:
+        """True when there is something to undo."""
+        return bool(self._undo)
+
+    def undo(self) -> tuple[str, int] | None:
+        """Reverse the last change. Returns what was done and the record's id, or None."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        records = self.store.records
+        match step.change:
+            case Change.ADD:
+                records.delete(step.record_id)
+            case Change.DELETE:
+                records.restore(step.record_id)
+            case Change.EDIT:
+                assert step.before is not None
+                records.update(step.before)
+            case Change.MOVE:
+                records.move(step.record_id, -step.step)
+        return step.description, step.record_id
+
+    def add_person(self, person: Person, role: Role) -> Person:
+        """Add someone typed on the capture line to the committee, so they complete from now on."""
+        if self.people.is_known(person.name):
+            raise ScrutuiError(f"{person.name} is already known to this meeting.")
+        added = self.store.committees.add_person(self.meeting.committee_id, person, role)
+        self.people = self.store.people.for_meeting(self.meeting_id)
+        return added
+
+    def _remember(self, step: UndoStep) -> None:
+        self._undo.append(step)
+        del self._undo[:-200]

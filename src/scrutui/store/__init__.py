@@ -1,0 +1,123 @@
+"""The SQLite store: opening (with checks and migrations) and the repositories."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from scrutui.errors import DatabaseError
+from scrutui.store.base import Handle
+from scrutui.store.committees import CommitteeRepository
+from scrutui.store.connection import (
+    APPLICATION_ID,
+    connect,
+    create_private_file,
+    describe_sqlite_error,
+    read_header,
+)
+from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
+from scrutui.store.migrations import latest_version, migrate
+from scrutui.store.people import PeopleDirectory
+from scrutui.store.records import RecordRepository
+
+__all__ = ["MeetingSummary", "Store", "open_store"]
+
+
+class Store:
+    """One open scrutui database and its repositories. Use from one thread only."""
+
+    def __init__(self, handle: Handle, *, backup: Path | None = None) -> None:
+        self.handle = handle
+        self.path = handle.path
+        self.read_only = handle.read_only
+        #: The copy taken before this open migrated the schema, if it did.
+        self.migration_backup = backup
+        self.committees = CommitteeRepository(handle)
+        self.meetings = MeetingRepository(handle)
+        self.agenda = AgendaRepository(handle)
+        self.records = RecordRepository(handle)
+        self.people = PeopleDirectory(handle)
+
+    def is_empty(self) -> bool:
+        """True when the database holds no committee yet (the welcome screen shows)."""
+        return self.committees.count() == 0
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.handle.db.close()
+
+    def reopen(self) -> Store:
+        """A new Store on the same file (for a worker thread, which needs its own connection)."""
+        return open_store(self.path, read_only=self.read_only)
+
+
+def open_store(path: Path, *, read_only: bool = False, create_folder: bool = False) -> Store:
+    """Open (creating if need be) the scrutui database at `path` and bring its schema up to date.
+
+    Anything wrong with the file raises DatabaseError with one plain line, and the file is left
+    exactly as it was.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        if create_folder and not read_only:
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
+    header = read_header(path)
+    if read_only and header.empty:
+        raise DatabaseError(f"There is no scrutui database at {path} to open read-only.")
+    latest = latest_version()
+    if header.user_version > latest:
+        raise DatabaseError(
+            f"{path} was made by a newer scrutui (schema version {header.user_version}; this scrutui "
+            f"knows up to {latest}). Upgrade scrutui to open it; the file has not been changed."
+        )
+    if not header.empty and header.application_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"{path} is an SQLite database of another program, not scrutui's.")
+    if not read_only:
+        if not path.exists():
+            try:
+                create_private_file(path)
+            except OSError as error:
+                raise DatabaseError(
+                    f"Cannot create {path}: {error.strerror or error} (check the folder's permissions)."
+                ) from error
+        elif not os.access(path, os.W_OK):
+            raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
+        if not os.access(folder, os.W_OK):
+            raise DatabaseError(f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}.")
+    if not header.empty and header.user_version == 0:
+        _refuse_foreign(path)
+    db = connect(path, read_only=read_only)
+    try:
+        if read_only:
+            if header.user_version < latest:
+                raise DatabaseError(
+                    f"{path} needs upgrading to this scrutui's schema; open it once without --read-only."
+                )
+            backup = None
+        else:
+            backup = migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DatabaseError(describe_sqlite_error(path, error)) from error
+    except BaseException:
+        db.close()
+        raise
+    return Store(Handle(db, path, read_only=read_only), backup=backup)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse an SQLite file that already holds another program's tables (looked at read-only)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(describe_sqlite_error(path, error)) from error
+    if tables:
+        raise DatabaseError(f"{path} is an SQLite database of another program, not scrutui's.")

@@ -1,0 +1,91 @@
+"""The shared handle repositories write through: one connection, explicit IMMEDIATE transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from scrutui.errors import DatabaseError, ReadOnlyError
+from scrutui.store.connection import describe_sqlite_error
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+class Handle:
+    """A database connection and how to read and write through it.
+
+    Reads are fetched whole (``list(db.query(...))``) so no read snapshot stays open to hold back
+    WAL checkpoints. Writes run in ``BEGIN IMMEDIATE`` transactions and are committed before any
+    method returns, so whatever the screen then shows as saved is on disk.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, *, read_only: bool) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+
+    def rows(self, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
+        """All rows of a query, as dicts."""
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+
+    def row(self, sql: str, params: Params | None = None) -> dict[str, Any] | None:
+        """The first row of a query, or None."""
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        """The first column of the first row of a query."""
+        try:
+            cursor = self.db.execute(sql, params)
+            found = cursor.fetchone()
+            cursor.close()
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        return found[0] if found else None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: ``BEGIN IMMEDIATE`` now, ``COMMIT`` on leaving, rollback on error."""
+        if self.read_only:
+            raise ReadOnlyError()
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
+    """INSERT one row and return its rowid."""
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def update(conn: sqlite3.Connection, table: str, key: str, key_value: Any, values: dict[str, Any]) -> int:
+    """UPDATE one row by key; returns the number of rows changed."""
+    assignments = ", ".join(f"{column} = ?" for column in values)
+    cursor = conn.execute(
+        f"UPDATE {table} SET {assignments} WHERE {key} = ?", [*values.values(), key_value]
+    )
+    return cursor.rowcount

@@ -1,0 +1,189 @@
+"""Meetings and their agenda items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scrutui.errors import NotFound, ScrutuiError
+from scrutui.models import AgendaItem, Meeting, MinutesStatus, now
+from scrutui.store.base import Handle, insert, update
+
+_MEETING_COLUMNS = tuple(f for f in Meeting.model_fields if f != "id")
+_ITEM_COLUMNS = tuple(f for f in AgendaItem.model_fields if f != "id")
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A line of the meetings list: the meeting, its committee's name and how much is minuted."""
+
+    meeting: Meeting
+    committee: str
+    records: int
+
+
+def meeting_from_row(row: dict[str, Any]) -> Meeting:
+    """A Meeting from a database row."""
+    return Meeting.model_validate({k: row[k] for k in ("id", *_MEETING_COLUMNS)})
+
+
+def item_from_row(row: dict[str, Any]) -> AgendaItem:
+    """An AgendaItem from a database row."""
+    return AgendaItem.model_validate({k: row[k] for k in ("id", *_ITEM_COLUMNS)})
+
+
+class MeetingRepository:
+    """Reads and writes meetings."""
+
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    def add(self, meeting: Meeting, items: list[AgendaItem] | None = None) -> Meeting:
+        """Save a new meeting and, optionally, its agenda, in one transaction."""
+        values = meeting.model_dump(mode="json", exclude={"id"})
+        with self._h.write() as conn:
+            meeting_id = insert(conn, "meeting", {**values, "created_at": now()})
+            for position, item in enumerate(items or [], start=1):
+                data = item.model_dump(mode="json", exclude={"id"})
+                insert(conn, "agenda_item", {**data, "meeting_id": meeting_id, "position": position})
+        return meeting.model_copy(update={"id": meeting_id})
+
+    def update(self, meeting: Meeting) -> None:
+        """Save changes to a meeting's date, time, venue or status."""
+        with self._h.write() as conn:
+            update(conn, "meeting", "id", meeting.id, meeting.model_dump(mode="json", exclude={"id"}))
+
+    def get(self, meeting_id: int) -> Meeting:
+        """The meeting with this id."""
+        row = self._h.row("SELECT * FROM meeting WHERE id = ?", [meeting_id])
+        if row is None:
+            raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
+        return meeting_from_row(row)
+
+    def summaries(self, committee_id: int | None = None) -> list[MeetingSummary]:
+        """Meetings, newest first, with their committee and the number of records minuted."""
+        where = "WHERE m.committee_id = ?" if committee_id is not None else ""
+        rows = self._h.rows(
+            f"""SELECT m.*, c.name AS committee_name,
+                  (SELECT count(*) FROM record r JOIN agenda_item a ON a.id = r.agenda_item_id
+                   WHERE a.meeting_id = m.id AND r.deleted_at IS NULL) AS record_count
+                FROM meeting m JOIN committee c ON c.id = m.committee_id {where}
+                ORDER BY m.date DESC, m.time DESC, m.id DESC""",
+            [committee_id] if committee_id is not None else None,
+        )
+        return [MeetingSummary(meeting_from_row(r), r["committee_name"], r["record_count"]) for r in rows]
+
+    def count(self) -> int:
+        """How many meetings there are."""
+        return int(self._h.scalar("SELECT count(*) FROM meeting"))
+
+    def start(self, meeting_id: int) -> str:
+        """Stamp the meeting's start time, the first time it is minuted. Returns the start time."""
+        with self._h.write() as conn:
+            conn.execute(
+                "UPDATE meeting SET started_at = ? WHERE id = ? AND started_at IS NULL", [now(), meeting_id]
+            )
+            return str(conn.execute("SELECT started_at FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0])
+
+    def set_status(self, meeting_id: int, status: MinutesStatus) -> None:
+        """Move the minutes to draft, issued or approved."""
+        with self._h.write() as conn:
+            conn.execute("UPDATE meeting SET status = ? WHERE id = ?", [status.value, meeting_id])
+
+    def capture_draft(self, meeting_id: int) -> str:
+        """What was left typed but not entered on the capture line."""
+        return str(self._h.scalar("SELECT capture_draft FROM meeting WHERE id = ?", [meeting_id]) or "")
+
+    def save_capture_draft(self, meeting_id: int, text: str) -> None:
+        """Keep what is typed on the capture line, so a crash does not lose it."""
+        with self._h.write() as conn:
+            conn.execute("UPDATE meeting SET capture_draft = ? WHERE id = ?", [text, meeting_id])
+
+
+class AgendaRepository:
+    """Reads and writes agenda items."""
+
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
+        """The meeting's agenda, in order."""
+        rows = self._h.rows(
+            "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
+        )
+        return [item_from_row(r) for r in rows]
+
+    def get(self, item_id: int) -> AgendaItem:
+        """The agenda item with this id."""
+        row = self._h.row("SELECT * FROM agenda_item WHERE id = ?", [item_id])
+        if row is None:
+            raise NotFound(f"There is no agenda item with id {item_id}.")
+        return item_from_row(row)
+
+    def add(self, item: AgendaItem, after: int | None = None) -> AgendaItem:
+        """Add an item at the end of the agenda, or straight after the item with id `after`."""
+        with self._h.write() as conn:
+            if after is None:
+                position = conn.execute(
+                    "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?",
+                    [item.meeting_id],
+                ).fetchone()[0]
+            else:
+                position = conn.execute("SELECT position + 1 FROM agenda_item WHERE id = ?", [after]).fetchone()[0]
+                conn.execute(
+                    "UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
+                    [item.meeting_id, position],
+                )
+            data = item.model_dump(mode="json", exclude={"id"})
+            item_id = insert(conn, "agenda_item", {**data, "position": position})
+        return item.model_copy(update={"id": item_id, "position": position})
+
+    def update(self, item: AgendaItem) -> None:
+        """Save changes to an item's number, title, purpose or exempt status."""
+        data = item.model_dump(mode="json", exclude={"id", "position", "meeting_id"})
+        with self._h.write() as conn:
+            update(conn, "agenda_item", "id", item.id, data)
+
+    def delete(self, item_id: int) -> None:
+        """Delete an item that has nothing minuted under it."""
+        count = self._h.scalar(
+            "SELECT count(*) FROM record WHERE agenda_item_id = ? AND deleted_at IS NULL", [item_id]
+        )
+        if count:
+            raise ScrutuiError(
+                f"This item has {count} record{'s' if count != 1 else ''} minuted under it; "
+                "delete or move them first."
+            )
+        with self._h.write() as conn:
+            conn.execute("DELETE FROM agenda_item WHERE id = ?", [item_id])
+
+    def move(self, item_id: int, step: int) -> bool:
+        """Move an item up (-1) or down (+1) the agenda. False when it is already at that end."""
+        item = self.get(item_id)
+        items = self.for_meeting(item.meeting_id)
+        index = next(i for i, found in enumerate(items) if found.id == item_id)
+        other = index + step
+        if not 0 <= other < len(items):
+            return False
+        items[index], items[other] = items[other], items[index]
+        with self._h.write() as conn:
+            for position, found in enumerate(items, start=1):
+                conn.execute("UPDATE agenda_item SET position = ? WHERE id = ?", [position, found.id])
+        return True
+
+    def renumber(self, meeting_id: int) -> None:
+        """Number the agenda 1, 2, 3 ... in its current order."""
+        with self._h.write() as conn:
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
+            )]
+            for number, item_id in enumerate(ids, start=1):
+                conn.execute("UPDATE agenda_item SET number = ? WHERE id = ?", [str(number), item_id])
+
+    def take(self, item_id: int) -> AgendaItem:
+        """Mark an item as taken: its start time is stamped the first time only."""
+        with self._h.write() as conn:
+            conn.execute(
+                "UPDATE agenda_item SET started_at = ? WHERE id = ? AND started_at IS NULL", [now(), item_id]
+            )
+        return self.get(item_id)

@@ -1,0 +1,71 @@
+"""Who is known to a meeting: its committee's members and regular attendees, by name and title.
+
+Capture-line completion offers these names, and a name typed that is not among them is offered for
+adding to the committee.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrutui.models import CommitteePerson, Person, Role
+from scrutui.store.base import Handle
+
+
+@dataclass(frozen=True)
+class KnownPeople:
+    """The people known to one meeting, and every way they may be typed."""
+
+    people: tuple[CommitteePerson, ...]
+
+    def names(self) -> list[str]:
+        """Every name and title, for completion (names first)."""
+        found = [cp.person.name for cp in self.people]
+        found += [cp.person.title for cp in self.people if cp.person.title]
+        return list(dict.fromkeys(found))
+
+    def find(self, typed: str) -> CommitteePerson | None:
+        """The person a typed name or title refers to, ignoring case and a leading "the"."""
+        wanted = _fold(typed)
+        if not wanted:
+            return None
+        for cp in self.people:
+            if wanted in (_fold(cp.person.name), _fold(cp.person.title)):
+                return cp
+        return None
+
+    def is_known(self, typed: str) -> bool:
+        """True when `typed` names someone known to the meeting."""
+        return self.find(typed) is not None
+
+
+def _fold(text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    text = text.removeprefix("the ")
+    return text.replace("cllr ", "councillor ").replace("cllr. ", "councillor ")
+
+
+class PeopleDirectory:
+    """Looks up the people known to a meeting."""
+
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    def for_meeting(self, meeting_id: int) -> KnownPeople:
+        """The committee's current people plus anyone recorded as attending the meeting."""
+        rows = self._h.rows(
+            """SELECT p.id, p.name, p.title, m.role FROM meeting mt
+               JOIN membership m ON m.committee_id = mt.committee_id AND m.to_date IS NULL
+               JOIN person p ON p.id = m.person_id WHERE mt.id = ?
+               UNION
+               SELECT p.id, p.name, p.title, 'witness' FROM attendance at JOIN person p ON p.id = at.person_id
+               WHERE at.meeting_id = ?""",
+            [meeting_id, meeting_id],
+        )
+        seen: dict[int, CommitteePerson] = {}
+        for r in rows:
+            if r["id"] not in seen or Role(r["role"]).is_member:
+                seen[r["id"]] = CommitteePerson(
+                    person=Person(id=r["id"], name=r["name"], title=r["title"]), role=Role(r["role"])
+                )
+        return KnownPeople(tuple(seen.values()))

@@ -1,0 +1,248 @@
+"""Minute records: the ordered spine under each agenda item and each kind's detail.
+
+Every change is committed before the method returns. Deleting only marks a record deleted, and each
+edit, delete and restore leaves a revision holding the record as it was, so nothing is lost and undo
+can always put a record back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+
+from scrutui import deadlines
+from scrutui.errors import NotFound
+from scrutui.models import (
+    InformationRequest,
+    Jurisdiction,
+    Recommendation,
+    Record,
+    RecordKind,
+    now,
+    record_from_dict,
+)
+from scrutui.store.base import Handle, insert
+
+#: Each kind's detail table and the model fields it holds (narrative has none).
+DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
+    RecordKind.QUESTION: ("question", ("asked_by", "answered_by", "answer")),
+    RecordKind.ASSURANCE: ("assurance", ("theme", "response", "status")),
+    RecordKind.INFORMATION_REQUEST: (
+        "information_request",
+        ("requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
+    ),
+    RecordKind.RESOLUTION: ("resolution", ("form",)),
+    RecordKind.RECOMMENDATION: (
+        "recommendation",
+        ("addressee", "response_due", "response_status", "response_date", "response_text"),
+    ),
+}
+_SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+
+SELECT_RECORDS = (
+    "SELECT "
+    + ", ".join(f"r.{c}" for c in _SPINE)
+    + "".join(
+        f', {table}.{field} AS "{table}.{field}"'
+        for table, fields in DETAIL_TABLES.values()
+        for field in fields
+    )
+    + " FROM record r"
+    + "".join(f" LEFT JOIN {table} ON {table}.record_id = r.id" for table, _ in DETAIL_TABLES.values())
+)
+
+
+def record_from_row(row: dict[str, Any]) -> Record:
+    """Rebuild a record (of the right kind) from a row of SELECT_RECORDS."""
+    data = {c: row[c] for c in _SPINE}
+    kind = RecordKind(row["kind"])
+    if kind in DETAIL_TABLES:
+        table, fields = DETAIL_TABLES[kind]
+        for field in fields:
+            value = row[f"{table}.{field}"]
+            if value is not None:
+                data[field] = bool(value) if field == "due_date_by_hand" else value
+    return record_from_dict(data)
+
+
+def _detail_values(record: Record) -> tuple[str, dict[str, Any]] | None:
+    if record.kind not in DETAIL_TABLES:
+        return None
+    table, fields = DETAIL_TABLES[record.kind]
+    dumped = record.model_dump(mode="json", include=set(fields))
+    return table, {field: dumped[field] for field in fields}
+
+
+class RecordRepository:
+    """Reads and writes minute records."""
+
+    def __init__(self, handle: Handle) -> None:
+        self._h = handle
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def for_item(self, agenda_item_id: int) -> list[Record]:
+        """The item's records in order (deleted ones left out)."""
+        rows = self._h.rows(
+            SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL ORDER BY r.position, r.id",
+            [agenda_item_id],
+        )
+        return [record_from_row(r) for r in rows]
+
+    def for_meeting(self, meeting_id: int) -> dict[int, list[Record]]:
+        """Every record of a meeting, by agenda item id, each list in order."""
+        rows = self._h.rows(
+            SELECT_RECORDS
+            + " JOIN agenda_item a ON a.id = r.agenda_item_id"
+            " WHERE a.meeting_id = ? AND r.deleted_at IS NULL ORDER BY a.position, r.position, r.id",
+            [meeting_id],
+        )
+        found: dict[int, list[Record]] = {}
+        for row in rows:
+            found.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
+        return found
+
+    def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
+        """The record with this id."""
+        live = "" if include_deleted else " AND r.deleted_at IS NULL"
+        row = self._h.row(SELECT_RECORDS + f" WHERE r.id = ?{live}", [record_id])
+        if row is None:
+            raise NotFound(f"There is no record with id {record_id}.")
+        return record_from_row(row)
+
+    def count(self) -> int:
+        """How many records (not deleted) there are."""
+        return int(self._h.scalar("SELECT count(*) FROM record WHERE deleted_at IS NULL"))
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def add(self, record: Record) -> Record:
+        """Save a new record at the end of its item. Returns it with its id, once committed."""
+        record = self._with_due_dates(record)
+        stamp = now()
+        with self._h.write() as conn:
+            position = conn.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM record WHERE agenda_item_id = ?",
+                [record.agenda_item_id],
+            ).fetchone()[0]
+            record_id = insert(
+                conn,
+                "record",
+                {
+                    "agenda_item_id": record.agenda_item_id,
+                    "kind": record.kind.value,
+                    "position": position,
+                    "text": record.text,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                },
+            )
+            detail = _detail_values(record)
+            if detail:
+                table, values = detail
+                insert(conn, table, {"record_id": record_id, **values})
+        return record.model_copy(
+            update={"id": record_id, "position": position, "created_at": stamp, "updated_at": stamp}
+        )
+
+    def update(self, record: Record) -> Record:
+        """Save an edited record (its kind may change). Returns the record as it was before."""
+        if record.id is None:
+            raise ValueError("record has no id")
+        before = self.get(record.id)
+        stamp = now()
+        with self._h.write() as conn:
+            self._revise(conn, before, "edit", stamp)
+            conn.execute(
+                "UPDATE record SET kind = ?, text = ?, updated_at = ? WHERE id = ?",
+                [record.kind.value, record.text, stamp, record.id],
+            )
+            old = _detail_values(before)
+            if old and old[0] != (_detail_values(record) or ("",))[0]:
+                conn.execute(f"DELETE FROM {old[0]} WHERE record_id = ?", [record.id])
+            detail = _detail_values(record)
+            if detail:
+                table, values = detail
+                columns = ", ".join(["record_id", *values])
+                marks = ", ".join("?" for _ in range(len(values) + 1))
+                conn.execute(
+                    f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
+                    [record.id, *values.values()],
+                )
+        return before
+
+    def delete(self, record_id: int) -> Record:
+        """Mark a record deleted (undo restores it). Returns the record."""
+        before = self.get(record_id)
+        stamp = now()
+        with self._h.write() as conn:
+            self._revise(conn, before, "delete", stamp)
+            conn.execute("UPDATE record SET deleted_at = ? WHERE id = ?", [stamp, record_id])
+        return before
+
+    def restore(self, record_id: int) -> Record:
+        """Bring back a deleted record, in its old place."""
+        stamp = now()
+        with self._h.write() as conn:
+            conn.execute(
+                "INSERT INTO revision (record_id, at, action) VALUES (?, ?, 'restore')", [record_id, stamp]
+            )
+            conn.execute("UPDATE record SET deleted_at = NULL WHERE id = ?", [record_id])
+        return self.get(record_id)
+
+    def move(self, record_id: int, step: int) -> bool:
+        """Move a record up (-1) or down (+1) within its item. False when already at that end."""
+        record = self.get(record_id)
+        order = self._h.rows(
+            "SELECT id, position FROM record WHERE agenda_item_id = ? AND deleted_at IS NULL"
+            " ORDER BY position, id",
+            [record.agenda_item_id],
+        )
+        index = next(i for i, row in enumerate(order) if row["id"] == record_id)
+        other = index + step
+        if not 0 <= other < len(order):
+            return False
+        mine, theirs = order[index], order[other]
+        # Swap the two positions only, so deleted records keep their places for undo.
+        with self._h.write() as conn:
+            conn.execute("UPDATE record SET position = ? WHERE id = ?", [theirs["position"], mine["id"]])
+            conn.execute("UPDATE record SET position = ? WHERE id = ?", [mine["position"], theirs["id"]])
+        return True
+
+    def revisions(self, record_id: int) -> list[dict[str, Any]]:
+        """The record's history: each change with the record as it was before it."""
+        return self._h.rows("SELECT * FROM revision WHERE record_id = ? ORDER BY id", [record_id])
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _revise(conn: sqlite3.Connection, before: Record, action: str, stamp: str) -> None:
+        conn.execute(
+            "INSERT INTO revision (record_id, at, action, before) VALUES (?, ?, ?, ?)",
+            [before.id, stamp, action, json.dumps(before.model_dump(mode="json"), ensure_ascii=False)],
+        )
+
+    def _with_due_dates(self, record: Record) -> Record:
+        """Fill in the due date of a new information request or recommendation from the meeting."""
+        needs_request_date = isinstance(record, InformationRequest) and record.due_date is None
+        needs_response_date = isinstance(record, Recommendation) and record.response_due is None
+        if not (needs_request_date or needs_response_date):
+            return record
+        row = self._h.row(
+            """SELECT m.date, c.jurisdiction, c.information_request_days, c.recommendation_response_months
+               FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id JOIN committee c ON c.id = m.committee_id
+               WHERE a.id = ?""",
+            [record.agenda_item_id],
+        )
+        if row is None:
+            raise NotFound(f"There is no agenda item with id {record.agenda_item_id}.")
+        meeting_date = dt.date.fromisoformat(row["date"])
+        if needs_request_date:
+            due = deadlines.add_clear_working_days(
+                meeting_date, row["information_request_days"], Jurisdiction(row["jurisdiction"])
+            )
+            return record.model_copy(update={"due_date": due})
+        due = deadlines.add_months(meeting_date, row["recommendation_response_months"])
+        return record.model_copy(update={"response_due": due})
