@@ -114,6 +114,8 @@ def split_name(text: str) -> tuple[str, str]:
 def parse(line: str) -> Capture:
     """Parse one capture line. Never raises: anything unrecognised is a narrative note."""
     line = clean_text(line)
+    if line in _PREFIXES:  # a prefix with nothing after it yet
+        return Capture(_PREFIXES[line])
     match = _PREFIX.match(line)
     if not match:
         return Capture(CaptureKind.NARRATIVE, text=line)
@@ -207,9 +209,7 @@ def to_record(capture: Capture, agenda_item_id: int, default_body: str = "Cabine
                 agenda_item_id=item, text=capture.text, addressee=capture.name or default_body
             )
         case CaptureKind.ANSWER:
-            return Question(
-                agenda_item_id=item, answered_by=capture.reply_by, answer=capture.reply
-            )
+            return Question(agenda_item_id=item, answered_by=capture.reply_by, answer=capture.reply)
     return Narrative(agenda_item_id=item, text=capture.text)
 
 

@@ -120,9 +120,51 @@ class MinutesDocument:
 # --- wording helpers -----------------------------------------------------------------------------
 
 _LOWER_FIRST_WORDS = frozenset(
-    "a all an any as both each every he her his in it its many more most no none of on once one "
-    "our she some such that the their there these they this those to we when where whilst while "
-    "with work".split()
+    [
+        "a",
+        "all",
+        "an",
+        "any",
+        "as",
+        "both",
+        "each",
+        "every",
+        "he",
+        "her",
+        "his",
+        "in",
+        "it",
+        "its",
+        "many",
+        "more",
+        "most",
+        "no",
+        "none",
+        "of",
+        "on",
+        "once",
+        "one",
+        "our",
+        "she",
+        "some",
+        "such",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "we",
+        "when",
+        "where",
+        "whilst",
+        "while",
+        "with",
+        "work",
+    ]
 )
 
 
@@ -144,7 +186,7 @@ def sentence(text: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".?!…:\"”)" else f"{text}."
+    return text if text[-1] in '.?!…:"”)' else f"{text}."
 
 
 def clause(text: str) -> str:
@@ -159,8 +201,21 @@ def clause(text: str) -> str:
 
 
 def _roman(number: int) -> str:
-    numerals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    numerals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = ""
     for value, letters in numerals:
         while number >= value:
@@ -210,8 +265,10 @@ def decision(lead: str, clauses: Sequence[str], style: LabelStyle) -> list[Parag
         return []
     if len(clauses) == 1:
         return [Paragraph(Style.DECISION, f"{lead} {clauses[0]}.")]
-    return [Paragraph(Style.DECISION, f"{lead}:" if lead.endswith("that") else lead),
-            *labelled_parts(clauses, style)]
+    return [
+        Paragraph(Style.DECISION, f"{lead}:" if lead.endswith("that") else lead),
+        *labelled_parts(clauses, style),
+    ]
 
 
 # --- who said what -------------------------------------------------------------------------------
@@ -254,8 +311,10 @@ def question_prose(record: Question, committee: Committee, people: KnownPeople) 
     """A question and answer as minutes put them."""
     asker = asker_reference(record.asked_by, committee, people)
     answerer = speaker_reference(record.answered_by, people)
-    replied = f"{answerer} said that {clause(record.answer)}" if answerer else (
-        f"it was explained that {clause(record.answer)}"
+    replied = (
+        f"{answerer} said that {clause(record.answer)}"
+        if answerer
+        else (f"it was explained that {clause(record.answer)}")
     )
     if record.text:
         asked = sentence(f"{asker} asked {record.text.strip().rstrip('?.').strip()}")
@@ -280,11 +339,15 @@ def assurance_prose(record: Assurance) -> str:
     response = clause(record.response)
     match record.status:
         case AssuranceStatus.PARTLY_GIVEN:
-            return (f"{sought} In response, it was stated that {response}. "
-                    "The Committee was only partly assured and would keep the matter under review.")
+            return (
+                f"{sought} In response, it was stated that {response}. "
+                "The Committee was only partly assured and would keep the matter under review."
+            )
         case AssuranceStatus.NOT_GIVEN:
-            return (f"{sought} In response, it was stated that {response}. "
-                    "The Committee was not assured and would follow the matter up.")
+            return (
+                f"{sought} In response, it was stated that {response}. "
+                "The Committee was not assured and would follow the matter up."
+            )
         case AssuranceStatus.GIVEN:
             return f"{sought} It was confirmed that {response}."
     return f"{sought} In response, it was stated that {response}."
@@ -325,9 +388,7 @@ def item_paragraphs(
     for record in records:
         match record:
             case Narrative():
-                paragraphs.extend(
-                    Paragraph(Style.BODY, sentence(block)) for block in _blocks(record.text)
-                )
+                paragraphs.extend(Paragraph(Style.BODY, sentence(block)) for block in _blocks(record.text))
             case Question():
                 paragraphs.append(Paragraph(Style.BODY, question_prose(record, committee, people)))
             case Assurance() if record.theme:
@@ -359,13 +420,21 @@ def item_paragraphs(
 def _blocks(text: str) -> list[str]:
     """A narrative's paragraphs: split on blank lines; single line breaks join with a space."""
     blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in blocks
+        if block.strip()
+    ]
 
 
 def minute_number(item: AgendaItem) -> str:
     """The item's minute number as printed: its frozen number, or else its agenda number."""
     number = item.minute_number or item.number
-    return f"{number}." if number and number[-1].isdigit() and "/" not in number and "." not in number else number
+    return (
+        f"{number}."
+        if number and number[-1].isdigit() and "/" not in number and "." not in number
+        else number
+    )
 
 
 def minute_item(

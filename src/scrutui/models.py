@@ -61,12 +61,8 @@ def _coerce_str(value: object) -> object:
     return "" if value is None else value
 
 
-Text = Annotated[
-    str, BeforeValidator(_coerce_str), AfterValidator(clean_text), Field(max_length=MAX_TEXT)
-]
-Line = Annotated[
-    str, BeforeValidator(_coerce_str), AfterValidator(clean_line), Field(max_length=MAX_SHORT)
-]
+Text = Annotated[str, BeforeValidator(_coerce_str), AfterValidator(clean_text), Field(max_length=MAX_TEXT)]
+Line = Annotated[str, BeforeValidator(_coerce_str), AfterValidator(clean_line), Field(max_length=MAX_SHORT)]
 RequiredLine = Annotated[
     str,
     BeforeValidator(_coerce_str),
@@ -525,10 +521,13 @@ def validation_message(error: Exception) -> str:
         field = ".".join(str(p) for p in item.get("loc", ()) if not str(p).startswith("function"))
         message = str(item.get("msg", "is not valid"))
         message = message.removeprefix("Value error, ")
-        if item.get("type") == "string_too_short" and item.get("ctx", {}).get("min_length") == 1:
+        kind, context = item.get("type"), item.get("ctx", {})
+        if kind in ("string_too_short", "too_short") and context.get("min_length") == 1:
             message = "is required"
-        elif item.get("type") == "string_too_long":
-            message = f"is too long (at most {item.get('ctx', {}).get('max_length')} characters)"
+        elif kind in ("string_too_long", "too_long"):
+            message = f"is too long (at most {context.get('max_length'):,} characters)"
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            message = message.replace("Input should be", "should be")
         field = field.replace("_", " ")
         parts.append(f"{field} {message}".strip() if field and "needs" not in message else message)
     return "; ".join(dict.fromkeys(parts))

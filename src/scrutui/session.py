@@ -10,7 +10,16 @@ from enum import StrEnum
 
 from scrutui import capture
 from scrutui.errors import ScrutuiError
-from scrutui.models import AgendaItem, Committee, Meeting, Person, Record, Role
+from scrutui.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Narrative,
+    Person,
+    Record,
+    Role,
+    clean_text,
+)
 from scrutui.store import Store
 from scrutui.store.people import KnownPeople
 
@@ -160,3 +169,59 @@ class MinutingSession:
     def _remember(self, step: UndoStep) -> None:
         self._undo.append(step)
         del self._undo[:-200]
+
+
+class NarrativeDraft:
+    """A narrative being written in the multi-line editor.
+
+    It is saved every few seconds and on leaving; the whole editing session is one undo step, and
+    one revision (the text before editing began) rather than one per save.
+    """
+
+    def __init__(self, session: MinutingSession, agenda_item_id: int, record: Narrative | None) -> None:
+        self.session = session
+        self.agenda_item_id = agenda_item_id
+        self.record_id = record.id if record else None
+        self.saved_text = record.text if record else ""
+        self._original = record
+        self._changed = False
+
+    def is_dirty(self, text: str) -> bool:
+        """True when `text` differs from what was last saved."""
+        return clean_text(text) != self.saved_text
+
+    def save(self, text: str) -> Narrative | None:
+        """Save `text` if it changed. Returns the saved narrative, or None when nothing was saved."""
+        cleaned = clean_text(text)
+        if cleaned == self.saved_text or not cleaned:
+            return None
+        records = self.session.store.records
+        if self.record_id is None:
+            added = records.add(Narrative(agenda_item_id=self.agenda_item_id, text=cleaned))
+            assert isinstance(added, Narrative)
+            self.record_id = added.id
+            self.session._remember(UndoStep(Change.ADD, added.id or 0))
+            self.saved_text = cleaned
+            self._changed = True  # a new narrative needs no "before" revision
+            return added
+        first = not self._changed
+        narrative = Narrative(id=self.record_id, agenda_item_id=self.agenda_item_id, text=cleaned)
+        records.update(narrative, revise=first)
+        if first and self._original is not None:
+            self.session._remember(UndoStep(Change.EDIT, self.record_id, before=self._original))
+        self._changed = True
+        self.saved_text = cleaned
+        saved = records.get(self.record_id)
+        assert isinstance(saved, Narrative)
+        return saved
+
+    def finish(self, text: str) -> Narrative | None:
+        """Save on leaving. A narrative emptied in the editor is deleted (undo brings it back)."""
+        if not clean_text(text) and self.record_id is not None:
+            self.session.delete(self.record_id)
+            return None
+        self.save(text)
+        if self.record_id is None:
+            return None
+        saved = self.session.store.records.get(self.record_id)
+        return saved if isinstance(saved, Narrative) else None

@@ -87,7 +87,9 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
         elif not os.access(path, os.W_OK):
             raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
         if not os.access(folder, os.W_OK):
-            raise DatabaseError(f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}.")
+            raise DatabaseError(
+                f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}."
+            )
     if not header.empty and header.user_version == 0:
         _refuse_foreign(path)
     db = connect(path, read_only=read_only)

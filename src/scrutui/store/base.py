@@ -28,6 +28,7 @@ class Handle:
         self.db = db
         self.path = path
         self.read_only = read_only
+        self._depth = 0
 
     def rows(self, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
         """All rows of a query, as dicts."""
@@ -53,14 +54,32 @@ class Handle:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: ``BEGIN IMMEDIATE`` now, ``COMMIT`` on leaving, rollback on error."""
+        """A write transaction: ``BEGIN IMMEDIATE`` now, ``COMMIT`` on leaving, rollback on error.
+
+        Nested calls join the outer transaction (through a savepoint), so several repository calls
+        can be made all-or-nothing.
+        """
         if self.read_only:
             raise ReadOnlyError()
         conn = self.db.conn
+        if self._depth:
+            self._depth += 1
+            conn.execute(f"SAVEPOINT nested_{self._depth}")
+            try:
+                yield conn
+                conn.execute(f"RELEASE nested_{self._depth}")
+            except BaseException:
+                conn.execute(f"ROLLBACK TO nested_{self._depth}")
+                conn.execute(f"RELEASE nested_{self._depth}")
+                raise
+            finally:
+                self._depth -= 1
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as error:
             raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        self._depth = 1
         try:
             yield conn
             conn.execute("COMMIT")
@@ -72,6 +91,8 @@ class Handle:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
 
 
 def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
@@ -85,7 +106,5 @@ def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
 def update(conn: sqlite3.Connection, table: str, key: str, key_value: Any, values: dict[str, Any]) -> int:
     """UPDATE one row by key; returns the number of rows changed."""
     assignments = ", ".join(f"{column} = ?" for column in values)
-    cursor = conn.execute(
-        f"UPDATE {table} SET {assignments} WHERE {key} = ?", [*values.values(), key_value]
-    )
+    cursor = conn.execute(f"UPDATE {table} SET {assignments} WHERE {key} = ?", [*values.values(), key_value])
     return cursor.rowcount

@@ -83,7 +83,9 @@ class MeetingRepository:
             conn.execute(
                 "UPDATE meeting SET started_at = ? WHERE id = ? AND started_at IS NULL", [now(), meeting_id]
             )
-            return str(conn.execute("SELECT started_at FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0])
+            return str(
+                conn.execute("SELECT started_at FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0]
+            )
 
     def set_status(self, meeting_id: int, status: MinutesStatus) -> None:
         """Move the minutes to draft, issued or approved."""
@@ -129,7 +131,9 @@ class AgendaRepository:
                     [item.meeting_id],
                 ).fetchone()[0]
             else:
-                position = conn.execute("SELECT position + 1 FROM agenda_item WHERE id = ?", [after]).fetchone()[0]
+                position = conn.execute(
+                    "SELECT position + 1 FROM agenda_item WHERE id = ?", [after]
+                ).fetchone()[0]
                 conn.execute(
                     "UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
                     [item.meeting_id, position],
@@ -174,11 +178,24 @@ class AgendaRepository:
     def renumber(self, meeting_id: int) -> None:
         """Number the agenda 1, 2, 3 ... in its current order."""
         with self._h.write() as conn:
-            ids = [r[0] for r in conn.execute(
-                "SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
-            )]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
+                )
+            ]
             for number, item_id in enumerate(ids, start=1):
                 conn.execute("UPDATE agenda_item SET number = ? WHERE id = ?", [str(number), item_id])
+
+    def record_counts(self, meeting_id: int) -> dict[int, int]:
+        """How many records each item of a meeting holds."""
+        rows = self._h.rows(
+            """SELECT r.agenda_item_id AS item, count(*) AS n FROM record r
+               JOIN agenda_item a ON a.id = r.agenda_item_id
+               WHERE a.meeting_id = ? AND r.deleted_at IS NULL GROUP BY r.agenda_item_id""",
+            [meeting_id],
+        )
+        return {r["item"]: r["n"] for r in rows}
 
     def take(self, item_id: int) -> AgendaItem:
         """Mark an item as taken: its start time is stamped the first time only."""

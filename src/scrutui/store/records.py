@@ -94,8 +94,7 @@ class RecordRepository:
     def for_meeting(self, meeting_id: int) -> dict[int, list[Record]]:
         """Every record of a meeting, by agenda item id, each list in order."""
         rows = self._h.rows(
-            SELECT_RECORDS
-            + " JOIN agenda_item a ON a.id = r.agenda_item_id"
+            SELECT_RECORDS + " JOIN agenda_item a ON a.id = r.agenda_item_id"
             " WHERE a.meeting_id = ? AND r.deleted_at IS NULL ORDER BY a.position, r.position, r.id",
             [meeting_id],
         )
@@ -147,14 +146,21 @@ class RecordRepository:
             update={"id": record_id, "position": position, "created_at": stamp, "updated_at": stamp}
         )
 
-    def update(self, record: Record) -> Record:
-        """Save an edited record (its kind may change). Returns the record as it was before."""
+    def update(self, record: Record, *, revise: bool = True) -> Record:
+        """Save an edited record (its kind may change). Returns the record as it was before.
+
+        `revise=False` skips the revision row: the narrative editor's autosaves keep one revision
+        (the text before editing began) rather than one every few seconds.
+        """
         if record.id is None:
             raise ValueError("record has no id")
-        before = self.get(record.id)
+        record_id = record.id
+        record = self._with_due_dates(record)
+        before = self.get(record_id)
         stamp = now()
         with self._h.write() as conn:
-            self._revise(conn, before, "edit", stamp)
+            if revise:
+                self._revise(conn, before, "edit", stamp)
             conn.execute(
                 "UPDATE record SET kind = ?, text = ?, updated_at = ? WHERE id = ?",
                 [record.kind.value, record.text, stamp, record.id],

@@ -1,0 +1,151 @@
+"""The scrutui app: owns the open database and moves between screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from scrutui.store import Store, open_store
+from scrutui.tui.guard import report
+
+
+class ScrutuiApp(App[None]):
+    """Minute scrutiny meetings live."""
+
+    TITLE = "scrutui"
+    CSS = """
+    Screen { background: $background; }
+    Footer { background: $panel; }
+    """
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help", tooltip="Every key here, and how to type records"),
+        Binding(
+            "ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave scrutui (everything is already saved)"
+        ),
+    ]
+
+    def __init__(self, store: Store, *, blink: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.read_only = store.read_only
+        #: False in tests and snapshots, so screens stop cursors blinking.
+        self.blink = blink
+
+    def on_mount(self) -> None:
+        from scrutui.tui.screens.home import HomeScreen
+        from scrutui.tui.screens.welcome import WelcomeScreen
+
+        if self.read_only:
+            self.sub_title = "read-only"
+        self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # --- navigation -----------------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        """Show the meetings list as the only screen."""
+        from scrutui.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.switch_screen(HomeScreen())
+
+    def start_new_committee(self) -> None:
+        """Create a committee, then a meeting for it, then edit that meeting's agenda."""
+        from scrutui.tui.screens.committee import CommitteeScreen
+
+        def committee_saved(committee_id: int | None) -> None:
+            self.go_home()
+            if committee_id is not None:
+                self.start_new_meeting(committee_id)
+
+        self.push_screen(CommitteeScreen(None), committee_saved)
+
+    def start_new_meeting(self, committee_id: int | None = None) -> None:
+        """Create a meeting, then edit its agenda."""
+        from scrutui.tui.screens.meeting_form import MeetingForm
+
+        if self.store.committees.count() == 0:
+            self.notify("Create a committee first (c on the meetings screen).", severity="warning")
+            return
+
+        def meeting_saved(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.go_home()
+                self.open_agenda(meeting_id)
+
+        self.push_screen(MeetingForm(committee_id), meeting_saved)
+
+    def open_agenda(self, meeting_id: int) -> None:
+        """Edit a meeting's agenda."""
+        from scrutui.tui.screens.agenda import AgendaScreen
+
+        self.push_screen(AgendaScreen(meeting_id))
+
+    def open_minuting(self, meeting_id: int, *, replace: bool = False) -> None:
+        """Minute a meeting."""
+        from scrutui.tui.screens.minuting import MinutingScreen
+
+        if replace:
+            self.switch_screen(MinutingScreen(meeting_id))
+        else:
+            self.push_screen(MinutingScreen(meeting_id))
+
+    def load_demo(self) -> None:
+        """Load the demo committee and meetings, then show the meetings."""
+        from scrutui.demo import load_demo
+
+        result = load_demo(self.store)
+        if result.already_loaded:
+            self.notify("The demo is already loaded.")
+        else:
+            self.notify(f"Loaded the demo: {result.committee.name}.")
+        self.go_home()
+
+    # --- help, commands, quitting ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key of the current screen and the capture-line grammar."""
+        from scrutui.tui.screens.help import HelpScreen
+
+        if self.screen.__class__.__name__ != "HelpScreen":
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette offers every key binding of the screen, and the usual commands."""
+        from scrutui.tui.screens.help import scrutui_bindings
+
+        yield from super().get_system_commands(screen)
+        nodes = {active.binding.id: active.node for active in screen.active_bindings.values()}
+        for binding in scrutui_bindings(screen):
+            key = self.get_key_display(binding)
+
+            def run(action: str = binding.action, target: object = nodes[binding.id]) -> None:
+                self.call_later(self.run_action, action, target)
+
+            yield SystemCommand(f"{binding.description} ({key})", binding.tooltip or binding.description, run)
+
+    async def action_quit(self) -> None:
+        """Save anything half-typed, then leave."""
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                try:
+                    flush()
+                except Exception as error:
+                    report(self, error)
+                    return
+        self.exit()
+
+
+def make_app(db_path: Path, *, read_only: bool = False, blink: bool = True) -> ScrutuiApp:
+    """The app on the database at `db_path` (shared by the CLI and the tests)."""
+    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink)

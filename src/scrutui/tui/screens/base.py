@@ -1,0 +1,64 @@
+"""What every scrutui screen shares: the store, read-only mode, and no cursor blink in tests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
+
+from scrutui.errors import ReadOnlyError
+from scrutui.store import Store
+
+if TYPE_CHECKING:
+    from scrutui.tui.app import ScrutuiApp
+
+T = TypeVar("T")
+
+
+class _Shared(Generic[T]):
+    """Helpers mixed into screens and modals."""
+
+    app: Any
+
+    @property
+    def scrutui(self) -> ScrutuiApp:
+        """The app, typed."""
+        return cast("ScrutuiApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        """The open database."""
+        return self.scrutui.store
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database is open read-only."""
+        return self.scrutui.read_only
+
+    def require_writable(self) -> None:
+        """Refuse an edit in read-only mode, with the reason."""
+        if self.read_only:
+            raise ReadOnlyError(
+                "Read-only: this database was opened for browsing, so nothing can be changed."
+            )
+
+    def stop_blink(self) -> None:
+        """Stop cursors blinking when the app asks (tests and snapshots)."""
+        if not self.scrutui.blink:
+            for widget in cast(Screen[Any], self).query("Input, TextArea"):
+                cast(Input | TextArea, widget).cursor_blink = False
+
+
+class ScrutuiScreen(_Shared[T], Screen[T]):
+    """A full screen of scrutui."""
+
+    def on_mount(self) -> None:
+        self.stop_blink()
+
+
+class ScrutuiModal(_Shared[T], ModalScreen[T]):
+    """A dialog over the current screen."""
+
+    def on_mount(self) -> None:
+        self.stop_blink()

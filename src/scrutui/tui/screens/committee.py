@@ -1,0 +1,268 @@
+"""One committee: its name, quorum and house style, and the people who sit on or attend it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+
+from scrutui.models import (
+    Attribution,
+    Committee,
+    Jurisdiction,
+    LabelStyle,
+    Person,
+    Role,
+    validation_message,
+)
+from scrutui.tui.guard import guarded
+from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.screens.confirm import Confirm
+from scrutui.tui.screens.person_form import PersonForm
+
+ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
+LABELS = [
+    ("(a) (b)", LabelStyle.ALPHA.value),
+    ("(i) (ii)", LabelStyle.ROMAN.value),
+    ("1. 2.", LabelStyle.NUMBER_DOT.value),
+    ("1) 2)", LabelStyle.NUMBER_PAREN.value),
+]
+NATIONS = [
+    ("England", Jurisdiction.ENGLAND.value),
+    ("Wales", Jurisdiction.WALES.value),
+    ("Scotland", Jurisdiction.SCOTLAND.value),
+    ("Northern Ireland", Jurisdiction.NORTHERN_IRELAND.value),
+]
+
+
+class CommitteeScreen(ScrutuiScreen[int | None]):
+    """Create or edit a committee. Returns its id when saved."""
+
+    DEFAULT_CSS = """
+    CommitteeScreen #committee-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    CommitteeScreen #settings { height: auto; padding: 0 1; }
+    CommitteeScreen .row { height: auto; }
+    CommitteeScreen .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
+    CommitteeScreen Label { text-style: bold; }
+    CommitteeScreen #committee-error { color: $error; height: auto; padding: 0 1; }
+    CommitteeScreen #people-title { padding: 0 1; margin-top: 1; }
+    CommitteeScreen DataTable { height: 1fr; min-height: 4; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "save", "Save", id="committee.save", tooltip="Save the committee's name and settings"
+        ),
+        Binding(
+            "ctrl+n",
+            "add_person",
+            "Add person",
+            id="committee.add-person",
+            tooltip="Add a member, officer, cabinet member or witness",
+        ),
+        Binding(
+            "ctrl+o",
+            "edit_person",
+            "Edit person",
+            id="committee.edit-person",
+            tooltip="Edit the person selected in the list",
+        ),
+        Binding(
+            "ctrl+r",
+            "remove_person",
+            "Remove person",
+            id="committee.remove-person",
+            tooltip="Take the selected person off the committee",
+        ),
+        Binding("escape", "done", "Done", id="committee.done", tooltip="Save and go on"),
+    ]
+
+    def __init__(self, committee_id: int | None) -> None:
+        super().__init__()
+        self.committee_id = committee_id
+
+    def compose(self) -> ComposeResult:
+        committee = (
+            self.store.committees.get(self.committee_id)
+            if self.committee_id
+            else Committee(name="New committee")
+        )
+        yield Static("Committee" if self.committee_id else "New committee", id="committee-title")
+        with Vertical(id="settings"):
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Name")
+                    yield Input(
+                        "" if not self.committee_id else committee.name,
+                        id="c-name",
+                        placeholder="e.g. Children and Young People Scrutiny Committee",
+                    )
+                with Vertical():
+                    yield Label("Quorum")
+                    yield Input(str(committee.quorum), id="c-quorum", type="integer")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Questions in the minutes")
+                    yield Select(
+                        ATTRIBUTION,
+                        value=committee.question_attribution.value,
+                        allow_blank=False,
+                        id="c-attribution",
+                    )
+                with Vertical():
+                    yield Label("Resolution labels")
+                    yield Select(
+                        LABELS, value=committee.resolution_labels.value, allow_blank=False, id="c-labels"
+                    )
+                with Vertical():
+                    yield Label("Nation (bank holidays)")
+                    yield Select(
+                        NATIONS, value=committee.jurisdiction.value, allow_blank=False, id="c-nation"
+                    )
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Recommendations go to")
+                    yield Input(committee.recommendation_body, id="c-body")
+                with Vertical():
+                    yield Label("Information due (working days)")
+                    yield Input(str(committee.information_request_days), id="c-days", type="integer")
+                with Vertical():
+                    yield Label("Response due (months)")
+                    yield Input(str(committee.recommendation_response_months), id="c-months", type="integer")
+        yield Label("", id="committee-error")
+        yield Label("People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title")
+        yield DataTable(cursor_type="row", id="people")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Name", "Title", "Role")
+        self.reload_people()
+        self.query_one("#c-name", Input).focus()
+
+    def reload_people(self) -> None:
+        """Show the committee's people."""
+        table = self.query_one(DataTable)
+        table.clear()
+        if self.committee_id is None:
+            return
+        for cp in self.store.committees.people(self.committee_id):
+            table.add_row(Text(cp.person.name), Text(cp.person.title), cp.role.label, key=str(cp.person.id))
+
+    def _values(self) -> dict[str, Any]:
+        def number(widget_id: str) -> str:
+            return self.query_one(widget_id, Input).value.strip() or "0"
+
+        return {
+            "id": self.committee_id,
+            "name": self.query_one("#c-name", Input).value,
+            "quorum": number("#c-quorum"),
+            "question_attribution": self.query_one("#c-attribution", Select).value,
+            "resolution_labels": self.query_one("#c-labels", Select).value,
+            "jurisdiction": self.query_one("#c-nation", Select).value,
+            "recommendation_body": self.query_one("#c-body", Input).value,
+            "information_request_days": number("#c-days"),
+            "recommendation_response_months": number("#c-months"),
+        }
+
+    def save(self) -> bool:
+        """Save the committee; on a problem say what and keep the form. True when saved."""
+        error = self.query_one("#committee-error", Label)
+        self.require_writable()
+        try:
+            base = self.store.committees.get(self.committee_id).model_dump() if self.committee_id else {}
+            committee = Committee.model_validate({**base, **self._values()})
+        except ValidationError as problem:
+            error.update(validation_message(problem))
+            return False
+        try:
+            if self.committee_id is None:
+                self.committee_id = self.store.committees.add(committee).id
+                self.query_one("#committee-title", Static).update("Committee")
+            else:
+                self.store.committees.update(committee)
+        except Exception as problem:
+            from scrutui.tui.guard import describe_error
+
+            error.update(describe_error(problem))
+            return False
+        error.update("")
+        return True
+
+    @guarded
+    def action_save(self) -> None:
+        """Save the committee's settings."""
+        if self.save():
+            self.notify("Committee saved.")
+
+    @guarded
+    def action_done(self) -> None:
+        """Save and go on."""
+        if self.read_only or self.save():
+            self.dismiss(self.committee_id)
+
+    @guarded
+    def action_add_person(self) -> None:
+        """Add a person (the committee is saved first if it is new)."""
+        if not self.save():
+            return
+
+        def added(result: tuple[Person, Role] | None) -> None:
+            if result is not None and self.committee_id is not None:
+                self.store.committees.add_person(self.committee_id, *result)
+                self.reload_people()
+
+        self.app.push_screen(PersonForm(role=Role.MEMBER), added)
+
+    def _selected_person(self) -> tuple[Person, Role] | None:
+        table = self.query_one(DataTable)
+        if self.committee_id is None or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        for cp in self.store.committees.people(self.committee_id):
+            if str(cp.person.id) == key:
+                return cp.person, cp.role
+        return None
+
+    @guarded
+    def action_edit_person(self) -> None:
+        """Edit the selected person."""
+        self.require_writable()
+        selected = self._selected_person()
+        if selected is None:
+            return
+        person, role = selected
+
+        def edited(result: tuple[Person, Role] | None) -> None:
+            if result is not None and self.committee_id is not None:
+                self.store.committees.update_person(self.committee_id, *result)
+                self.reload_people()
+
+        self.app.push_screen(PersonForm(person.name, person.title, role, person_id=person.id), edited)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_person()
+
+    @guarded
+    def action_remove_person(self) -> None:
+        """Take the selected person off the committee, after asking."""
+        self.require_writable()
+        selected = self._selected_person()
+        if selected is None:
+            return
+        person, _ = selected
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.committee_id is not None and person.id is not None:
+                self.store.committees.remove_person(self.committee_id, person.id)
+                self.reload_people()
+
+        self.app.push_screen(
+            Confirm(f"Take {person.name} off the committee? Records that name them are kept.", "Remove"),
+            answered,
+        )

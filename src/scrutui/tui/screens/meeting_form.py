@@ -1,0 +1,112 @@
+"""Create a meeting: committee, date, time, venue, and its agenda pasted or typed one per line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from scrutui.agenda import parse_agenda
+from scrutui.models import Meeting, validation_message
+from scrutui.tui.guard import describe_error
+from scrutui.tui.screens.base import ScrutuiModal
+
+AGENDA_HINT = "One item per line: number, title, and | purpose if there is one. Example:\n4. Ofsted improvement plan | To review progress"
+
+
+class MeetingForm(ScrutuiModal[int | None]):
+    """A new meeting. ctrl+s saves and returns its id; Escape cancels."""
+
+    DEFAULT_CSS = """
+    MeetingForm { align: center middle; }
+    MeetingForm > Vertical { width: 95%; max-width: 110; height: 95%; border: thick $accent; background: $surface; padding: 0 1; }
+    MeetingForm .row { height: auto; }
+    MeetingForm .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
+    MeetingForm Label { text-style: bold; }
+    MeetingForm Label.hint { text-style: none; color: $text-muted; }
+    MeetingForm TextArea { height: 1fr; min-height: 4; }
+    MeetingForm #meeting-error { color: $error; height: auto; }
+    MeetingForm #buttons { height: 3; align: right middle; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Create the meeting and its agenda"),
+        Binding("escape", "cancel", "Cancel", id="meeting.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, committee_id: int | None = None) -> None:
+        super().__init__()
+        self.committee_id = committee_id
+
+    def compose(self) -> ComposeResult:
+        committees = [(c.name, c.id) for c in self.store.committees.all()]
+        chosen = self.committee_id or (committees[0][1] if committees else None)
+        with Vertical():
+            yield Label("New meeting  (ctrl+s saves, Escape cancels)")
+            with Horizontal(classes="row"), Vertical():
+                yield Label("Committee")
+                yield Select(
+                    committees,
+                    value=chosen if chosen is not None else Select.NULL,
+                    allow_blank=chosen is None,
+                    id="m-committee",
+                )
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Date")
+                    yield Input(dt.date.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
+                with Vertical():
+                    yield Label("Time")
+                    yield Input("18:00", id="m-time", placeholder="18:30")
+                with Vertical():
+                    yield Label("Venue")
+                    yield Input("", id="m-venue", placeholder="e.g. Committee Room 2, Shire Hall")
+            yield Label("Agenda")
+            yield Label(AGENDA_HINT, classes="hint")
+            yield TextArea("", id="m-agenda", soft_wrap=True, show_line_numbers=False)
+            yield Label("", id="meeting-error")
+            with Horizontal(id="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#m-date", Input).focus()
+
+    def action_save(self) -> None:
+        """Check everything; save the meeting and agenda together, or say what is wrong."""
+        error = self.query_one("#meeting-error", Label)
+        committee = self.query_one("#m-committee", Select).value
+        if committee is Select.NULL:
+            error.update("Choose the committee (create one first from the Committees screen).")
+            return
+        try:
+            meeting = Meeting(
+                committee_id=int(str(committee)),
+                date=self.query_one("#m-date", Input).value,
+                time=self.query_one("#m-time", Input).value,
+                venue=self.query_one("#m-venue", Input).value,
+            )
+            items = parse_agenda(self.query_one("#m-agenda", TextArea).text)
+        except ValidationError as problem:
+            error.update(validation_message(problem))
+            return
+        try:
+            saved = self.store.meetings.add(meeting, items)
+        except Exception as problem:
+            error.update(describe_error(problem))
+            return
+        self.dismiss(saved.id)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,475 @@
+"""The live-minuting screen: the agenda, the current item's records, its preview and the capture
+line. Everything typed is saved (committed) before the screen shows it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+
+from scrutui import capture
+from scrutui.minutes import long_date, long_time, minute_item
+from scrutui.models import AgendaItem, Narrative, Person, Record, RecordKind, Role
+from scrutui.session import MinutingSession
+from scrutui.tui.guard import guarded, report
+from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.agenda_list import AgendaList
+from scrutui.tui.widgets.capture_line import CaptureInput
+from scrutui.tui.widgets.minutes_preview import MinutesPreview
+from scrutui.tui.widgets.record_list import RecordList, TypedAway
+
+#: How often what is typed on the capture line is kept in the database.
+DRAFT_SAVE_SECONDS = 2.0
+
+GRAMMAR_LINE = (
+    "[b]q[/] who: question [b]|[/] who: answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] response  "
+    "[b]ir[/] of whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] body: text  [b]Tab[/] name"
+)
+
+
+class MinutingScreen(ScrutuiScreen[None]):
+    """Minute one meeting live."""
+
+    DEFAULT_CSS = """
+    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; }
+    MinutingScreen #body { height: 1fr; }
+    MinutingScreen #right { width: 1fr; }
+    MinutingScreen #grammar { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
+    MinutingScreen CaptureInput { height: 3; }
+    MinutingScreen #capture-hint { height: 1; padding: 0 1; color: $text-muted; }
+    MinutingScreen #capture-hint.saved { color: $success; }
+    MinutingScreen #capture-hint.warning { color: $warning; }
+    MinutingScreen.no-preview MinutesPreview { display: none; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "pagedown",
+            "next_item",
+            "Next item",
+            priority=True,
+            id="minuting.next-item",
+            tooltip="Take the next agenda item (its start time is stamped the first time)",
+        ),
+        Binding(
+            "pageup",
+            "previous_item",
+            "Prev item",
+            priority=True,
+            id="minuting.previous-item",
+            tooltip="Go back to the previous agenda item",
+        ),
+        Binding(
+            "escape",
+            "toggle_focus",
+            "Records",
+            id="minuting.records",
+            tooltip="Switch between the capture line and the list of records",
+        ),
+        Binding(
+            "ctrl+n",
+            "narrative_editor",
+            "Narrative",
+            id="minuting.narrative",
+            tooltip="Write a long narrative in a multi-line editor (saved every few seconds)",
+        ),
+        Binding(
+            "ctrl+f",
+            "new_record_form",
+            "Form",
+            id="minuting.form",
+            tooltip="Enter a record of any kind through a form",
+        ),
+        Binding("ctrl+z", "undo", "Undo", id="minuting.undo", tooltip="Undo the last change to a record"),
+        Binding(
+            "ctrl+g",
+            "add_person",
+            "Add person",
+            id="minuting.add-person",
+            tooltip="Add a person to the committee (offers the last unknown name typed)",
+        ),
+        Binding(
+            "ctrl+r",
+            "toggle_preview",
+            "Preview",
+            id="minuting.preview",
+            tooltip="Show or hide the minutes preview",
+        ),
+        Binding(
+            "ctrl+l",
+            "focus_agenda",
+            "Agenda",
+            id="minuting.agenda",
+            tooltip="Move to the agenda list to pick an item",
+        ),
+        Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.session: MinutingSession | None = None
+        self.items: list[AgendaItem] = []
+        self.current: AgendaItem | None = None
+        self.records: list[Record] = []
+        self._draft_saved = ""
+        self._last_unknown: str = ""
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meeting-title")
+        with Horizontal(id="body"):
+            yield AgendaList(id="agenda")
+            with Vertical(id="right"):
+                yield RecordList(id="records")
+                yield MinutesPreview(id="preview")
+        yield Static(GRAMMAR_LINE, id="grammar")
+        yield CaptureInput(
+            self._known_names,
+            placeholder="Type a note, or q / a / as / ir / r / ag / rec and a space; Enter saves",
+            id="capture",
+        )
+        yield Static(id="capture-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = MinutingSession(self.store, self.meeting_id)
+        meeting, committee = self.session.meeting, self.session.committee
+        title = f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}"
+        if self.read_only:
+            title += " · READ-ONLY"
+        self.query_one("#meeting-title", Static).update(Text(title))
+        self.items = self.session.agenda()
+        started = [i for i in self.items if i.started_at]
+        current = max(started, key=lambda i: i.started_at or "") if started else None
+        current = current or (self.items[0] if self.items else None)
+        capture_line = self.query_one(CaptureInput)
+        if self.read_only:
+            capture_line.disabled = True
+            capture_line.placeholder = "Read-only: nothing can be typed here"
+        else:
+            self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
+            if self._draft_saved:
+                capture_line.value = self._draft_saved
+                capture_line.cursor_position = len(self._draft_saved)
+            self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
+        # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
+        self.show_item(current)
+        if not self.items:
+            self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
+        capture_line.focus()
+
+    def _known_names(self) -> list[str]:
+        return self.session.people.names() if self.session else []
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def show_item(self, item: AgendaItem | None, *, take: bool = False, select_id: int | None = None) -> None:
+        """Make `item` the current item and show its records and preview."""
+        assert self.session is not None
+        if item is not None and take and item.id is not None:
+            item = self.session.take_item(item.id)
+            self.items = [item if i.id == item.id else i for i in self.items]
+        self.current = item
+        self.refresh_records(select_id)
+
+    def refresh_records(self, select_id: int | None = None) -> None:
+        """Reload the current item's records from the database and redraw."""
+        assert self.session is not None
+        item = self.current
+        self.records = self.session.records(item.id) if item and item.id else []
+        counts = self.store.agenda.record_counts(self.meeting_id)
+        self.query_one(AgendaList).show(self.items, item.id if item else None, counts)
+        records = self.query_one(RecordList)
+        records.show(self.records, select_id)
+        if item is not None:
+            started = f" · started {item.started_at[11:16]}" if item.started_at else ""
+            records.border_title = f"{item.number} {item.title}{started}".strip()
+        preview = self.query_one(MinutesPreview)
+        preview.border_title = "As minuted"
+        preview.show(
+            minute_item(item, self.records, self.session.committee, self.session.people, confidential=True)
+            if item
+            else None
+        )
+
+    def hint(self, message: str | Text, kind: str = "") -> None:
+        """Say something on the line under the capture line."""
+        hint = self.query_one("#capture-hint", Static)
+        hint.set_classes(kind)
+        hint.update(message)
+
+    # --- capture line ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#capture")
+    def describe_capture(self, event: Input.Changed) -> None:
+        """Say live what Enter will save."""
+        if not event.value.strip():
+            hint = self.query_one("#capture-hint", Static)
+            if not (hint.has_class("saved") or hint.has_class("warning")):
+                self.hint("")  # keep a "Saved" confirmation when the line is cleared after saving
+            return
+        assert self.session is not None
+        parsed = capture.parse(event.value)
+        words = capture.describe(parsed, self.session.committee.recommendation_body)
+        unknown = [n for n in parsed.names if not self.session.people.is_known(n)]
+        line = Text(f"→ {words}")
+        completed = event.input.completion() if isinstance(event.input, CaptureInput) else None
+        if completed:
+            line.append(f"  Tab: {completed.name}", style="bold")
+        elif unknown:
+            line.append(f"  (new name: {', '.join(unknown)})", style="italic")
+        self.hint(line)
+
+    @on(Input.Submitted, "#capture")
+    @guarded
+    def submit_capture(self, event: Input.Submitted) -> None:
+        """Save the line as a record; only then clear it and show it saved."""
+        assert self.session is not None
+        self.require_writable()
+        if self.current is None or self.current.id is None:
+            self.hint("There is no agenda item to minute under: add one first.", "warning")
+            return
+        if not self.current.started_at:
+            self.show_item(self.current, take=True)
+        assert self.current.id is not None
+        saved = self.session.submit(self.current.id, event.value)
+        if saved is None:
+            return
+        event.input.value = ""
+        self.save_capture_draft()
+        self.refresh_records(saved.record.id)
+        done = "Answered" if saved.answered else "Saved"
+        line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({_clock()})")
+        kind = "saved"
+        if saved.unknown_names:
+            self._last_unknown = saved.unknown_names[0]
+            line.append(f"  New name {saved.unknown_names[0]!r}: ctrl+g adds them to the committee")
+            kind = "warning"
+        self.hint(line, kind)
+
+    def flush(self) -> None:
+        """Save what is half-typed now (the app calls this when it is closing)."""
+        self.save_capture_draft()
+
+    def save_capture_draft(self) -> None:
+        """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
+        if self.read_only or not self.is_mounted:
+            return
+        value = self.query_one(CaptureInput).value
+        if value == self._draft_saved:
+            return
+        try:
+            self.store.meetings.save_capture_draft(self.meeting_id, value)
+            self._draft_saved = value
+        except Exception as error:
+            report(self, error)
+
+    # --- moving between items -------------------------------------------------------------------
+
+    def _step_item(self, step: int) -> None:
+        if not self.items:
+            return
+        ids = [i.id for i in self.items]
+        index = ids.index(self.current.id) if self.current and self.current.id in ids else -1
+        target = max(0, min(len(self.items) - 1, index + step))
+        if target == index:
+            self.hint("That is the last item." if step > 0 else "That is the first item.")
+            return
+        self.show_item(self.items[target], take=not self.read_only)
+
+    @guarded
+    def action_next_item(self) -> None:
+        """Take the next agenda item."""
+        self._step_item(1)
+
+    @guarded
+    def action_previous_item(self) -> None:
+        """Go back to the previous agenda item."""
+        self._step_item(-1)
+
+    @on(OptionList.OptionSelected, "#agenda")
+    @guarded
+    def agenda_item_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Take the item chosen in the agenda list."""
+        chosen = next((i for i in self.items if str(i.id) == event.option.id), None)
+        if chosen is not None:
+            self.show_item(chosen, take=not self.read_only)
+            self.action_focus_capture()
+
+    # --- focus ----------------------------------------------------------------------------------
+
+    def on_typed_away(self, message: TypedAway) -> None:
+        """A letter typed in a list: carry on typing on the capture line."""
+        if self.read_only:
+            return
+        line = self.query_one(CaptureInput)
+        line.focus()
+        line.insert_text_at_cursor(message.character)
+
+    def action_toggle_focus(self) -> None:
+        """Switch between the capture line and the records list."""
+        if isinstance(self.focused, CaptureInput):
+            self.query_one(RecordList).focus()
+        else:
+            self.action_focus_capture()
+
+    def action_focus_capture(self) -> None:
+        """Back to typing."""
+        self.query_one(CaptureInput).focus()
+
+    def action_focus_agenda(self) -> None:
+        """Move to the agenda list."""
+        self.query_one(AgendaList).focus()
+
+    def action_toggle_preview(self) -> None:
+        """Show or hide the minutes preview."""
+        self.toggle_class("no-preview")
+
+    def action_back(self) -> None:
+        """Back to the meetings list (everything is already saved)."""
+        self.save_capture_draft()
+        self.dismiss()
+
+    # --- record actions -------------------------------------------------------------------------
+
+    def _selected(self) -> Record | None:
+        record_id = self.query_one(RecordList).selected_record_id
+        return next((r for r in self.records if r.id == record_id), None)
+
+    @guarded
+    def action_edit_record(self) -> None:
+        """Edit the selected record: narratives in the editor, others in a form."""
+        record = self._selected()
+        if record is None:
+            return
+        self.require_writable()
+        if isinstance(record, Narrative):
+            self._open_narrative(record)
+        else:
+            self._open_form(record.kind, record)
+
+    @guarded
+    def action_delete_record(self) -> None:
+        """Delete the selected record (undo brings it back)."""
+        assert self.session is not None
+        record = self._selected()
+        if record is None or record.id is None:
+            return
+        self.require_writable()
+        index = [r.id for r in self.records].index(record.id)
+        self.session.delete(record.id)
+        neighbours = [r.id for r in self.records if r.id != record.id]
+        self.refresh_records(neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
+        self.hint(f"Deleted the {record.kind.label.lower()}. ctrl+z brings it back.", "warning")
+
+    @guarded
+    def action_move_record(self, step: int) -> None:
+        """Move the selected record up or down."""
+        assert self.session is not None
+        record = self._selected()
+        if record is None or record.id is None:
+            return
+        self.require_writable()
+        if self.session.move(record.id, step):
+            self.refresh_records(record.id)
+
+    @guarded
+    def action_undo(self) -> None:
+        """Undo the last change to a record."""
+        assert self.session is not None
+        self.require_writable()
+        undone = self.session.undo()
+        if undone is None:
+            self.hint("Nothing to undo.")
+            return
+        message, record_id = undone
+        record = self.store.records.get(record_id, include_deleted=True)
+        if self.current is None or record.agenda_item_id != self.current.id:
+            item = next((i for i in self.items if i.id == record.agenda_item_id), self.current)
+            self.show_item(item, select_id=record_id)
+        else:
+            self.refresh_records(record_id)
+        self.hint(f"↶ {message}.", "saved")
+
+    @guarded
+    def action_new_record_form(self) -> None:
+        """Choose a kind, then enter a record through a form."""
+        self.require_writable()
+        if self.current is None:
+            self.hint("There is no agenda item to minute under: add one first.", "warning")
+            return
+        from scrutui.tui.screens.kind_picker import KindPicker
+
+        def picked(kind: RecordKind | None) -> None:
+            if kind is RecordKind.NARRATIVE:
+                self._open_narrative(None)
+            elif kind is not None:
+                self._open_form(kind, None)
+
+        self.app.push_screen(KindPicker(), picked)
+
+    @guarded
+    def action_narrative_editor(self) -> None:
+        """Write a long narrative in the multi-line editor."""
+        self.require_writable()
+        if self.current is None:
+            self.hint("There is no agenda item to minute under: add one first.", "warning")
+            return
+        self._open_narrative(None)
+
+    def _open_form(self, kind: RecordKind, record: Record | None) -> None:
+        from scrutui.tui.screens.record_form import RecordForm
+
+        assert self.session is not None and self.current is not None and self.current.id is not None
+        if not self.current.started_at:
+            self.show_item(self.current, take=True)
+        form = RecordForm(self.session, self.current.id, kind, record)
+        self.app.push_screen(form, self._after_edit)
+
+    def _open_narrative(self, record: Narrative | None) -> None:
+        from scrutui.tui.screens.narrative_editor import NarrativeEditor
+
+        assert self.session is not None and self.current is not None and self.current.id is not None
+        if not self.current.started_at:
+            self.show_item(self.current, take=True)
+        self.app.push_screen(NarrativeEditor(self.session, self.current.id, record), self._after_edit)
+
+    def _after_edit(self, saved: Record | None) -> None:
+        self.refresh_records(saved.id if saved else None)
+        if saved is not None:
+            self.hint(f"✓ Saved: {saved.kind.label.lower()} ({_clock()})", "saved")
+        self.action_focus_capture()
+
+    @guarded
+    def action_add_person(self) -> None:
+        """Add a person to the committee, starting from the last unknown name typed."""
+        self.require_writable()
+        from scrutui.tui.screens.person_form import PersonForm
+
+        assert self.session is not None
+        session = self.session
+
+        def added(result: tuple[Person, Role] | None) -> None:
+            if result is None:
+                return
+            try:
+                person = session.add_person(*result)
+            except Exception as error:
+                report(self, error)
+                return
+            self._last_unknown = ""
+            self.refresh_records()
+            self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
+
+        self.app.push_screen(PersonForm(name=self._last_unknown, role=Role.OFFICER), added)
+
+
+def _clock() -> str:
+    from datetime import datetime
+
+    return datetime.now().strftime("%H:%M:%S")

@@ -1,0 +1,89 @@
+"""Add or edit a person: their name as the minutes give it, their title, and their role."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select
+
+from scrutui.models import Person, Role, validation_message
+from scrutui.tui.screens.base import ScrutuiModal
+
+
+class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
+    """A person and their role on the committee. ctrl+s (or Enter on the last field) saves."""
+
+    DEFAULT_CSS = """
+    PersonForm { align: center middle; }
+    PersonForm > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
+    PersonForm Label.field { margin-top: 1; text-style: bold; }
+    PersonForm Label.hint { color: $text-muted; }
+    PersonForm #person-error { color: $error; height: auto; }
+    PersonForm #buttons { height: 3; align: right middle; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="person.save", tooltip="Save this person"),
+        Binding("escape", "cancel", "Cancel", id="person.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(
+        self, name: str = "", title: str = "", role: Role = Role.MEMBER, person_id: int | None = None
+    ) -> None:
+        super().__init__()
+        self.initial = (name, title, role)
+        self.person_id = person_id
+
+    def compose(self) -> ComposeResult:
+        name, title, role = self.initial
+        with Vertical():
+            yield Label("Person" if self.person_id else "New person", classes="field")
+            yield Label("Name, as the minutes give it", classes="field")
+            yield Label("e.g. Councillor Helen Marsh, or Dr Sam Okafor", classes="hint")
+            yield Input(name, id="person-name")
+            yield Label("Title or role (officers and witnesses)", classes="field")
+            yield Label("e.g. Director of Children's Services: minutes name officers by it", classes="hint")
+            yield Input(title, id="person-title")
+            yield Label("On this committee as", classes="field")
+            yield Select(
+                [(r.label, r.value) for r in Role], value=role.value, allow_blank=False, id="person-role"
+            )
+            yield Label("", id="person-error")
+            with Horizontal(id="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "person-name":
+            self.query_one("#person-title", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        """Check and return the person."""
+        try:
+            person = Person(
+                id=self.person_id,
+                name=self.query_one("#person-name", Input).value,
+                title=self.query_one("#person-title", Input).value,
+            )
+        except ValidationError as error:
+            self.query_one("#person-error", Label).update(validation_message(error))
+            return
+        role = Role(str(self.query_one("#person-role", Select).value))
+        self.dismiss((person, role))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,221 @@
+"""A form for any kind of record: every field the capture line can set, and the ones it cannot
+(status, due date, responses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from scrutui.models import (
+    AssuranceStatus,
+    ExecutiveResponse,
+    InformationRequest,
+    Record,
+    RecordKind,
+    RequestStatus,
+    ResolutionForm,
+    record_from_dict,
+    validation_message,
+)
+from scrutui.session import MinutingSession
+from scrutui.tui.guard import describe_error
+from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.widgets.capture_line import NameSuggester
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the form."""
+
+    name: str
+    label: str
+    widget: str = "line"  # line, name, text, date, choice
+    choices: type[StrEnum] | None = None
+    hint: str = ""
+
+
+def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    return [(member.value.replace("_", " ").capitalize(), member.value) for member in enum]
+
+
+FIELDS: dict[RecordKind, list[Field]] = {
+    RecordKind.NARRATIVE: [Field("text", "Narrative", "text")],
+    RecordKind.QUESTION: [
+        Field("asked_by", "Asked by", "name", hint="blank: a Member"),
+        Field("text", "Question", "text", hint="may be blank when only the answer is minuted"),
+        Field("answered_by", "Answered by", "name"),
+        Field("answer", "Answer", "text"),
+    ],
+    RecordKind.ASSURANCE: [
+        Field("theme", "Theme", hint="e.g. Workforce; assurances are grouped under their theme"),
+        Field("text", "Assurance sought", "text"),
+        Field("response", "Response", "text"),
+        Field("status", "Assurance", "choice", AssuranceStatus),
+    ],
+    RecordKind.INFORMATION_REQUEST: [
+        Field("requested_of", "Requested of", "name"),
+        Field("text", "Information requested", "text"),
+        Field("due_date", "Due by", "date", hint="dd/mm/yyyy; blank: worked out from the meeting date"),
+        Field("status", "Status", "choice", RequestStatus),
+        Field("answered_on", "Answered on", "date", hint="dd/mm/yyyy"),
+        Field("response", "Response (or reasons for refusal)", "text"),
+    ],
+    RecordKind.RESOLUTION: [
+        Field("text", "That ...", "text"),
+        Field("form", "Introduced as", "choice", ResolutionForm),
+    ],
+    RecordKind.RECOMMENDATION: [
+        Field("addressee", "Recommended to", "name"),
+        Field("text", "That ...", "text"),
+        Field("response_due", "Response due", "date", hint="dd/mm/yyyy; blank: worked out from the meeting"),
+        Field("response_status", "Executive response", "choice", ExecutiveResponse),
+        Field("response_date", "Response date", "date", hint="dd/mm/yyyy"),
+        Field("response_text", "Response", "text"),
+    ],
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime") and not isinstance(value, str):
+        return str(value.strftime("%d/%m/%Y"))
+    return str(value.value if isinstance(value, StrEnum) else value)
+
+
+class RecordForm(ScrutuiModal[Record | None]):
+    """Enter or edit one record. ctrl+s saves; Escape leaves without saving."""
+
+    DEFAULT_CSS = """
+    RecordForm { align: center middle; }
+    RecordForm > Vertical { width: 90%; max-width: 100; height: 90%; border: thick $accent; background: $surface; }
+    RecordForm #form-title { text-style: bold; padding: 0 1; }
+    RecordForm VerticalScroll { height: 1fr; padding: 0 1; }
+    RecordForm Label.field { margin-top: 1; text-style: bold; }
+    RecordForm Label.hint { color: $text-muted; }
+    RecordForm TextArea { height: 5; }
+    RecordForm #form-error { color: $error; padding: 0 1; height: auto; }
+    RecordForm #buttons { height: 3; align: right middle; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save this record"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(
+        self, session: MinutingSession, agenda_item_id: int, kind: RecordKind, record: Record | None
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.agenda_item_id = agenda_item_id
+        self.kind = kind
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.record else "New"
+        values = self.record.model_dump() if self.record else {}
+        if not self.record and self.kind is RecordKind.RECOMMENDATION:
+            values["addressee"] = self.session.committee.recommendation_body
+        with Vertical():
+            yield Label(f"{verb} {self.kind.label.lower()}  (ctrl+s saves, Escape cancels)", id="form-title")
+            with VerticalScroll():
+                for field in FIELDS[self.kind]:
+                    yield Label(field.label, classes="field")
+                    if field.hint:
+                        yield Label(field.hint, classes="hint")
+                    yield self._widget(field, values.get(field.name))
+            yield Label("", id="form-error")
+            with Horizontal(id="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def _widget(self, field: Field, value: Any) -> Input | TextArea | Select[str]:
+        widget_id = f"field-{field.name}"
+        match field.widget:
+            case "text":
+                return TextArea(_shown(value), id=widget_id, soft_wrap=True, show_line_numbers=False)
+            case "choice":
+                assert field.choices is not None
+                shown = _shown(value) or next(iter(field.choices)).value
+                return Select(_choices(field.choices), value=shown, allow_blank=False, id=widget_id)
+            case "name":
+                return Input(_shown(value), id=widget_id, suggester=NameSuggesterForField(self.session))
+            case "date":
+                return Input(_shown(value), id=widget_id, placeholder="dd/mm/yyyy")
+        return Input(_shown(value), id=widget_id)
+
+    def on_mount(self) -> None:
+        first = self.query("Input, TextArea").first()
+        first.focus()
+
+    def gather(self) -> dict[str, Any]:
+        """The form's values as a record dict."""
+        data: dict[str, Any] = self.record.model_dump() if self.record else {}
+        data.update({"kind": self.kind.value, "agenda_item_id": self.agenda_item_id})
+        for field in FIELDS[self.kind]:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextArea):
+                data[field.name] = widget.text
+            elif isinstance(widget, Select):
+                data[field.name] = widget.value
+            elif isinstance(widget, Input):
+                data[field.name] = widget.value if widget.value.strip() or field.widget != "date" else None
+        if self.kind is RecordKind.INFORMATION_REQUEST:
+            typed, before = data.get("due_date"), self.record
+            if not typed:
+                data["due_date_by_hand"] = False  # worked out again from the meeting date
+            elif isinstance(before, InformationRequest) and _shown(before.due_date) == typed:
+                data["due_date_by_hand"] = before.due_date_by_hand
+            else:
+                data["due_date_by_hand"] = True
+        return data
+
+    def action_save(self) -> None:
+        """Validate and save; on a problem, say what and keep the form."""
+        error = self.query_one("#form-error", Label)
+        try:
+            record = record_from_dict(self.gather())
+        except ValidationError as problem:
+            error.update(validation_message(problem))
+            return
+        try:
+            saved = self.session.save(record)
+        except Exception as problem:
+            error.update(describe_error(problem))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+class NameSuggesterForField(NameSuggester):
+    """Completes a whole field with a known name or title."""
+
+    def __init__(self, session: MinutingSession) -> None:
+        super().__init__(session.people.names)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The known name that starts with what is typed."""
+        wanted = value.strip().casefold()
+        if not wanted:
+            return None
+        for name in self._names():
+            if name.casefold().startswith(wanted) and len(name) > len(wanted):
+                return name
+        return None

@@ -1,0 +1,116 @@
+"""The capture line: type one line, press Enter, one record is saved. Tab completes names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+_NAME_START = re.compile(r"(?:^(?:q|a|as|ir|rec) |\| ?)(?P<typed>[^:|]*)$")
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A name to complete on the capture line, and the whole line once it is completed."""
+
+    name: str
+    line: str
+
+
+def complete_line(value: str, names: list[str]) -> Completion | None:
+    """The name being typed in `value` and the line completed, or None when nothing matches.
+
+    Names are completed after a prefix that takes a name (``q``, ``a``, ``as``, ``ir``, ``rec``) and
+    after ``|``, up to the colon that ends the name.
+    """
+    match = _NAME_START.search(value)
+    if not match:
+        return None
+    typed = match["typed"]
+    name = best_name(typed.strip(), names)
+    if name is None:
+        return None
+    lead = typed[: len(typed) - len(typed.lstrip())]
+    return Completion(name, value[: match.start("typed")] + lead + name + ": ")
+
+
+class NameSuggester(Suggester):
+    """Shows the rest of a name in grey when what is typed is the start of it (Tab accepts)."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The completed line, when it only adds to what is typed."""
+        completed = complete_line(value, self._names())
+        if completed and completed.line.casefold().startswith(value.casefold()):
+            return value + completed.line[len(value) :]
+        return None
+
+
+_HONORIFIC = re.compile(r"^(cllr\.?|councillor)\s+", re.IGNORECASE)
+
+
+def best_name(typed: str, names: list[str]) -> str | None:
+    """The known name or title that `typed` is the start of.
+
+    "Director of F" finds "Director of Finance"; "Cllr Ket" and "Ket" find "Councillor Tom
+    Kettering" (a surname or first name is enough, once two letters are typed).
+    """
+    wanted = _HONORIFIC.sub("", typed).casefold()
+    if not wanted:
+        return None
+    whole = [
+        n
+        for n in names
+        if _HONORIFIC.sub("", n).casefold().startswith(wanted) or n.casefold().startswith(typed.casefold())
+    ]
+    if whole:
+        return whole[0] if len(whole[0]) > len(typed) else None
+    if len(wanted) < 2:
+        return None
+    for name in names:
+        words = _HONORIFIC.sub("", name).split()
+        for index in range(1, len(words)):
+            if " ".join(words[index:]).casefold().startswith(wanted):
+                return name
+    return None
+
+
+class CaptureInput(Input):
+    """The one-line input at the foot of the minuting screen."""
+
+    BINDINGS = [
+        Binding(
+            "tab",
+            "complete",
+            "Complete name",
+            show=False,
+            id="capture.complete",
+            tooltip="Complete the name or title being typed",
+        ),
+    ]
+
+    def __init__(self, names: Callable[[], list[str]], **kwargs: Any) -> None:
+        super().__init__(suggester=NameSuggester(names), **kwargs)
+        self._names = names
+
+    def completion(self) -> Completion | None:
+        """The name being typed and the line completed, if there is one to complete."""
+        completed = complete_line(self.value, self._names())
+        return completed if completed and completed.line != self.value else None
+
+    def action_complete(self) -> None:
+        """Complete the name. Tab never leaves the line: typing must land here."""
+        completed = self.completion()
+        if completed:
+            self.value = completed.line
+            self.cursor_position = len(self.value)
+        else:
+            self.app.bell()

@@ -1,0 +1,153 @@
+"""The current item's records, in order, one line each."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from scrutui.minutes import long_date
+from scrutui.models import (
+    Assurance,
+    InformationRequest,
+    Narrative,
+    Question,
+    Recommendation,
+    Record,
+    Resolution,
+    ResolutionForm,
+)
+
+#: What the list shows of a long record; the whole text is in the editor and the preview.
+_SHOWN = 240
+
+TAGS = {
+    "narrative": ("N ", "dim"),
+    "question": ("Q ", "bold cyan"),
+    "assurance": ("AS", "bold magenta"),
+    "information_request": ("IR", "bold yellow"),
+    "resolution": ("R ", "bold green"),
+    "recommendation": ("RC", "bold green"),
+}
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def record_summary(record: Record) -> Text:
+    """One record as a line of the list: a kind tag, then who and what."""
+    tag, style = TAGS[record.kind.value]
+    line = Text()
+    line.append(tag, style=style)
+    line.append(" ")
+    match record:
+        case Narrative():
+            line.append(_short(record.text))
+        case Question():
+            who = record.asked_by or "a Member"
+            line.append(f"{who}: ", style="italic")
+            line.append(_short(record.text) or "(question)")
+            if record.answer:
+                line.append(" → ")
+                if record.answered_by:
+                    line.append(f"{record.answered_by}: ", style="italic")
+                line.append(_short(record.answer))
+            else:
+                line.append("  awaiting answer", style="dim italic")
+        case Assurance():
+            if record.theme:
+                line.append(f"[{record.theme}] ", style="italic")
+            line.append(_short(record.text))
+            if record.response:
+                line.append(" → ")
+                line.append(_short(record.response))
+            line.append(f"  {record.status.value.replace('_', ' ')}", style="dim italic")
+        case InformationRequest():
+            if record.requested_of:
+                line.append(f"{record.requested_of}: ", style="italic")
+            line.append(_short(record.text))
+            due = f"  due {long_date(record.due_date)}" if record.due_date else ""
+            line.append(f"{due}  {record.status.value}", style="dim italic")
+        case Resolution():
+            if record.form is ResolutionForm.AGREED:
+                line.append("AGREED ", style="italic")
+            line.append(_short(record.text))
+        case Recommendation():
+            line.append(f"to {record.addressee}: ", style="italic")
+            line.append(_short(record.text))
+    return line
+
+
+class TypedAway(Message):
+    """A character typed while a list had focus, for the capture line."""
+
+    def __init__(self, character: str) -> None:
+        super().__init__()
+        self.character = character
+
+
+class RecordList(OptionList):
+    """The records minuted under the current item. Select one to edit, delete or move it."""
+
+    DEFAULT_CSS = """
+    RecordList { height: 1fr; border: round $primary 50%; }
+    RecordList:focus { border: round $accent; }
+    """
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.edit_record",
+            "Edit",
+            id="records.edit",
+            tooltip="Edit the selected record in a form",
+        ),
+        Binding(
+            "delete",
+            "screen.delete_record",
+            "Delete",
+            id="records.delete",
+            tooltip="Delete the selected record (undo brings it back)",
+        ),
+        Binding(
+            "shift+up,ctrl+up",
+            "screen.move_record(-1)",
+            "Move up",
+            id="records.up",
+            tooltip="Move the selected record up",
+        ),
+        Binding(
+            "shift+down,ctrl+down",
+            "screen.move_record(1)",
+            "Move down",
+            id="records.down",
+            tooltip="Move the selected record down",
+        ),
+    ]
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a letter here goes to the capture line: keys never act on records by surprise."""
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.post_message(TypedAway(event.character))
+
+    def show(self, records: list[Record], select_id: int | None = None) -> None:
+        """Show these records, keeping (or moving to) the selected one."""
+        keep = select_id if select_id is not None else self.selected_record_id
+        self.set_options(Option(record_summary(r), id=str(r.id)) for r in records)
+        if not records:
+            return
+        index = next((i for i, r in enumerate(records) if r.id == keep), len(records) - 1)
+        self.highlighted = index
+
+    @property
+    def selected_record_id(self) -> int | None:
+        """The id of the highlighted record."""
+        option = self.highlighted_option
+        return int(option.id) if option is not None and option.id else None

@@ -1,0 +1,31 @@
+"""Driving the real app with Pilot."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from scrutui.tui.widgets.capture_line import CaptureInput
+
+
+async def capture(pilot: Pilot[None], line: str) -> None:
+    """Put a line on the capture line and press Enter, as a clerk would after typing it."""
+    field = pilot.app.screen.query_one(CaptureInput)
+    field.focus()
+    field.value = line
+    field.cursor_position = len(line)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot[None], selector: str, value: str) -> None:
+    """Set an input on the active screen."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.value = value
+    await pilot.pause()
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """What the active screen shows, as lines of plain text (for asserting on what a user sees)."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
