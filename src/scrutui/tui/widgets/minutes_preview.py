@@ -10,6 +10,16 @@ from textual.widgets import Static
 from scrutui.minutes import MinuteItem, Style
 
 
+#: The preview shows this much of a very long paragraph (a pasted report); the export has it all.
+PREVIEW_CHARS = 3000
+
+
+def _cut(text: str) -> str:
+    if len(text) <= PREVIEW_CHARS:
+        return text
+    return f"{text[:PREVIEW_CHARS]}… [{len(text) - PREVIEW_CHARS:,} more characters in the minutes]"
+
+
 def render_item(item: MinuteItem) -> Text:
     """A minuted item as styled text, as close to the Word layout as a terminal allows."""
     text = Text()
@@ -30,12 +40,12 @@ def render_item(item: MinuteItem) -> Text:
                     text.append(lead + sep, style="bold")
                     text.append(rest)
                 else:
-                    text.append(paragraph.text)
+                    text.append(_cut(paragraph.text))
             case Style.PART:
                 text.append(f"    {paragraph.label} ", style="bold")
-                text.append(paragraph.text)
+                text.append(_cut(paragraph.text))
             case _:
-                text.append(paragraph.full_text)
+                text.append(_cut(paragraph.full_text))
         text.append("\n")
     return text
 
