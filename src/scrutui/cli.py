@@ -168,6 +168,11 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
+@main.group()
+def export() -> None:
+    """Write documents: draft minutes, the tracker, the chair's list of resolutions."""
+
+
 def _existing_read_only(ctx: click.Context, db: str | None) -> bool:
     """Listing opens read-only when asked to (scrutui --read-only meetings)."""
     return bool((ctx.obj or {}).get("read_only"))

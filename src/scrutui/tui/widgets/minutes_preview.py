@@ -9,7 +9,6 @@ from textual.widgets import Static
 
 from scrutui.minutes import MinuteItem, Style
 
-
 #: The preview shows this much of a very long paragraph (a pasted report); the export has it all.
 PREVIEW_CHARS = 3000
 
