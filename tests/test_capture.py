@@ -76,7 +76,7 @@ def test_anything_else_is_narrative() -> None:
 
 
 def test_a_colon_late_in_the_text_is_not_a_name() -> None:
-    name, rest = split_name("the ratio was reported in 2024 as 3: 1 across all the teams in the county")
+    name, _ = split_name("the ratio was reported in 2024 as 3: 1 across all the teams in the county")
     assert name == ""
     assert split_name("Mr. Smith said: yes")[0] == ""  # a full stop means a sentence, not a name
     assert split_name("Director: yes") == ("Director", "yes")

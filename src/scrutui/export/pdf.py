@@ -50,4 +50,8 @@ def convert_to_pdf(docx: Path, pdf: Path, *, force: bool = False, timeout: float
         made = Path(work) / f"{docx.stem}.pdf"
         if not made.exists():
             raise ScrutuiError(f"LibreOffice did not produce a PDF from {docx.name}.")
-        return write_atomically(pdf, lambda target: shutil.copyfile(made, target), force=force)
+
+        def copy(target: Path) -> None:
+            shutil.copyfile(made, target)
+
+        return write_atomically(pdf, copy, force=force)
