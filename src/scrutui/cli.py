@@ -5,37 +5,20 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from scrutui import __version__
 from scrutui.errors import ScrutuiError
+from scrutui.logs import setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
 from scrutui.store import Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
-
-
-def setup_logging() -> Path | None:
-    """Send the detail behind errors to the log file (the screen only ever shows one line)."""
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return path
 
 
 def fail(message: str) -> None:
@@ -171,6 +154,11 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
 @main.group()
 def export() -> None:
     """Write documents: draft minutes, the tracker, the chair's list of resolutions."""
+
+
+from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
+
+main.add_command(backup)
 
 
 def _existing_read_only(ctx: click.Context, db: str | None) -> bool:

@@ -86,15 +86,21 @@ class MinutingSession:
         """An item's records in order."""
         return self.store.records.for_item(item_id)
 
-    def take_item(self, item_id: int) -> AgendaItem:
-        """Move to an item: stamps the meeting's and the item's start the first time."""
+    def take_item(self, item_id: int, leaving: int | None = None) -> AgendaItem:
+        """Move to an item: stamps the meeting's and the item's start the first time, and the end of
+        the item being left."""
         if self.meeting.started_at is None and not self.store.read_only:
             self.meeting = self.meeting.model_copy(
                 update={"started_at": self.store.meetings.start(self.meeting_id)}
             )
         if self.store.read_only:
             return self.store.agenda.get(item_id)
-        return self.store.agenda.take(item_id)
+        return self.store.agenda.take(item_id, leaving)
+
+    def close(self, current_item_id: int | None) -> None:
+        """End the meeting: its end time (and the current item's) is stamped."""
+        self.store.meetings.close(self.meeting_id, current_item_id)
+        self.meeting = self.store.meetings.get(self.meeting_id)
 
     def submit(self, item_id: int, line: str) -> Saved | None:
         """Save what one capture line says. None when the line holds nothing to save."""

@@ -66,7 +66,7 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
         else:
             raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
     header = read_header(path)
-    if read_only and header.empty:
+    if read_only and not header.exists:
         raise DatabaseError(f"There is no scrutui database at {path} to open read-only.")
     latest = latest_version()
     if header.user_version > latest:
@@ -74,23 +74,18 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
             f"{path} was made by a newer scrutui (schema version {header.user_version}; this scrutui "
             f"knows up to {latest}). Upgrade scrutui to open it; the file has not been changed."
         )
-    if not header.empty and header.application_id not in (0, APPLICATION_ID):
+    if header.exists and header.application_id not in (0, APPLICATION_ID):
         raise DatabaseError(f"{path} is an SQLite database of another program, not scrutui's.")
     if not read_only:
-        if not path.exists():
-            try:
-                create_private_file(path)
-            except OSError as error:
-                raise DatabaseError(
-                    f"Cannot create {path}: {error.strerror or error} (check the folder's permissions)."
-                ) from error
-        elif not os.access(path, os.W_OK):
-            raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
         if not os.access(folder, os.W_OK):
             raise DatabaseError(
                 f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}."
             )
-    if not header.empty and header.user_version == 0:
+        if not header.exists:
+            create_database(path)
+        elif not os.access(path, os.W_OK):
+            raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
+    if header.exists and header.user_version == 0:
         _refuse_foreign(path)
     db = connect(path, read_only=read_only)
     try:
@@ -109,6 +104,36 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
         db.close()
         raise
     return Store(Handle(db, path, read_only=read_only), backup=backup)
+
+
+def create_database(path: Path) -> None:
+    """Make a new, fully migrated database at `path`, all at once.
+
+    It is built under a temporary name and renamed into place, so a crash while creating it never
+    leaves a half-made file behind.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    try:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
+        create_private_file(temporary)
+        db = connect(temporary)
+        try:
+            migrate(db, temporary)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        if path.exists():  # another process made it meanwhile: keep theirs
+            temporary.unlink()
+            return
+        os.replace(temporary, path)
+    except OSError as error:
+        raise DatabaseError(
+            f"Cannot create {path}: {error.strerror or error} (check the folder's permissions)."
+        ) from error
+    finally:
+        for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _refuse_foreign(path: Path) -> None:

@@ -23,21 +23,24 @@ _MAGIC = b"SQLite format 3\x00"
 class FileHeader:
     """What the first 100 bytes of a database file say, read without letting SQLite touch it."""
 
-    empty: bool
+    exists: bool
     user_version: int = 0
     application_id: int = 0
 
 
 def read_header(path: Path) -> FileHeader:
-    """Check that `path` is a whole SQLite file, or absent/empty, without changing it."""
+    """Check that `path` is absent or a whole SQLite file, without changing it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return FileHeader(empty=True)
+        return FileHeader(exists=False)
     except OSError as error:
         raise DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
     if size == 0:
-        return FileHeader(empty=True)
+        raise DatabaseError(
+            f"{path} is empty (0 bytes), so it is not a scrutui database: perhaps a copy that did not "
+            "finish. Restore it from a backup, or delete it to start a new database."
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -49,13 +52,17 @@ def read_header(path: Path) -> FileHeader:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
     valid_for = struct.unpack(">I", header[92:96])[0]
-    if valid_for == change_counter and page_count and size < page_size * page_count:
+    # While another program has the database open its WAL is being checkpointed, and the file can be
+    # shorter than its header for a moment; the check is only sure when no WAL is in use.
+    wal = Path(f"{path}-wal")
+    wal_in_use = wal.exists() and wal.stat().st_size > 0
+    if not wal_in_use and valid_for == change_counter and page_count and size < page_size * page_count:
         raise DatabaseError(
             f"{path} is damaged: the file is shorter than its header says "
             f"({size:,} of {page_size * page_count:,} bytes). Restore it from a backup."
         )
     user_version, application_id = struct.unpack(">iI", header[60:64] + header[68:72])
-    return FileHeader(empty=False, user_version=user_version, application_id=application_id)
+    return FileHeader(exists=True, user_version=user_version, application_id=application_id)
 
 
 def create_private_file(path: Path) -> None:

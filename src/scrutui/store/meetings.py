@@ -87,6 +87,17 @@ class MeetingRepository:
                 conn.execute("SELECT started_at FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0]
             )
 
+    def close(self, meeting_id: int, current_item_id: int | None = None) -> None:
+        """Stamp the end of the meeting (and of the item being taken), the first time only."""
+        stamp = now()
+        with self._h.write() as conn:
+            conn.execute("UPDATE meeting SET ended_at = ? WHERE id = ? AND ended_at IS NULL", [stamp, meeting_id])
+            if current_item_id is not None:
+                conn.execute(
+                    "UPDATE agenda_item SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                    [stamp, current_item_id],
+                )
+
     def set_status(self, meeting_id: int, status: MinutesStatus) -> None:
         """Move the minutes to draft, issued or approved."""
         with self._h.write() as conn:
@@ -197,10 +208,17 @@ class AgendaRepository:
         )
         return {r["item"]: r["n"] for r in rows}
 
-    def take(self, item_id: int) -> AgendaItem:
-        """Mark an item as taken: its start time is stamped the first time only."""
+    def take(self, item_id: int, leaving: int | None = None) -> AgendaItem:
+        """Mark an item as taken: its start time is stamped the first time only, and the end time
+        of the item being left (if it has none yet)."""
+        stamp = now()
         with self._h.write() as conn:
             conn.execute(
-                "UPDATE agenda_item SET started_at = ? WHERE id = ? AND started_at IS NULL", [now(), item_id]
+                "UPDATE agenda_item SET started_at = ? WHERE id = ? AND started_at IS NULL", [stamp, item_id]
             )
+            if leaving is not None and leaving != item_id:
+                conn.execute(
+                    "UPDATE agenda_item SET ended_at = ? WHERE id = ? AND ended_at IS NULL AND started_at IS NOT NULL",
+                    [stamp, leaving],
+                )
         return self.get(item_id)

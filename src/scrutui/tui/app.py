@@ -133,6 +133,30 @@ class ScrutuiApp(App[None]):
 
             yield SystemCommand(f"{binding.description} ({key})", binding.tooltip or binding.description, run)
 
+    def _fatal_error(self) -> None:
+        """An error nothing else caught: one plain line on leaving, the traceback in the log.
+
+        (Overrides Textual's handler, which would print a traceback.) Everything entered before the
+        error is already committed.
+        """
+        import logging
+        import sys
+
+        from rich.text import Text
+
+        from scrutui.paths import log_path
+
+        error = sys.exc_info()[1] or self._exception
+        logging.getLogger("scrutui").error("the app stopped on an unexpected error", exc_info=error)
+        self.bell()
+        self._exit_renderables.append(
+            Text(
+                f"scrutui stopped on an unexpected error ({type(error).__name__}: {error}). "
+                f"Everything entered before it is saved. Details are in {log_path()}."
+            )
+        )
+        self._close_messages_no_wait()
+
     async def action_quit(self) -> None:
         """Save anything half-typed, then leave."""
         for screen in self.screen_stack:
@@ -148,4 +172,7 @@ class ScrutuiApp(App[None]):
 
 def make_app(db_path: Path, *, read_only: bool = False, blink: bool = True) -> ScrutuiApp:
     """The app on the database at `db_path` (shared by the CLI and the tests)."""
+    from scrutui.logs import setup_logging
+
+    setup_logging()
     return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink)

@@ -4,7 +4,7 @@ line. Everything typed is saved (committed) before the screen shows it."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -106,6 +106,14 @@ class MinutingScreen(ScrutuiScreen[None]):
             tooltip="Move to the agenda list to pick an item",
         ),
         Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
+        Binding(
+            "f9",
+            "close_meeting",
+            "Close meeting",
+            show=False,
+            id="minuting.close",
+            tooltip="End the meeting: stamp its end time and take a backup of the database",
+        ),
     ]
 
     def __init__(self, meeting_id: int) -> None:
@@ -172,7 +180,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         """Make `item` the current item and show its records and preview."""
         assert self.session is not None
         if item is not None and take and item.id is not None:
-            item = self.session.take_item(item.id)
+            item = self.session.take_item(item.id, leaving=self.current.id if self.current else None)
             self.items = [item if i.id == item.id else i for i in self.items]
         self.current = item
         self.refresh_records(select_id)
@@ -329,6 +337,27 @@ class MinutingScreen(ScrutuiScreen[None]):
     def action_toggle_preview(self) -> None:
         """Show or hide the minutes preview."""
         self.toggle_class("no-preview")
+
+    @guarded
+    def action_close_meeting(self) -> None:
+        """Stamp the meeting's end and take a backup in the background."""
+        assert self.session is not None
+        self.require_writable()
+        self.save_capture_draft()
+        self.session.close(self.current.id if self.current else None)
+        self.take_backup()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def take_backup(self) -> None:
+        """Copy the database to the backups folder (its own connections: safe in a thread)."""
+        from scrutui.store.backup import automatic_backup
+
+        try:
+            made = automatic_backup(self.store.path)
+        except Exception as error:
+            self.app.call_from_thread(report, self, error)
+            return
+        self.app.call_from_thread(self.hint, f"✓ Meeting closed; backup saved to {made}", "saved")
 
     def action_back(self) -> None:
         """Back to the meetings list (everything is already saved)."""

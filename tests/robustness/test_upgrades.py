@@ -1,0 +1,60 @@
+"""Upgrades: a database made by each released schema version opens in this version with every record
+intact, and a backup was taken before its schema changed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scrutui.store import open_store
+from scrutui.store.migrations import latest_version
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+RELEASED = sorted(FIXTURES.glob("schema-v*.sqlite"))
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.execute(sql))
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_the_first_release() -> None:
+    assert [p.name for p in RELEASED][:1] == ["schema-v1.sqlite"]
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=[p.stem for p in RELEASED])
+def test_released_database_opens_with_everything_intact(fixture: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "council.sqlite"
+    shutil.copyfile(fixture, copy)
+    version = rows(copy, "PRAGMA user_version")[0][0]
+    before = rows(copy, "SELECT id, agenda_item_id, kind, position, text, deleted_at FROM record ORDER BY id")
+    details = {
+        table: rows(copy, f"SELECT * FROM {table} ORDER BY record_id")
+        for table in ("question", "assurance", "information_request", "resolution", "recommendation")
+    }
+    store = open_store(copy)
+    try:
+        if version < latest_version():
+            assert store.migration_backup is not None and store.migration_backup.exists()
+            assert rows(store.migration_backup, "PRAGMA user_version")[0][0] == version
+        else:
+            assert store.migration_backup is None
+        after = rows(copy, "SELECT id, agenda_item_id, kind, position, text, deleted_at FROM record ORDER BY id")
+        assert after == before
+        for table, found in details.items():
+            # Later versions may add columns; the old ones keep their values.
+            now = rows(copy, f"SELECT * FROM {table} ORDER BY record_id")
+            assert [row[: len(found[0])] for row in now] == found if found else now == []
+        # Every live record still reads back as a valid model.
+        for meeting in store.meetings.summaries():
+            for records in store.records.for_meeting(meeting.meeting.id or 0).values():
+                assert records
+        assert any("ŵ" in text for (_, _, _, _, text, _) in after)
+    finally:
+        store.close()
