@@ -10,10 +10,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from scrutui.models import Jurisdiction
+
+if TYPE_CHECKING:
+    import holidays
 
 #: The UK subdivision whose bank holidays apply in each jurisdiction (Wales shares England's).
 _SUBDIVISION = {
@@ -26,6 +28,8 @@ _SUBDIVISION = {
 
 @lru_cache(maxsize=8)
 def _calendar(jurisdiction: Jurisdiction) -> holidays.HolidayBase:
+    import holidays  # imported when first needed: it is large, and start-up should not wait for it
+
     return holidays.country_holidays("GB", subdiv=_SUBDIVISION[jurisdiction])
 
 

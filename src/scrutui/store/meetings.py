@@ -60,16 +60,25 @@ class MeetingRepository:
             raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
         return meeting_from_row(row)
 
-    def summaries(self, committee_id: int | None = None) -> list[MeetingSummary]:
-        """Meetings, newest first, with their committee and the number of records minuted."""
-        where = "WHERE m.committee_id = ?" if committee_id is not None else ""
+    def summaries(self, committee_id: int | None = None, limit: int | None = None) -> list[MeetingSummary]:
+        """Meetings, newest first, with their committee and the number of records minuted.
+
+        With `limit`, only the newest meetings are read and counted (the meetings screen uses this
+        so that opening it never scans decades of records).
+        """
+        where = "WHERE committee_id = ?" if committee_id is not None else ""
+        params: list[object] = [committee_id] if committee_id is not None else []
+        if limit is not None:
+            params.append(limit)
         rows = self._h.rows(
             f"""SELECT m.*, c.name AS committee_name,
                   (SELECT count(*) FROM record r JOIN agenda_item a ON a.id = r.agenda_item_id
                    WHERE a.meeting_id = m.id AND r.deleted_at IS NULL) AS record_count
-                FROM meeting m JOIN committee c ON c.id = m.committee_id {where}
+                FROM (SELECT * FROM meeting {where} ORDER BY date DESC, time DESC, id DESC
+                      {"LIMIT ?" if limit is not None else ""}) m
+                JOIN committee c ON c.id = m.committee_id
                 ORDER BY m.date DESC, m.time DESC, m.id DESC""",
-            [committee_id] if committee_id is not None else None,
+            params or None,
         )
         return [MeetingSummary(meeting_from_row(r), r["committee_name"], r["record_count"]) for r in rows]
 

@@ -11,6 +11,9 @@ from scrutui.minutes import long_time
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 
+#: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).
+SHOWN_MEETINGS = 300
+
 
 class HomeScreen(ScrutuiScreen[None]):
     """Every meeting, newest first."""
@@ -69,7 +72,7 @@ class HomeScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
         table.clear()
-        summaries = self.store.meetings.summaries()
+        summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS)
         for summary in summaries:
             meeting = summary.meeting
             table.add_row(

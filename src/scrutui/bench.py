@@ -1,0 +1,496 @@
+"""Benchmarks at council scale, each against a bare baseline measured in the same run.
+
+Run ``python -m scrutui.bench`` (full size: 30 committees x 10 meetings x 20 years, 15 items a
+meeting, 25 records an item: about 2.25 million records) or ``python -m scrutui.bench --small``.
+It prints a table and writes the figures as JSON. Machines are shared and noisy, so compare the
+ratios to the baselines rather than the raw times.
+
+Not part of the test gate: tests only run it at a tiny size to keep it working.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# --- the synthetic council ----------------------------------------------------------------------
+
+WORDS = [
+    "the",
+    "committee",
+    "report",
+    "council",
+    "service",
+    "budget",
+    "children",
+    "social",
+    "care",
+    "workforce",
+    "plan",
+    "quality",
+    "inspection",
+    "officers",
+    "members",
+    "partners",
+    "review",
+    "improvement",
+    "performance",
+    "risk",
+    "families",
+    "schools",
+    "housing",
+    "health",
+    "assurance",
+    "funding",
+    "recruitment",
+    "agency",
+    "caseloads",
+    "timescales",
+    "outcomes",
+    "delivery",
+    "consultation",
+    "strategy",
+    "progress",
+    "monitoring",
+    "board",
+    "cabinet",
+    "director",
+    "assistant",
+    "head",
+    "manager",
+]
+#: Kinds of the 25 records of an item: 10 narratives, 7 questions, 2 assurances, 2 information
+#: requests, 3 resolutions and 1 recommendation.
+ITEM_KINDS = (
+    ["narrative"] * 10
+    + ["question"] * 7
+    + ["assurance"] * 2
+    + ["information_request"] * 2
+    + ["resolution"] * 3
+    + ["recommendation"]
+)
+
+
+@dataclass(frozen=True)
+class Size:
+    """How big a council to build."""
+
+    committees: int = 30
+    meetings_a_year: int = 10
+    years: int = 20
+    items: int = 15
+    records: int = 25
+
+    @property
+    def total_records(self) -> int:
+        """Records the council will hold."""
+        return self.committees * self.meetings_a_year * self.years * self.items * self.records
+
+
+FULL = Size()
+SMALL = Size(committees=2, meetings_a_year=4, years=2, items=6, records=25)
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def build_council(path: Path, size: Size, seed: int = 1) -> dict[str, Any]:
+    """Build a synthetic council database at `path` with bulk inserts; return what it holds."""
+    from scrutui.store import open_store
+
+    open_store(path).close()  # the real schema, through the real migrations
+    rng = random.Random(seed)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA synchronous = OFF")  # building only; the app always uses FULL
+    conn.execute("PRAGMA foreign_keys = OFF")
+    stamp = "2026-01-01T00:00:00"
+    start_year = 2026 - size.years
+    texts = [_sentence(rng, n) for n in (12, 25, 40, 60, 80) for _ in range(40)]
+    record_id = item_id = meeting_id = person_id = 0
+    conn.execute("BEGIN")
+    for committee in range(1, size.committees + 1):
+        conn.execute(
+            "INSERT INTO committee (id, name, quorum, created_at) VALUES (?, ?, 3, ?)",
+            [committee, f"Scrutiny Committee {committee}", stamp],
+        )
+        members = []
+        for number in range(12):
+            person_id += 1
+            role = "chair" if number == 0 else "officer" if number >= 9 else "member"
+            name = f"Councillor Member{person_id}" if role != "officer" else f"Officer {person_id}"
+            conn.execute(
+                "INSERT INTO person (id, name, title) VALUES (?, ?, ?)",
+                [person_id, name, "Director of Service" if role == "officer" else ""],
+            )
+            conn.execute(
+                "INSERT INTO membership (committee_id, person_id, role) VALUES (?, ?, ?)",
+                [committee, person_id, role],
+            )
+            members.append(person_id)
+        for year in range(size.years):
+            for month in range(size.meetings_a_year):
+                meeting_id += 1
+                day = dt.date(start_year + year, 1 + month, 10 + committee % 15)
+                conn.execute(
+                    "INSERT INTO meeting (id, committee_id, date, time, venue, status, created_at) "
+                    "VALUES (?, ?, ?, '18:00', 'Council Chamber', 'approved', ?)",
+                    [meeting_id, committee, day.isoformat(), stamp],
+                )
+                conn.executemany(
+                    "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, ?)",
+                    [(meeting_id, p, "present" if rng.random() > 0.1 else "apologies") for p in members],
+                )
+                records: list[tuple[Any, ...]] = []
+                questions, assurances, requests, resolutions, recommendations = [], [], [], [], []
+                due = (day + dt.timedelta(days=14)).isoformat()
+                for position in range(1, size.items + 1):
+                    item_id += 1
+                    conn.execute(
+                        "INSERT INTO agenda_item (id, meeting_id, position, number, title, purpose) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        [item_id, meeting_id, position, str(position), _sentence(rng, 5), rng.choice(texts)],
+                    )
+                    for place in range(size.records):
+                        record_id += 1
+                        kind = ITEM_KINDS[place % len(ITEM_KINDS)]
+                        records.append((record_id, item_id, kind, place + 1, rng.choice(texts), stamp, stamp))
+                        if kind == "question":
+                            questions.append(
+                                (record_id, "Councillor Member1", "Director of Service", rng.choice(texts))
+                            )
+                        elif kind == "assurance":
+                            assurances.append((record_id, "Workforce", rng.choice(texts), "given"))
+                        elif kind == "information_request":
+                            status = "outstanding" if rng.random() < 0.2 else "answered"
+                            requests.append((record_id, "Director of Service", due, status))
+                        elif kind == "resolution":
+                            resolutions.append((record_id,))
+                        elif kind == "recommendation":
+                            recommendations.append((record_id, "Cabinet", due))
+                conn.executemany(
+                    "INSERT INTO record (id, agenda_item_id, kind, position, text, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    records,
+                )
+                conn.executemany(
+                    "INSERT INTO question (record_id, asked_by, answered_by, answer) VALUES (?, ?, ?, ?)",
+                    questions,
+                )
+                conn.executemany(
+                    "INSERT INTO assurance (record_id, theme, response, status) VALUES (?, ?, ?, ?)",
+                    assurances,
+                )
+                conn.executemany(
+                    "INSERT INTO information_request (record_id, requested_of, due_date, status) "
+                    "VALUES (?, ?, ?, ?)",
+                    requests,
+                )
+                conn.executemany("INSERT INTO resolution (record_id) VALUES (?)", resolutions)
+                conn.executemany(
+                    "INSERT INTO recommendation (record_id, addressee, response_due) VALUES (?, ?, ?)",
+                    recommendations,
+                )
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("ANALYZE")
+    conn.close()
+    return {
+        "records": record_id,
+        "meetings": meeting_id,
+        "items": item_id,
+        "bytes": path.stat().st_size,
+        "latest_meeting": meeting_id,
+    }
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Measure:
+    """Repeated timings of one thing, in milliseconds."""
+
+    name: str
+    samples: list[float] = field(default_factory=list)
+    baseline: str = ""
+    baseline_samples: list[float] = field(default_factory=list)
+    unit: str = "ms"
+    target: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def p99(self) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        return min(self.samples), max(self.samples)
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.baseline_samples:
+            return None
+        return self.median / statistics.median(self.baseline_samples)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            median=self.median, p99=self.p99, min=self.spread[0], max=self.spread[1], ratio=self.ratio
+        )
+        if self.baseline_samples:
+            data["baseline_median"] = statistics.median(self.baseline_samples)
+        return data
+
+
+def timed(function: Callable[[], object]) -> float:
+    """How long one call takes, in milliseconds."""
+    started = time.perf_counter()
+    function()
+    return (time.perf_counter() - started) * 1000
+
+
+CHILD_MINUTING = """
+import sys, time
+started = time.perf_counter()
+from pathlib import Path
+from scrutui.tui.app import ScrutuiApp
+from scrutui.store import open_store
+from scrutui.tui.screens.minuting import MinutingScreen
+
+class Bench(ScrutuiApp):
+    def on_mount(self):
+        self.push_screen(MinutingScreen(int(sys.argv[2])))
+        self.call_after_refresh(lambda: self.call_after_refresh(self.painted))
+    def painted(self):
+        print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak()}", flush=True)
+        self.exit()
+
+def peak():
+    try:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    except ImportError:
+        return -1
+
+Bench(open_store(Path(sys.argv[1])), blink=False).run(headless=True, size=(80, 24))
+"""
+
+CHILD_BARE = """
+import sys, time
+started = time.perf_counter()
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("bare")
+        yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(lambda: self.call_after_refresh(self.painted))
+    def painted(self):
+        print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak()}", flush=True)
+        self.exit()
+
+def peak():
+    try:
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    except ImportError:
+        return -1
+
+Bare().run(headless=True, size=(80, 24))
+"""
+
+
+def _child(code: str, *args: str) -> tuple[float, float, float]:
+    """Run a child interpreter; return (wall ms to first paint incl. interpreter start, in-process ms, peak MB)."""
+    started = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300, check=True
+    ).stdout
+    wall = (time.perf_counter() - started) * 1000
+    line = next(line for line in output.splitlines() if line.startswith("PAINTED"))
+    _, inner, peak = line.split()
+    return wall, float(inner), float(peak)
+
+
+def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Measure]:
+    """Start-up to first paint of the minuting screen vs a bare Textual app; and peak memory."""
+    startup = Measure(
+        "start-up to first paint (minuting screen)",
+        baseline="bare Textual app, header + footer",
+        target="<= 1.2x bare",
+    )
+    memory = Measure(
+        "peak memory, app with the database open", baseline="bare Textual app", unit="MB", target="<= 200 MB"
+    )
+    for _ in range(runs):  # interleaved, so load on the machine hits both alike
+        wall, _, peak = _child(CHILD_MINUTING, str(db), str(meeting_id))
+        startup.samples.append(wall)
+        memory.samples.append(peak)
+        wall, _, peak = _child(CHILD_BARE)
+        startup.baseline_samples.append(wall)
+        memory.baseline_samples.append(peak)
+    return startup, memory
+
+
+def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
+    """One record through the app's own save path (MinutingSession.submit) until committed, vs a
+    bare sqlite3 INSERT + COMMIT with the same pragmas on the same disk."""
+    from scrutui.session import MinutingSession
+    from scrutui.store import open_store
+
+    measure = Measure(
+        "save one record until committed",
+        baseline="bare sqlite3 insert + commit (WAL, FULL)",
+        target="median <= 2 ms, p99 <= 10 ms",
+    )
+    store = open_store(db)
+    session = MinutingSession(store, meeting_id)
+    item_id = session.agenda()[-1].id or 0
+    bare_path = db.with_name("bare-insert.sqlite")
+    bare = sqlite3.connect(bare_path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "busy_timeout = 10000"):
+        bare.execute(f"PRAGMA {pragma}")
+    bare.execute("CREATE TABLE IF NOT EXISTS note (id INTEGER PRIMARY KEY, item INTEGER, text TEXT)")
+    lines = [
+        "The Director presented the report.",
+        "q Councillor Member1: how many | Director of Service: 51",
+        "ir Director of Service: the risk register",
+        "r the report be noted",
+    ]
+    def bare_insert(line: str) -> None:
+        bare.execute("BEGIN IMMEDIATE")
+        bare.execute("INSERT INTO note (item, text) VALUES (?, ?)", [item_id, line])
+        bare.execute("COMMIT")
+
+    for number in range(saves):
+        line = lines[number % len(lines)]
+        measure.samples.append(timed(lambda: session.submit(item_id, line)))  # noqa: B023 - called at once
+        measure.baseline_samples.append(timed(lambda: bare_insert(line)))  # noqa: B023
+    store.close()
+    bare.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{bare_path}{suffix}").unlink(missing_ok=True)
+    return measure
+
+
+def extra_measures(db: Path, meeting_id: int, runs: int) -> Iterator[Measure]:
+    """Measures other parts of scrutui provide (export, tracker), when they are installed."""
+    import importlib
+
+    for module_name in ("scrutui.bench_export", "scrutui.bench_tracker"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        provider = getattr(module, "bench_measures", None)
+        if provider is not None:
+            yield from provider(db, meeting_id, runs)
+
+
+def render_table(measures: Sequence[Measure]) -> str:
+    """The figures as a Markdown table."""
+    lines = [
+        "| measure | median | p99 | min-max | baseline median | ratio | target |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for m in measures:
+        baseline = f"{statistics.median(m.baseline_samples):.1f} {m.unit}" if m.baseline_samples else "-"
+        ratio = f"{m.ratio:.2f}x" if m.ratio is not None else "-"
+        lines.append(
+            f"| {m.name} | {m.median:.1f} {m.unit} | {m.p99:.1f} | {m.spread[0]:.1f}-{m.spread[1]:.1f} | "
+            f"{baseline} | {ratio} | {m.target} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--small", action="store_true", help="a small council (seconds, for checking it works)"
+    )
+    parser.add_argument("--committees", type=int)
+    parser.add_argument("--years", type=int)
+    parser.add_argument("--db", type=Path, help="reuse (or build once into) this database file")
+    parser.add_argument("--runs", type=int, default=7, help="repeats of each start-up measure")
+    parser.add_argument("--saves", type=int, default=500, help="records saved for the save measure")
+    parser.add_argument("--json", type=Path, default=Path("bench-out/benchmarks.json"))
+    args = parser.parse_args(argv)
+    size = SMALL if args.small else FULL
+    if args.committees or args.years:
+        size = Size(
+            committees=args.committees or size.committees,
+            years=args.years or size.years,
+            meetings_a_year=size.meetings_a_year,
+            items=size.items,
+            records=size.records,
+        )
+    work = Path(tempfile.mkdtemp(prefix="scrutui-bench-"))
+    db = args.db or work / "council.sqlite"
+    built: dict[str, Any] = {}
+    if not db.exists():
+        print(f"building {size.total_records:,} records into {db} ...", flush=True)
+        seconds = timed(lambda: built.update(build_council(db, size))) / 1000
+        built["build_seconds"] = round(seconds, 1)
+        print(f"built in {seconds:.0f} s ({built['bytes'] / 1e6:.0f} MB)", flush=True)
+    conn = sqlite3.connect(db)
+    meeting_id = int(conn.execute("SELECT max(id) FROM meeting").fetchone()[0])
+    built.setdefault("records", conn.execute("SELECT count(*) FROM record").fetchone()[0])
+    conn.close()
+    gc.collect()
+    measures: list[Measure] = []
+    startup, memory = measure_startup(db, meeting_id, args.runs)
+    measures += [startup, measure_save(db, meeting_id, args.saves), memory]
+    measures += list(extra_measures(db, meeting_id, args.runs))
+    table = render_table(measures)
+    print()
+    print(
+        f"{built['records']:,} records · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} cores · Python {platform.python_version()}"
+    )
+    print(table)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(
+            {
+                "when": dt.datetime.now().isoformat(timespec="seconds"),
+                "machine": {
+                    "platform": platform.platform(),
+                    "cores": os.cpu_count(),
+                    "python": platform.python_version(),
+                },
+                "database": {**built, "path": str(db)},
+                "measures": [m.as_dict() for m in measures],
+            },
+            indent=2,
+        )
+    )
+    print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""The benchmark keeps working (run tiny here; the figures come from running it by hand)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from scrutui.bench import SMALL, Size, build_council, main
+
+
+def test_build_council_makes_what_it_says(tmp_path: Path) -> None:
+    size = Size(committees=1, meetings_a_year=2, years=1, items=3, records=25)
+    built = build_council(tmp_path / "c.sqlite", size)
+    conn = sqlite3.connect(tmp_path / "c.sqlite")
+    assert built["records"] == size.total_records == conn.execute("SELECT count(*) FROM record").fetchone()[0]
+    kinds = dict(conn.execute("SELECT kind, count(*) FROM record GROUP BY kind").fetchall())
+    assert kinds["information_request"] == 2 * 2 * 3 and kinds["narrative"] == 10 * 2 * 3
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    assert SMALL.total_records < 5000
+    assert main(["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]) == 0
+    figures = json.loads(out.read_text())
+    names = [m["name"] for m in figures["measures"]]
+    assert names[:3] == [
+        "start-up to first paint (minuting screen)",
+        "save one record until committed",
+        "peak memory, app with the database open",
+    ]
+    assert all(m["median"] > 0 for m in figures["measures"])
+    assert figures["measures"][0]["ratio"] is not None
