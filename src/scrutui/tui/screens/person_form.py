@@ -39,7 +39,9 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
     def compose(self) -> ComposeResult:
         name, title, role = self.initial
         with Vertical():
-            yield Label("Person" if self.person_id else "New person", classes="field")
+            yield Label(
+                f"{'Person' if self.person_id else 'New person'}  (ctrl+s saves, Escape cancels)", classes="field"
+            )
             yield Label("Name, as the minutes give it", classes="field")
             yield Label("e.g. Councillor Helen Marsh, or Dr Sam Okafor", classes="hint")
             yield Input(name, id="person-name")
@@ -62,7 +64,7 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
         if event.input.id == "person-name":
             self.query_one("#person-title", Input).focus()
         else:
-            self.action_save()
+            self.query_one("#person-role", Select).focus()
 
     def action_save(self) -> None:
         """Check and return the person."""

@@ -11,12 +11,12 @@ from textual.widgets.option_list import Option
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 
-WELCOME = """\
-scrutui minutes overview-and-scrutiny meetings live from the keyboard.
-Each record is saved the moment you press Enter; draft minutes come out in Word.
-
-This database is empty. Start by creating your committee (its members and the officers who
-attend) and a meeting with its agenda, or load a demo committee to try things out."""
+WELCOME = (
+    "scrutui minutes overview-and-scrutiny meetings live from the keyboard. Each record is saved the "
+    "moment you press Enter; draft minutes come out in Word.\n\n"
+    "This database is empty. Start by creating your committee (its members and the officers who "
+    "attend) and a meeting with its agenda, or load a demo committee to try things out."
+)
 
 
 class WelcomeScreen(ScrutuiScreen[None]):
