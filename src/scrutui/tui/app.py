@@ -19,7 +19,6 @@ class ScrutuiApp(App[None]):
     TITLE = "scrutui"
     CSS = """
     Screen { background: $background; }
-    Footer { background: $panel; }
     """
 
     BINDINGS = [

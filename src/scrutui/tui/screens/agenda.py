@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from scrutui.minutes import long_date
 from scrutui.models import AgendaItem
@@ -13,6 +13,7 @@ from scrutui.tui.guard import guarded
 from scrutui.tui.screens.agenda_item_form import AgendaItemForm, PasteAgenda
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.screens.confirm import Confirm
+from scrutui.tui.widgets.key_bar import KeyBar
 
 
 class AgendaScreen(ScrutuiScreen[None]):
@@ -61,7 +62,7 @@ class AgendaScreen(ScrutuiScreen[None]):
         yield Static(Text(f"Agenda · {committee.name} · {long_date(meeting.date)}"), id="agenda-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-items")
         yield Static("m starts minuting · a adds · p pastes several · shift+↑/↓ reorders", id="agenda-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from scrutui.models import (
     Attribution,
@@ -24,6 +24,7 @@ from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.screens.confirm import Confirm
 from scrutui.tui.screens.person_form import PersonForm
+from scrutui.tui.widgets.key_bar import KeyBar
 
 ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
 LABELS = [
@@ -137,7 +138,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         yield Label("", id="committee-error")
         yield Label("People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title")
         yield DataTable(cursor_type="row", id="people")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.key_bar import KeyBar
 
 
 class CommitteesScreen(ScrutuiScreen[None]):
@@ -28,7 +29,7 @@ class CommitteesScreen(ScrutuiScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Committees", id="committees-title")
         yield DataTable(cursor_type="row", id="committees")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from scrutui.minutes import long_time
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.key_bar import KeyBar
 
 #: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).
 SHOWN_MEETINGS = 300
@@ -56,7 +57,7 @@ class HomeScreen(ScrutuiScreen[None]):
         yield Static(title, id="home-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings")
         yield Static(id="home-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

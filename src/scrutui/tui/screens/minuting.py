@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from scrutui import capture
 from scrutui.minutes import long_date, long_time, minute_item
@@ -18,6 +18,7 @@ from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList
 from scrutui.tui.widgets.capture_line import CaptureInput
+from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList, TypedAway
 
@@ -142,7 +143,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="capture",
         )
         yield Static(id="capture-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.session = MinutingSession(self.store, self.meeting_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from scrutui.models import Narrative, Record
 from scrutui.session import MinutingSession, NarrativeDraft
 from scrutui.tui.guard import report
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.key_bar import KeyBar
 
 #: How often the editor saves what has been typed. A crash loses at most this much typing.
 AUTOSAVE_SECONDS = 2.0
@@ -46,7 +47,7 @@ class NarrativeEditor(ScrutuiScreen[Record | None]):
         yield Static(f"{verb} · {item.number} {item.title}", id="editor-title")
         yield TextArea(self._initial, id="narrative", soft_wrap=True, show_line_numbers=False)
         yield Static("Saved every few seconds. Escape saves and closes.", id="editor-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

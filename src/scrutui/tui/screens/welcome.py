@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.key_bar import KeyBar
 
 WELCOME = (
     "scrutui minutes overview-and-scrutiny meetings live from the keyboard. Each record is saved the "
@@ -49,7 +50,7 @@ class WelcomeScreen(ScrutuiScreen[None]):
                 Option("d  Load the demo", id="demo"),
                 id="welcome-choices",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
