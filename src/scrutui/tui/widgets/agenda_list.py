@@ -11,18 +11,19 @@ from scrutui.models import AgendaItem
 from scrutui.tui.widgets.record_list import TypedAway
 
 
-def item_label(item: AgendaItem, current: bool, counts: dict[int, int]) -> Text:
-    """One agenda line: marker, number, title, and how many records it holds."""
+def item_label(item: AgendaItem, current: bool, counts: dict[int, int], width: int = 22) -> Text:
+    """One agenda line (never wrapped): marker, number, title cut to fit, records held."""
+    marker = "▶ " if current else "  "
+    number = f"{item.number} " if item.number else ""
+    count = counts.get(item.id or 0, 0)
+    tail = (" [exempt]" if item.is_exempt else "") + (f" ({count})" if count else "")
+    room = max(6, width - len(marker) - len(number) - len(tail))
+    title = item.title if len(item.title) <= room else item.title[: room - 1] + "…"
     text = Text()
-    text.append("▶ " if current else "  ", style="bold")
-    if item.number:
-        text.append(f"{item.number} ", style="bold")
-    text.append(item.title, style="bold" if current else "")
-    text.no_wrap = True
-    text.overflow = "ellipsis"
+    text.append(marker + number, style="bold")
+    text.append(title, style="bold" if current else "")
     if item.is_exempt:
         text.append(" [exempt]", style="italic")
-    count = counts.get(item.id or 0, 0)
     if count:
         text.append(f" ({count})", style="dim")
     return text
@@ -32,7 +33,7 @@ class AgendaList(OptionList):
     """The meeting's agenda. Enter takes the highlighted item."""
 
     DEFAULT_CSS = """
-    AgendaList { width: 24; height: 1fr; border: round $primary 50%; }
+    AgendaList { width: 28%; min-width: 22; max-width: 40; height: 1fr; border: round $primary 50%; }
     AgendaList:focus { border: round $accent; }
     """
 
@@ -45,8 +46,9 @@ class AgendaList(OptionList):
 
     def show(self, items: list[AgendaItem], current_id: int | None, counts: dict[int, int]) -> None:
         """Show the agenda, highlighting the current item."""
+        width = (self.scrollable_content_region.width or 22) - 1
         self.set_options(
-            Option(item_label(item, item.id == current_id, counts), id=str(item.id)) for item in items
+            Option(item_label(item, item.id == current_id, counts, width), id=str(item.id)) for item in items
         )
         for index, item in enumerate(items):
             if item.id == current_id:
