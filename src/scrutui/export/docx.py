@@ -12,7 +12,6 @@ python-docx and docxtpl are imported only inside these functions.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 from scrutui.export.files import check_destination, write_atomically
 from scrutui.export.template import (
     MINUTES_TAG,
+    NOT_XML,
     LoadedTemplate,
     TemplateError,
     default_template,
@@ -30,9 +30,6 @@ from scrutui.minutes import MinutesDocument, Paragraph, Style, long_date, long_t
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-#: What XML (so Word) cannot hold. The model layer already removes these; this is a last guard so
-#: a paragraph built some other way can never stop an export.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: A4, in EMU (python-docx's unit): 210 mm x 297 mm.
 A4_WIDTH, A4_HEIGHT = 7560000, 10692000
 
@@ -62,8 +59,15 @@ def render_minutes(document: MinutesDocument, template: LoadedTemplate) -> Any:
     try:
         template.template.render(template_context(document, marker), template.environment, autoescape=True)
     except JinjaError as error:
+        reason = str(error.message or error).rstrip(".")
+        raise TemplateError(f"The template {template.path} could not be filled in: {reason}.") from error
+    except TypeError as error:
+        if "no loader" not in str(error):
+            raise TemplateError(
+                f"The template {template.path} could not be filled in ({type(error).__name__}: {error})."
+            ) from error
         raise TemplateError(
-            f"The template {template.path} could not be filled in: {error.message or error}."
+            f"The template {template.path} could not be filled in: a template cannot include other files."
         ) from error
     except Exception as error:  # anything a broken tag does inside docxtpl
         raise TemplateError(
@@ -110,7 +114,7 @@ def _text(run: Any, text: str) -> None:
     """Text into a run: line breaks become Word line breaks; every space is kept."""
     from docx.oxml import OxmlElement
 
-    text = _NOT_XML.sub("", text)
+    text = NOT_XML.sub("", text)
     for index, line in enumerate(text.split("\n")):
         if index:
             run.append(OxmlElement("w:br"))
@@ -154,13 +158,18 @@ def _a4(docx: Any) -> None:
         section.page_width, section.page_height = Emu(A4_WIDTH), Emu(A4_HEIGHT)
 
 
+def _property(text: str) -> str:
+    """A text property as Word can hold it: XML characters only, at most 255 of them."""
+    return NOT_XML.sub("", text)[:255]
+
+
 def _properties(docx: Any, document: MinutesDocument) -> None:
     """The meeting in the document's properties (File > Info in Word)."""
     props = docx.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = document.properties.get("title", document.title)
-    props.subject = document.properties.get("subject", document.subtitle)
-    props.keywords = document.properties.get("keywords", "")
+    props.title = _property(document.properties.get("title", document.title))
+    props.subject = _property(document.properties.get("subject", document.subtitle))
+    props.keywords = _property(document.properties.get("keywords", ""))
     props.author = "scrutui"
     props.last_modified_by = "scrutui"
     props.comments = "Draft minutes written by scrutui." if "DRAFT" in document.marks else "Minutes written by scrutui."

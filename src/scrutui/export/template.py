@@ -53,6 +53,9 @@ _MACRO_TYPES = ("macroEnabled", "vnd.ms-word.document", "vnd.ms-word.template")
 #: references in filled-in values so typed text can never be rewritten or read as a tag.
 _PROTECT = {"{": "&#123;", "}": "&#125;", "%": "&#37;", "_": "&#95;"}
 _PROTECT_RE = re.compile("[{}%_]")
+#: What XML (so Word) cannot hold. The model layer already removes these; this is a last guard so
+#: text that reached a document some other way can never stop an export.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class TemplateError(ScrutuiError):
@@ -143,15 +146,37 @@ def _finalize(value: object) -> Any:
     """Every filled-in value is escaped for XML, even one marked safe, so it can never add markup."""
     from markupsafe import Markup, escape
 
-    text = "" if value is None else str(value)
+    text = NOT_XML.sub("", "" if value is None else str(value))
     return Markup(_protect(str(escape(text))))
 
 
+#: Longest text a template's own arithmetic may make ("a" * n), and the largest power it may raise.
+_MAX_MADE = 100_000
+_MAX_POWER = 64
+
+
 def sandbox() -> Environment:
-    """The Jinja environment templates are filled in with: sandboxed, autoescaping, no file access."""
+    """The Jinja environment templates are filled in with: sandboxed, autoescaping, no file access,
+    no unknown names, and no arithmetic big enough to exhaust memory."""
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(autoescape=True, finalize=_finalize)
+    class Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            sized = (str, bytes, list, tuple)
+            if operator == "**" and isinstance(right, int | float) and abs(right) > _MAX_POWER:
+                raise SecurityError("a template may not raise numbers to such large powers")
+            if operator == "*":
+                seq, count = (left, right) if isinstance(left, sized) else (right, left)
+                if isinstance(seq, sized) and isinstance(count, int) and len(seq) * count > _MAX_MADE:
+                    raise SecurityError("a template may not repeat text that many times")
+            return super().call_binop(context, operator, left, right)
+
+    # StrictUndefined: a name or attribute that is not there (or not allowed) is an error, not "".
+    return Sandbox(autoescape=True, finalize=_finalize, undefined=StrictUndefined)
 
 
 @dataclass
