@@ -197,7 +197,7 @@ SANDBOX_ESCAPES = [
     "{{ lipsum.__globals__['os'].popen('touch PWNED').read() }}",
     "{{ 'a' * 10**10 }}",
     "{% for x in range(10**9) %}{% endfor %}",
-    "{{ 9 ** 9 ** 9 }}",
+    "{{ 2 ** 10000000000 }}",
 ]
 
 
