@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from scrutui.export.minutes_export import MinutesExport, default_filename
 from scrutui.minutes import long_date
-from scrutui.tui.guard import report
+from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.confirm import Confirm
 from scrutui.tui.screens.export_dialog import ExportChoice, ExportDialog, ExportSubject
 
@@ -54,8 +54,13 @@ def ask_and_export(app: ScrutuiApp, meeting_id: int) -> None:
     )
 
     def chosen(choice: ExportChoice | None) -> None:
-        if choice is None:
-            return
+        if choice is not None:
+            try:
+                export_or_ask(choice)
+            except Exception as error:
+                app.notify(describe_error(error), severity="error", timeout=10, markup=False)
+
+    def export_or_ask(choice: ExportChoice) -> None:
         request = MinutesExport(
             meeting_id=meeting_id, output=choice.path, confidential=choice.confidential, pdf=choice.pdf
         )
@@ -95,6 +100,7 @@ def export_in_background(app: ScrutuiApp, request: MinutesExport) -> None:
         finally:
             store.close()
     except Exception as error:
-        app.call_from_thread(report, app, error)
+        # markup=False: paths and names typed by the clerk are shown as typed.
+        app.call_from_thread(app.notify, describe_error(error), severity="error", timeout=10, markup=False)
         return
-    app.call_from_thread(app.notify, result.summary(), title="Exported", timeout=15)
+    app.call_from_thread(app.notify, result.summary(), title="Exported", timeout=15, markup=False)
