@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, DataTable, Input
+from textual.widgets import Checkbox, DataTable, Input, Label
 
 import scrutui.export.minutes_export as minutes_export
 from scrutui.demo import load_demo
@@ -199,3 +199,43 @@ async def test_export_is_in_the_command_palette_and_help(demo_db: Path, out: Pat
         await pilot.press("f1")
         await pilot.pause()
         assert "Write this meeting's draft minutes as a Word document" in screen_text(pilot)
+
+
+async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
+    demo_db: Path, out: Path, tmp_path: Path
+) -> None:
+    from tests.tui.helpers import fill
+
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not Word")
+    house = tmp_path / "house.docx"
+    import docx
+
+    from scrutui.export.template import default_template
+
+    document = docx.Document(str(default_template()))
+    document.sections[0].header.paragraphs[0].text = "HOUSE STYLE {{ marking }}"
+    document.save(str(house))
+    app = app_on(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await fill(pilot, "#c-template", str(bad))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#committee-error", Label).content)
+        assert shown.startswith("The template ") and "is not a Word document" in shown
+        store = open_store(demo_db, read_only=True)
+        assert store.committees.all()[0].template_path == ""
+        store.close()
+        await fill(pilot, "#c-template", str(house))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Committee saved." in messages(app)
+        app.go_home()
+        await pilot.pause()
+        await pilot.press("e", "enter")
+        await finish(app, pilot)
+    assert headers(out / DEMO_NAME) == ["HOUSE STYLE DRAFT"]
