@@ -168,6 +168,7 @@ def _existing_read_only(ctx: click.Context, db: str | None) -> bool:
 
 
 export.add_command(export_minutes_command.make_command())
+export.add_command(export_minutes_command.make_template_command())
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -166,3 +166,12 @@ def test_help(demo_db: Path) -> None:
     assert result.exit_code == 0
     for option in ("--db", "--output", "--template", "--confidential", "--force", "--pdf", "MEETING"):
         assert option in result.output
+
+
+def test_a_copy_of_the_template_to_restyle(out: Path, demo_db: Path) -> None:
+    result = run("export", "template", "house.docx")
+    assert result.exit_code == 0, result.output
+    assert "copied to house.docx" in result.output
+    one_line_failure(run("export", "template", "house.docx"), "already exists")
+    used = run("export", "minutes", "2", "--db", str(demo_db), "--template", "house.docx")
+    assert used.exit_code == 0, used.output

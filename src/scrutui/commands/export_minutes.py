@@ -79,3 +79,33 @@ def make_command() -> click.Command:
         click.echo(result.summary())
 
     return minutes
+
+
+def make_template_command() -> click.Command:
+    """``scrutui export template``: a copy of scrutui's Word template, to restyle in Word."""
+    from scrutui.cli import friendly_errors
+
+    @click.command("template")
+    @click.argument("file", metavar="FILE", default="minutes-template.docx")
+    @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+    @friendly_errors
+    def template(file: str, force: bool) -> None:
+        """Write a copy of scrutui's Word template to FILE (default: minutes-template.docx here).
+
+        Restyle it in Word, then use it with `scrutui export minutes --template FILE` or set it as
+        the committee's Word template.
+        """
+        import shutil
+
+        from scrutui.export.files import write_atomically
+        from scrutui.export.template import default_template
+
+        source = default_template()
+
+        def copy(target: Path) -> None:
+            shutil.copyfile(source, target)
+
+        written = write_atomically(Path(file), copy, force=force)
+        click.echo(f"scrutui's minutes template copied to {written}; restyle it in Word.")
+
+    return template
