@@ -3,10 +3,11 @@ background thread (with its own database connection) while the clerk carries on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrutui.export.minutes_export import MinutesExport, default_filename
 from scrutui.minutes import long_date
@@ -101,6 +102,12 @@ def export_in_background(app: ScrutuiApp, request: MinutesExport) -> None:
             store.close()
     except Exception as error:
         # markup=False: paths and names typed by the clerk are shown as typed.
-        app.call_from_thread(app.notify, describe_error(error), severity="error", timeout=10, markup=False)
+        _tell(app, describe_error(error), severity="error", timeout=10)
         return
-    app.call_from_thread(app.notify, result.summary(), title="Exported", timeout=15, markup=False)
+    _tell(app, result.summary(), title="Exported", timeout=15)
+
+
+def _tell(app: ScrutuiApp, message: str, **options: Any) -> None:
+    """Notify from the worker thread; if the app has closed meanwhile, the file is written all the same."""
+    with contextlib.suppress(RuntimeError):
+        app.call_from_thread(app.notify, message, markup=False, **options)
