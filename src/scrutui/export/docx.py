@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Iterable
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,8 @@ def paragraph_elements(paragraphs: Iterable[Paragraph], style_ids: dict[Style, s
     """Each paragraph as a Word ``w:p`` element: its style, then the label, a tab and the text."""
     from docx.oxml import OxmlElement
 
-    # One prototype per style, deep-copied: much faster than building (or looking up) each style.
+    # Each style's id was looked up once, when the template was checked; here one prototype paragraph
+    # per style is copied for each paragraph.
     prototypes: dict[Style, Any] = {}
     for style, style_id in style_ids.items():
         p = OxmlElement("w:p")
@@ -97,8 +99,6 @@ def paragraph_elements(paragraphs: Iterable[Paragraph], style_ids: dict[Style, s
         ppr.append(pstyle)
         p.append(ppr)
         prototypes[style] = p
-    from copy import deepcopy
-
     for paragraph in paragraphs:
         p = deepcopy(prototypes[paragraph.style])
         run = OxmlElement("w:r")
