@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from scrutui import __version__
+from scrutui.commands import export_minutes as export_minutes_command
 from scrutui.errors import ScrutuiError
 from scrutui.logs import setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
@@ -165,6 +166,9 @@ def _existing_read_only(ctx: click.Context, db: str | None) -> bool:
     """Listing opens read-only when asked to (scrutui --read-only meetings)."""
     return bool((ctx.obj or {}).get("read_only"))
 
+
+export.add_command(export_minutes_command.make_command())
+export.add_command(export_minutes_command.make_template_command())
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -102,15 +102,25 @@ class MinutesDocument:
     items: tuple[MinuteItem, ...]
     meeting_date: dt.date
     properties: dict[str, str] = field(default_factory=dict)
+    meeting_time: dt.time | None = None
+    venue: str = ""
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """What the document is marked on its first page and every page's header: DRAFT, CONFIDENTIAL."""
+        marks = []
+        if self.status is not MinutesStatus.APPROVED:
+            marks.append("DRAFT")
+        if self.confidential:
+            marks.append("CONFIDENTIAL")
+        return tuple(marks)
 
     def paragraphs(self) -> Iterable[Paragraph]:
         """Every paragraph in document order, item headings included."""
         yield Paragraph(Style.TITLE, self.title)
         yield Paragraph(Style.SUBTITLE, self.subtitle)
-        if self.status is not MinutesStatus.APPROVED:
-            yield Paragraph(Style.MARK, "DRAFT")
-        if self.confidential:
-            yield Paragraph(Style.MARK, "CONFIDENTIAL")
+        for mark in self.marks:
+            yield Paragraph(Style.MARK, mark)
         yield from self.front
         for item in self.items:
             yield Paragraph(Style.ITEM_HEADING, item.title, label=item.number)
@@ -509,6 +519,8 @@ def build_minutes(
         front=tuple(attendance_paragraphs(attendance)),
         items=minute_items,
         meeting_date=meeting.date,
+        meeting_time=meeting.time,
+        venue=meeting.venue,
         properties={
             "title": f"{committee.name}: minutes, {long_date(meeting.date)}",
             "subject": f"Minutes of the meeting held on {long_date(meeting.date)}",

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from scrutui.store import Store, open_store
 from scrutui.tui.guard import report
+
+if TYPE_CHECKING:
+    from scrutui.export.minutes_export import MinutesExport
 
 
 class ScrutuiApp(App[None]):
@@ -108,6 +113,13 @@ class ScrutuiApp(App[None]):
         else:
             self.notify(f"Loaded the demo: {result.committee.name}.")
         self.go_home()
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_minutes(self, request: MinutesExport) -> None:
+        """Write a meeting's minutes in a background thread; a notification says where they went."""
+        from scrutui.tui.exporting import export_in_background
+
+        export_in_background(self, request)
 
     # --- help, commands, quitting ---------------------------------------------------------------
 

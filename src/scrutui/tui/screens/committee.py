@@ -50,7 +50,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
     CommitteeScreen .row { height: auto; }
     CommitteeScreen .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
     CommitteeScreen Label { text-style: bold; }
-    CommitteeScreen #committee-error { color: $error; height: auto; padding: 0 1; }
+    CommitteeScreen #committee-error { color: $error; height: auto; width: 1fr; text-overflow: fold; padding: 0 1; }
     CommitteeScreen #people-title { padding: 0 1; margin-top: 1; }
     CommitteeScreen DataTable { height: 1fr; min-height: 4; }
     """
@@ -106,6 +106,9 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                 with Vertical():
                     yield Label("Quorum")
                     yield Input(str(committee.quorum), id="c-quorum", type="integer")
+                with Vertical():
+                    yield Label("Word template")
+                    yield Input(committee.template_path, id="c-template", placeholder="blank: scrutui's own")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Questions in the minutes")
@@ -169,6 +172,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "recommendation_body": self.query_one("#c-body", Input).value,
             "information_request_days": number("#c-days"),
             "recommendation_response_months": number("#c-months"),
+            "template_path": self.query_one("#c-template", Input).value,
         }
 
     def save(self) -> bool:
@@ -182,6 +186,10 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             error.update(validation_message(problem))
             return False
         try:
+            if committee.template_path:
+                from scrutui.export.template import choose_template, load_template
+
+                load_template(choose_template(None, committee, self.store.path))
             if self.committee_id is None:
                 self.committee_id = self.store.committees.add(committee).id
                 self.query_one("#committee-title", Static).update("Committee")

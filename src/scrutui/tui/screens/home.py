@@ -36,6 +36,13 @@ class HomeScreen(ScrutuiScreen[None]):
         ),
         Binding("a", "agenda", "Agenda", id="home.agenda", tooltip="Edit the selected meeting's agenda"),
         Binding(
+            "e",
+            "export",
+            "Export",
+            id="home.export",
+            tooltip="Write the selected meeting's draft minutes as a Word document",
+        ),
+        Binding(
             "c",
             "committees",
             "Committees",
@@ -123,6 +130,15 @@ class HomeScreen(ScrutuiScreen[None]):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             self.scrutui.open_agenda(meeting_id)
+
+    @guarded
+    def action_export(self) -> None:
+        """Export the selected meeting's minutes (in the background)."""
+        from scrutui.tui.exporting import ask_and_export
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            ask_and_export(self.scrutui, meeting_id)
 
     def action_committees(self) -> None:
         """Committees and their people."""

@@ -106,6 +106,13 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="minuting.agenda",
             tooltip="Move to the agenda list to pick an item",
         ),
+        Binding(
+            "ctrl+o",
+            "export",
+            "Export",
+            id="minuting.export",
+            tooltip="Write this meeting's draft minutes as a Word document (in the background)",
+        ),
         Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
         Binding(
             "f9",
@@ -359,6 +366,13 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.app.call_from_thread(report, self, error)
             return
         self.app.call_from_thread(self.hint, f"✓ Meeting closed; backup saved to {made}", "saved")
+
+    @guarded
+    def action_export(self) -> None:
+        """Export this meeting's minutes as they stand (the export runs in the background)."""
+        from scrutui.tui.exporting import ask_and_export
+
+        ask_and_export(self.scrutui, self.meeting_id)
 
     def action_back(self) -> None:
         """Back to the meetings list (everything is already saved)."""

@@ -1,0 +1,111 @@
+"""``scrutui export minutes``: a meeting's draft minutes as a Word document in the house style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from scrutui.errors import ScrutuiError
+from scrutui.paths import resolve_db_path
+
+
+def make_command() -> click.Command:
+    """The command, made once scrutui.cli (whose --db option and error handling it uses) is loaded."""
+    from scrutui.cli import db_option, friendly_errors, open_from
+
+    @click.command("minutes")
+    @click.argument("meeting", metavar="MEETING")
+    @db_option
+    @click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="The Word file to write, or a folder for it (default: <committee>-minutes-<date>.docx here).",
+    )
+    @click.option(
+        "--template",
+        metavar="FILE",
+        help="A Word template in your house style (.docx or .dotx); default: the committee's, else scrutui's.",
+    )
+    @click.option(
+        "--confidential",
+        is_flag=True,
+        help="Include exempt (private) items in full; every page is marked CONFIDENTIAL.",
+    )
+    @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+    @click.option("--pdf", is_flag=True, help="Also write a PDF beside it (needs LibreOffice).")
+    @click.pass_context
+    @friendly_errors
+    def minutes(
+        ctx: click.Context,
+        meeting: str,
+        db: str | None,
+        output: str | None,
+        template: str | None,
+        confidential: bool,
+        force: bool,
+        pdf: bool,
+    ) -> None:
+        """Write the draft minutes of MEETING (an id that `scrutui meetings` lists) as a Word document.
+
+        Exempt items show only their title and "This item was considered in private" unless
+        --confidential is given. Nothing is overwritten without --force.
+        """
+        from scrutui.export.minutes_export import MinutesExport, export_minutes
+
+        try:
+            meeting_id = int(meeting.strip())
+        except ValueError:
+            raise ScrutuiError(f"{meeting!r} is not a meeting id; `scrutui meetings` lists them.") from None
+        path, _ = resolve_db_path(db or (ctx.obj or {}).get("db"))
+        if not path.exists():
+            raise ScrutuiError(f"There is no scrutui database at {path} (give --db, or run: scrutui demo).")
+        store = open_from(ctx, db, read_only=bool((ctx.obj or {}).get("read_only")))
+        try:
+            result = export_minutes(
+                store,
+                MinutesExport(
+                    meeting_id=meeting_id,
+                    output=Path(output) if output else None,
+                    template=Path(template) if template else None,
+                    confidential=confidential,
+                    force=force,
+                    pdf=pdf,
+                ),
+            )
+        finally:
+            store.close()
+        click.echo(result.summary())
+
+    return minutes
+
+
+def make_template_command() -> click.Command:
+    """``scrutui export template``: a copy of scrutui's Word template, to restyle in Word."""
+    from scrutui.cli import friendly_errors
+
+    @click.command("template")
+    @click.argument("file", metavar="FILE", default="minutes-template.docx")
+    @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+    @friendly_errors
+    def template(file: str, force: bool) -> None:
+        """Write a copy of scrutui's Word template to FILE (default: minutes-template.docx here).
+
+        Restyle it in Word, then use it with `scrutui export minutes --template FILE` or set it as
+        the committee's Word template.
+        """
+        import shutil
+
+        from scrutui.export.files import write_atomically
+        from scrutui.export.template import default_template
+
+        source = default_template()
+
+        def copy(target: Path) -> None:
+            shutil.copyfile(source, target)
+
+        written = write_atomically(Path(file), copy, force=force)
+        click.echo(f"scrutui's minutes template copied to {written}; restyle it in Word.")
+
+    return template

@@ -1,0 +1,113 @@
+"""Exporting the minutes from the app: ask where, ask before replacing a file, then write it in a
+background thread (with its own database connection) while the clerk carries on."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrutui.export.minutes_export import MinutesExport, default_filename
+from scrutui.minutes import long_date
+from scrutui.tui.guard import describe_error
+from scrutui.tui.screens.confirm import Confirm
+from scrutui.tui.screens.export_dialog import ExportChoice, ExportDialog, ExportSubject
+
+if TYPE_CHECKING:
+    from scrutui.tui.app import ScrutuiApp
+
+
+class ReplaceFile(Confirm):
+    """Ask before replacing an existing export; wide enough for a long file name, folded if longer."""
+
+    DEFAULT_CSS = """
+    ReplaceFile > Vertical { width: 90%; max-width: 100; }
+    ReplaceFile Label { width: 1fr; text-overflow: fold; }
+    """
+
+
+def export_folder() -> Path:
+    """Where exports go by default: the folder scrutui was started in, or else Documents."""
+    here = Path.cwd()
+    if os.access(here, os.W_OK):
+        return here
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
+def ask_and_export(app: ScrutuiApp, meeting_id: int) -> None:
+    """Ask where to save a meeting's minutes, then export them in the background."""
+    from scrutui.export.pdf import find_soffice
+
+    meeting = app.store.meetings.get(meeting_id)
+    committee = app.store.committees.get(meeting.committee_id)
+    exempt = sum(1 for item in app.store.agenda.for_meeting(meeting_id) if item.is_exempt)
+    subject = ExportSubject(
+        description=f"{committee.name}, {long_date(meeting.date)}",
+        folder=export_folder(),
+        public_name=default_filename(committee.name, meeting.date),
+        confidential_name=default_filename(committee.name, meeting.date, confidential=True),
+        exempt_items=exempt,
+        can_make_pdf=find_soffice() is not None,
+    )
+
+    def chosen(choice: ExportChoice | None) -> None:
+        if choice is not None:
+            try:
+                export_or_ask(choice)
+            except Exception as error:
+                app.notify(describe_error(error), severity="error", timeout=10, markup=False)
+
+    def export_or_ask(choice: ExportChoice) -> None:
+        request = MinutesExport(
+            meeting_id=meeting_id, output=choice.path, confidential=choice.confidential, pdf=choice.pdf
+        )
+        targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
+        existing = [path for path in targets if path.exists()]
+        if not existing:
+            start(app, request)
+            return
+        files = "\n".join(str(path) for path in existing)
+        question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                start(app, replace(request, force=True))
+            else:
+                app.notify("Not exported: the existing file was kept.")
+
+        app.push_screen(ReplaceFile(question, yes="Replace"), answered)
+
+    app.push_screen(ExportDialog(subject), chosen)
+
+
+def start(app: ScrutuiApp, request: MinutesExport) -> None:
+    """Start the export in the background; the app says where the file went when it is done."""
+    app.notify("Exporting the minutes…", timeout=3)
+    app.export_minutes(request)
+
+
+def export_in_background(app: ScrutuiApp, request: MinutesExport) -> None:
+    """Run in a worker thread: a connection of its own (SQLite connections belong to one thread)."""
+    from scrutui.export.minutes_export import export_minutes
+
+    try:
+        store = app.store.reopen()
+        try:
+            result = export_minutes(store, request)
+        finally:
+            store.close()
+    except Exception as error:
+        # markup=False: paths and names typed by the clerk are shown as typed.
+        _tell(app, describe_error(error), severity="error", timeout=10)
+        return
+    _tell(app, result.summary(), title="Exported", timeout=15)
+
+
+def _tell(app: ScrutuiApp, message: str, **options: Any) -> None:
+    """Notify from the worker thread; if the app has closed meanwhile, the file is written all the same."""
+    with contextlib.suppress(RuntimeError):
+        app.call_from_thread(app.notify, message, markup=False, **options)

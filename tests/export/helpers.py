@@ -1,0 +1,160 @@
+"""Reading exported Word documents back, as a word processor would see them, and making meetings to
+export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from scrutui.models import (
+    AgendaItem,
+    Assurance,
+    AssuranceStatus,
+    InformationRequest,
+    Narrative,
+    Question,
+    Recommendation,
+    Resolution,
+    ResolutionForm,
+)
+from scrutui.store import Store
+from tests.conftest import add_meeting
+
+CANARY_TITLE = "Contract CANARY-TITLE-7731"
+CANARY_TEXT = "CANARY-RECORD-7731 the bid figures were discussed"
+
+
+def paragraphs(path: Path) -> list[tuple[str, str]]:
+    """Every body paragraph in document order: (style name, text); a tab is "\\t", a line break "\\n"."""
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def headers(path: Path) -> list[str]:
+    """The text of every section's header."""
+    import docx
+
+    document = docx.Document(str(path))
+    return ["\n".join(p.text for p in section.header.paragraphs) for section in document.sections]
+
+
+def footers_xml(path: Path) -> str:
+    """The footers' XML (fields such as PAGE do not show in python-docx's text)."""
+    with zipfile.ZipFile(path) as package:
+        return "".join(package.read(n).decode() for n in package.namelist() if n.startswith("word/footer"))
+
+
+def every_part(path: Path) -> str:
+    """Everything inside the .docx package as text: body, headers, footers, properties, styles."""
+    with zipfile.ZipFile(path) as package:
+        return "\n".join(package.read(name).decode("utf-8", "replace") for name in package.namelist())
+
+
+def open_document(path: Path) -> Any:
+    import docx
+
+    return docx.Document(str(path))
+
+
+def build_meeting(store: Store, *, attendance: bool = True) -> int:
+    """A meeting made in the test: attendance, narrative, a question, an assurance, resolutions, a
+    recommendation, an information request, a procedural decision and an exempt item."""
+    committee, meeting, items = add_meeting(store)
+    assert committee.id is not None and meeting.id is not None
+    apologies, winter, programme = (item.id or 0 for item in items)
+    add = store.records.add
+    add(Narrative(agenda_item_id=apologies, text="Apologies were received from Councillor Ben Brook."))
+    add(Narrative(agenda_item_id=winter, text="The Director of Public Health presented the report."))
+    add(
+        Question(
+            agenda_item_id=winter,
+            asked_by="Councillor Ben Brook",
+            text="how many beds were open",
+            answered_by="Director of Public Health",
+            answer="there were 40 beds open",
+        )
+    )
+    add(
+        Assurance(
+            agenda_item_id=winter,
+            theme="Capacity",
+            text="extra beds would open in January",
+            response="funding had been agreed",
+            status=AssuranceStatus.GIVEN,
+        )
+    )
+    add(Resolution(agenda_item_id=winter, text="the report be noted"))
+    add(Resolution(agenda_item_id=winter, text="a briefing be given in March"))
+    add(Recommendation(agenda_item_id=winter, addressee="Cabinet", text="winter funding be protected"))
+    add(
+        InformationRequest(
+            agenda_item_id=winter,
+            requested_of="Director of Public Health",
+            text="a copy of the winter plan",
+            due_date=dt.date(2026, 12, 17),
+            due_date_by_hand=True,
+        )
+    )
+    add(Resolution(agenda_item_id=programme, form=ResolutionForm.AGREED, text="the work programme be approved"))
+    exempt = store.agenda.add(
+        AgendaItem(
+            meeting_id=meeting.id, number="4", title=CANARY_TITLE, exempt_paragraph=3, public_title="Contract award"
+        )
+    )
+    add(Narrative(agenda_item_id=exempt.id or 0, text=CANARY_TEXT))
+    add(Resolution(agenda_item_id=exempt.id or 0, text="the CANARY-RESOLUTION-7731 contract be awarded"))
+    if attendance:
+        people = {cp.person.name: cp.person.id for cp in store.committees.people(committee.id)}
+        with store.handle.write() as conn:
+            for name, status in (("Councillor Ann Ali", "present"), ("Councillor Ben Brook", "apologies"),
+                                 ("Cara Dunn", "present")):
+                conn.execute(
+                    "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, ?)",
+                    [meeting.id, people[name], status],
+                )
+    return meeting.id
+
+
+#: What the public minutes of `build_meeting` say, paragraph by paragraph, with their styles.
+EXPECTED_PUBLIC = [
+    ("Minutes Title", "Health Scrutiny Committee"),
+    ("Minutes Subtitle", "Minutes of the meeting held on 3 December 2026 at 6.30 pm, Room 1"),
+    ("Minutes Mark", "DRAFT"),
+    ("Minutes Section", "Present"),
+    ("Minutes Attendance", "Councillor Ann Ali (Chair)"),
+    ("Minutes Section", "Apologies for absence"),
+    ("Minutes Attendance", "Councillor Ben Brook"),
+    ("Minutes Section", "In attendance"),
+    ("Minutes Attendance", "Cara Dunn (Director of Public Health)"),
+    ("Minute Heading", "1.\tApologies"),
+    ("Minute Body", "Apologies were received from Councillor Ben Brook."),
+    ("Minute Heading", "2.\tWinter pressures"),
+    ("Minute Purpose", "To review winter plans."),
+    ("Minute Body", "The Director of Public Health presented the report."),
+    (
+        "Minute Body",
+        "Councillor Ben Brook asked how many beds were open. In reply, the Director of Public Health said "
+        "that there were 40 beds open.",
+    ),
+    ("Minute Theme", "Capacity"),
+    (
+        "Minute Body",
+        "The Committee sought assurance that extra beds would open in January. It was confirmed that "
+        "funding had been agreed.",
+    ),
+    ("Minute Decision", "RESOLVED: That"),
+    ("Minute Decision Part", "(a)\tthe report be noted; and"),
+    ("Minute Decision Part", "(b)\ta briefing be given in March."),
+    ("Minute Decision", "RECOMMENDED to Cabinet that winter funding be protected."),
+    ("Minute Decision", "That the following information be requested:"),
+    ("Minute Decision Part", "(a)\ta copy of the winter plan (of the Director of Public Health, by 17 December 2026)."),
+    ("Minute Heading", "3.\tWork programme"),
+    ("Minute Decision", "AGREED: That the work programme be approved."),
+    ("Minute Heading", "4.\tContract award"),
+    ("Minute Body", "This item was considered in private."),
+    ("Minutes Signature", "Chair\t……………………………………"),
+    ("Minutes Signature", "Date\t……………………………………"),
+]
