@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -32,6 +32,7 @@ from scrutui.models import (
     the,
 )
 from scrutui.store.people import KnownPeople
+from scrutui.store.tracker import TrackedRecord
 
 
 class Style(StrEnum):
@@ -375,12 +376,20 @@ def request_clause(record: InformationRequest, people: KnownPeople) -> str:
 
 
 def item_paragraphs(
-    item: AgendaItem, records: Sequence[Record], committee: Committee, people: KnownPeople
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+    confidential: bool = True,
 ) -> list[Paragraph]:
     """Everything minuted under one item, in house order.
 
     Discussion first, in the order typed (assurances gathered under their theme sub-headings where
-    each theme first appears), then what was resolved, agreed and recommended, then information
+    each theme first appears), then, for an action log (`carried` given), what was reported back
+    and what is still awaited, then what was resolved, agreed and recommended, then information
     requested.
     """
     paragraphs: list[Paragraph] = []
@@ -417,6 +426,8 @@ def item_paragraphs(
             case InformationRequest():
                 requests.append(request_clause(record, people))
     labels = committee.resolution_labels
+    if carried is not None:
+        paragraphs += action_log_paragraphs(carried, meeting_date, labels, people, confidential=confidential)
     paragraphs += decision("RESOLVED: That", resolved, labels)
     paragraphs += decision("AGREED: That", agreed, labels)
     for body, clauses in recommended.items():
@@ -424,6 +435,109 @@ def item_paragraphs(
     if requests:
         paragraphs.append(Paragraph(Style.DECISION, "That the following information be requested:"))
         paragraphs += labelled_parts(requests, labels)
+    return paragraphs
+
+
+# --- the action log ------------------------------------------------------------------------------
+
+_CLOSED_WORDS = {
+    "answered": "answered",
+    "refused": "refused",
+    "withdrawn": "withdrawn",
+    "accepted": "accepted",
+    "partly_accepted": "partly accepted",
+    "rejected": "rejected",
+    "noted": "noted",
+}
+
+
+def reported_by(entry: TrackedRecord, meeting_date: dt.date | None) -> bool:
+    """True when a response to `entry` was in by the meeting (or was recorded at it)."""
+    if entry.is_open:
+        return False
+    if entry.reported_on is not None or meeting_date is None:
+        return True
+    closed = entry.closed_on
+    return closed is None or closed <= meeting_date
+
+
+def carried_subject(entry: TrackedRecord, people: KnownPeople) -> str:
+    """What an earlier request or recommendation was, and where it was made, as one phrase."""
+    record, origin = entry.record, entry.origin
+    number = minute_number(origin.item).rstrip(".")
+    where = f"minute {number}, {long_date(origin.meeting_date)}" if number else long_date(origin.meeting_date)
+    if isinstance(record, InformationRequest):
+        who = f"of {speaker_reference(record.requested_of, people)}; " if record.requested_of else ""
+        return f"{sentence(record.text).rstrip('.')} ({who}{where})"
+    return f"The recommendation to {record.addressee} that {clause(record.text)} ({where})"
+
+
+def carried_line(entry: TrackedRecord, people: KnownPeople, meeting_date: dt.date | None) -> str:
+    """One line of an action log: the request or recommendation and what came of it by the meeting."""
+    subject = carried_subject(entry, people)
+    if reported_by(entry, meeting_date):
+        word = _CLOSED_WORDS.get(entry.status, entry.status.replace("_", " "))
+        when = f" on {long_date(entry.closed_on)}" if entry.closed_on else ""
+        text = f"{subject}: {word}{when}."
+        if entry.response:
+            lead = "Reasons: " if entry.status == "refused" else ""
+            text += f" {lead}{sentence(entry.response)}"
+        return text
+    due = entry.due
+    if due is None:
+        return f"{subject}: still awaited."
+    late = "; overdue" if meeting_date is not None and due < meeting_date else ""
+    return f"{subject}: due by {long_date(due)}{late}."
+
+
+def action_log_paragraphs(
+    entries: Sequence[TrackedRecord],
+    meeting_date: dt.date | None,
+    labels: LabelStyle,
+    people: KnownPeople,
+    *,
+    confidential: bool = True,
+) -> list[Paragraph]:
+    """What the action log reported back to the meeting, then what was still awaited.
+
+    Requests and recommendations made under exempt items are left out of public minutes (with a
+    line saying that some were).
+    """
+    shown = [e for e in entries if confidential or not e.origin.exempt]
+    hidden = len(entries) - len(shown)
+    paragraphs: list[Paragraph] = []
+    if not shown and not hidden:
+        return [
+            Paragraph(
+                Style.BODY,
+                "There were no outstanding information requests or recommendations from earlier meetings.",
+            )
+        ]
+    reported = [e for e in shown if reported_by(e, meeting_date)]
+    awaited = [e for e in shown if not reported_by(e, meeting_date)]
+    for lead, group in (
+        (
+            "The following responses to earlier information requests and recommendations were reported:",
+            reported,
+        ),
+        ("The following were still awaited:", awaited),
+    ):
+        if not group:
+            continue
+        paragraphs.append(Paragraph(Style.BODY, lead))
+        paragraphs += [
+            Paragraph(Style.PART, carried_line(e, people, meeting_date), label=part_label(i, labels))
+            for i, e in enumerate(group, start=1)
+        ]
+    if hidden:
+        matters = "matter" if hidden == 1 else "matters"
+        paragraphs.append(
+            Paragraph(
+                Style.BODY,
+                f"{hidden} further {matters} from items considered in private "
+                f"{'is' if hidden == 1 else 'are'} not included in these public minutes.",
+            )
+        )
     return paragraphs
 
 
@@ -454,14 +568,27 @@ def minute_item(
     people: KnownPeople,
     *,
     confidential: bool = False,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
 ) -> MinuteItem:
-    """One item as minuted. An exempt item in public minutes shows only its public title and summary."""
+    """One item as minuted. An exempt item in public minutes shows only its public title and summary.
+
+    `carried` is given for a meeting's action log: the earlier requests and recommendations it lists.
+    """
     if item.is_exempt and not confidential:
         body = [Paragraph(Style.BODY, "This item was considered in private.")]
         if item.public_summary:
             body.append(Paragraph(Style.BODY, sentence(item.public_summary)))
         return MinuteItem(minute_number(item), item.public_title or item.title, tuple(body), exempt=True)
-    paragraphs = item_paragraphs(item, records, committee, people)
+    paragraphs = item_paragraphs(
+        item,
+        records,
+        committee,
+        people,
+        carried=carried,
+        meeting_date=meeting_date,
+        confidential=confidential,
+    )
     return MinuteItem(minute_number(item), item.title, tuple(paragraphs), exempt=item.is_exempt)
 
 
@@ -501,13 +628,23 @@ def build_minutes(
     attendance: Sequence[AttendanceEntry] = (),
     *,
     confidential: bool = False,
+    carried: Mapping[int, Sequence[TrackedRecord]] | None = None,
 ) -> MinutesDocument:
-    """A whole meeting as minutes."""
+    """A whole meeting as minutes. `carried` holds the action log's entries by agenda item id
+    (``store.tracker.action_logs_of_meeting``)."""
     subtitle = f"Minutes of the meeting held on {long_date(meeting.date)} at {long_time(meeting.time)}"
     if meeting.venue:
         subtitle += f", {meeting.venue}"
     minute_items = tuple(
-        minute_item(item, records.get(item.id or 0, []), committee, people, confidential=confidential)
+        minute_item(
+            item,
+            records.get(item.id or 0, []),
+            committee,
+            people,
+            confidential=confidential,
+            carried=(carried or {}).get(item.id or 0),
+            meeting_date=meeting.date,
+        )
         for item in items
     )
     return MinutesDocument(

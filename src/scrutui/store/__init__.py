@@ -20,6 +20,7 @@ from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingS
 from scrutui.store.migrations import latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
+from scrutui.store.tracker import TrackerRepository
 
 __all__ = ["MeetingSummary", "Store", "open_store"]
 
@@ -38,6 +39,7 @@ class Store:
         self.agenda = AgendaRepository(handle)
         self.records = RecordRepository(handle)
         self.people = PeopleDirectory(handle)
+        self.tracker = TrackerRepository(handle)
 
     def is_empty(self) -> bool:
         """True when the database holds no committee yet (the welcome screen shows)."""

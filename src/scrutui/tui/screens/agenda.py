@@ -48,6 +48,13 @@ class AgendaScreen(ScrutuiScreen[None]):
             id="agenda.renumber",
             tooltip="Number the items 1, 2, 3 ... in their order",
         ),
+        Binding(
+            "l",
+            "action_log",
+            "Action log",
+            id="agenda.action-log",
+            tooltip="Add the action log of what earlier meetings left outstanding (or bring it up to date)",
+        ),
         Binding("escape", "back", "Back", id="agenda.back", tooltip="Back to the meetings"),
     ]
 
@@ -182,6 +189,20 @@ class AgendaScreen(ScrutuiScreen[None]):
         self.require_writable()
         self.store.agenda.renumber(self.meeting_id)
         self.reload()
+
+    @guarded
+    def action_action_log(self) -> None:
+        """Add (or bring up to date) the meeting's action log item."""
+        self.require_writable()
+        from scrutui.tracker import Tracker
+
+        had = self.store.tracker.action_log_of(self.meeting_id)
+        item_id = Tracker(self.store, self.scrutui.today).add_action_log(self.meeting_id)
+        self.reload(item_id)
+        entries = self.store.tracker.action_logs_of_meeting(self.meeting_id).get(item_id, [])
+        waiting = sum(1 for e in entries if e.is_open)
+        done = "Brought the action log up to date" if had else "Added the action log"
+        self.notify(f"{done}: {len(entries)} from earlier meetings, {waiting} still awaited.")
 
     def action_back(self) -> None:
         """Back to the meetings."""

@@ -51,10 +51,14 @@ class _Shared(Generic[T]):
 
 
 class ScrutuiScreen(_Shared[T], Screen[T]):
-    """A full screen of scrutui."""
+    """A full screen of scrutui. Open read-only, it says so above its footer."""
 
     def on_mount(self) -> None:
         self.stop_blink()
+        if self.read_only and not self.query("ReadOnlyBanner"):
+            from scrutui.tui.widgets.read_only import ReadOnlyBanner
+
+            self.mount(ReadOnlyBanner())
 
 
 class ScrutuiModal(_Shared[T], ModalScreen[T]):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import ValidationError
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from scrutui.agenda import parse_agenda
-from scrutui.models import Meeting, validation_message
+from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import ScrutuiModal
 
@@ -30,6 +31,7 @@ class MeetingForm(ScrutuiModal[int | None]):
     MeetingForm Label.hint { text-style: none; color: $text-muted; }
     MeetingForm TextArea { height: 1fr; min-height: 4; }
     MeetingForm #meeting-error { color: $error; height: auto; }
+    MeetingForm #m-action-log { height: auto; border: none; padding: 0; }
     MeetingForm #buttons { height: 3; align: right middle; }
     """
 
@@ -68,6 +70,7 @@ class MeetingForm(ScrutuiModal[int | None]):
             yield Label("Agenda")
             yield Label(AGENDA_HINT, classes="hint")
             yield TextArea("", id="m-agenda", soft_wrap=True, show_line_numbers=False)
+            yield Checkbox("Action log", value=False, id="m-action-log")
             yield Label("", id="meeting-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -75,6 +78,42 @@ class MeetingForm(ScrutuiModal[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#m-date", Input).focus()
+        self._offer_action_log(initial=True)
+
+    @on(Select.Changed, "#m-committee")
+    @on(Input.Changed, "#m-date")
+    @on(Input.Changed, "#m-time")
+    def _meeting_changed(self) -> None:
+        self._offer_action_log()
+
+    def _offer_action_log(self, *, initial: bool = False) -> None:
+        """Offer the action log, with how many earlier requests and recommendations it would list."""
+        box = self.query_one("#m-action-log", Checkbox)
+        committee = self.query_one("#m-committee", Select).value
+        count = 0
+        if committee is not Select.NULL:
+            try:
+                probe = Meeting(
+                    committee_id=int(str(committee)),
+                    date=parse_date(self.query_one("#m-date", Input).value) or "",
+                    time=self.query_one("#m-time", Input).value,
+                )
+                count = len(
+                    self.store.tracker.outstanding_before(
+                        probe.committee_id, probe.date.isoformat(), probe.time.isoformat()
+                    )
+                )
+            except (ValidationError, ValueError):
+                pass
+        plural = "" if count == 1 else "s"
+        box.label = (
+            f"Add an Action log item: {count} information request{plural} and recommendation{plural} "
+            "from earlier meetings, still awaited or answered since the last meeting"
+            if count
+            else "Add an Action log item (nothing is outstanding from earlier meetings)"
+        )
+        if initial or count:
+            box.value = bool(count)
 
     def action_save(self) -> None:
         """Check everything; save the meeting and agenda together, or say what is wrong."""
@@ -95,7 +134,8 @@ class MeetingForm(ScrutuiModal[int | None]):
             error.update(validation_message(problem))
             return
         try:
-            saved = self.store.meetings.add(meeting, items)
+            carry_forward = self.query_one("#m-action-log", Checkbox).value
+            saved = self.store.meetings.add(meeting, items, carry_forward=carry_forward)
         except Exception as problem:
             error.update(describe_error(problem))
             return

@@ -113,6 +113,14 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="minuting.export",
             tooltip="Write this meeting's draft minutes as a Word document (in the background)",
         ),
+        Binding(
+            "ctrl+t",
+            "action_log",
+            "Action log",
+            show=False,
+            id="minuting.action-log",
+            tooltip="The action log: what earlier meetings asked for, and record the responses reported",
+        ),
         Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
         Binding(
             "f9",
@@ -124,15 +132,19 @@ class MinutingScreen(ScrutuiScreen[None]):
         ),
     ]
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, *, item_id: int | None = None, record_id: int | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        #: The item (and record) to show first, when opened from the tracker.
+        self.start_item_id = item_id
+        self.start_record_id = record_id
         self.session: MinutingSession | None = None
         self.items: list[AgendaItem] = []
         self.current: AgendaItem | None = None
         self.records: list[Record] = []
         self._draft_saved = ""
         self._last_unknown: str = ""
+        self._action_log_hint = False
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -163,6 +175,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         started = [i for i in self.items if i.started_at]
         current = max(started, key=lambda i: i.started_at or "") if started else None
         current = current or (self.items[0] if self.items else None)
+        if self.start_item_id is not None:
+            current = next((i for i in self.items if i.id == self.start_item_id), current)
         capture_line = self.query_one(CaptureInput)
         if self.read_only:
             capture_line.disabled = True
@@ -174,7 +188,7 @@ class MinutingScreen(ScrutuiScreen[None]):
                 capture_line.cursor_position = len(self._draft_saved)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
-        self.show_item(current)
+        self.show_item(current, select_id=self.start_record_id)
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
         capture_line.focus()
@@ -207,11 +221,34 @@ class MinutingScreen(ScrutuiScreen[None]):
             records.border_title = f"{item.number} {item.title}{started}".strip()
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
+        carried = (
+            self.store.tracker.action_logs_of_meeting(self.meeting_id).get(item.id)
+            if item and item.id
+            else None
+        )
         preview.show(
-            minute_item(item, self.records, self.session.committee, self.session.people, confidential=True)
+            minute_item(
+                item,
+                self.records,
+                self.session.committee,
+                self.session.people,
+                confidential=True,
+                carried=carried,
+                meeting_date=self.session.meeting.date,
+            )
             if item
             else None
         )
+        if carried is not None:
+            waiting = sum(1 for entry in carried if entry.is_open)
+            self.hint(
+                f"Action log: {len(carried)} carried forward, {waiting} awaited · ctrl+t records responses",
+                "warning" if waiting else "",
+            )
+            self._action_log_hint = True
+        elif self._action_log_hint:
+            self._action_log_hint = False
+            self.hint("")
 
     def hint(self, message: str | Text, kind: str = "") -> None:
         """Say something on the line under the capture line."""
@@ -373,6 +410,22 @@ class MinutingScreen(ScrutuiScreen[None]):
         from scrutui.tui.exporting import ask_and_export
 
         ask_and_export(self.scrutui, self.meeting_id)
+
+    def on_screen_resume(self) -> None:
+        if self.session is not None:
+            self.refresh_records(self.query_one(RecordList).selected_record_id)
+
+    @guarded
+    def action_action_log(self) -> None:
+        """Open this meeting's action log (the current item when it is the log)."""
+        log_item = self.store.tracker.action_log_of(self.meeting_id)
+        if log_item is None:
+            self.hint(
+                "This meeting has no action log: on the agenda screen (ctrl+b, then a), l adds one.",
+                "warning",
+            )
+            return
+        self.scrutui.open_tracker(action_log_item_id=log_item)
 
     def action_back(self) -> None:
         """Back to the meetings list (everything is already saved)."""
