@@ -170,5 +170,9 @@ def _existing_read_only(ctx: click.Context, db: str | None) -> bool:
 export.add_command(export_minutes_command.make_command())
 export.add_command(export_minutes_command.make_template_command())
 
+from scrutui.commands import register_tracker_commands  # noqa: E402
+
+register_tracker_commands(main, export)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -457,6 +457,9 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
     return rows
 
 
+_ITEM_KEYS = frozenset({"committee", "meeting_id", "meeting_date", "minute", "item", "exempt"})
+
+
 def resolutions_json(
     meetings: Sequence[MeetingDecisions], *, as_at: dt.date, scope: str, confidential: bool
 ) -> dict[str, Any]:
@@ -473,7 +476,7 @@ def resolutions_json(
                     "title": decisions.item.title,
                     "exempt": decisions.item.is_exempt,
                     "decisions": [
-                        {k: v for k, v in row.items() if k not in ("committee", "meeting_id", "meeting_date")}
+                        {k: v for k, v in row.items() if k not in _ITEM_KEYS}
                         for row in rows
                         if row["meeting_id"] == found.meeting.id and row["record_id"] in ids
                     ],
