@@ -191,6 +191,9 @@ class TrackerScreen(ScrutuiScreen[None]):
         self.committee_id = committee_id
         self.committee_name = ""
         self.of = ""
+        self._resumed = False
+        self._refresh_pending = False
+        self._select_after: int | None = None
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -212,7 +215,11 @@ class TrackerScreen(ScrutuiScreen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_rows()
+        # Coming back (from a form, the minuting screen ...): read again what may have changed.
+        # The first time the screen shows, on_mount has only just read it.
+        if self._resumed:
+            self.refresh_rows()
+        self._resumed = True
 
     @property
     def table(self) -> PagedTable[TrackedRecord]:
@@ -241,12 +248,27 @@ class TrackerScreen(ScrutuiScreen[None]):
         self.query_one("#tracker-counts", Static).update(Text("counting…", style="dim"))
         self.call_after_refresh(self.update_counts)
 
-    def refresh_rows(self) -> None:
-        """Read the current page and the counts again (after a change here or elsewhere)."""
+    def refresh_rows(self, select_id: int | None = None) -> None:
+        """Read the current page and the counts again (after a change here or elsewhere).
+
+        A form closing both resumes this screen and returns its result: the two ask for one
+        reading, done once the screen has been painted.
+        """
+        if select_id is not None:
+            self._select_after = select_id
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            self.call_after_refresh(self._read_again)
+
+    def _read_again(self) -> None:
+        self._refresh_pending = False
         if not self.is_mounted:
             return
         self.table.source = TrackerSource(self.store.tracker, self.current_query())
         self.table.reload()
+        if self._select_after is not None:
+            self.table.select(str(self._select_after))
+            self._select_after = None
         self.update_counts()
         self.show_detail()
 
@@ -458,9 +480,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     def _after_change(self, saved: TrackedRecord | None) -> None:
         if saved is None:
             return
-        self.refresh_rows()
-        self.table.select(str(saved.id))
-        self.show_detail()
+        self.refresh_rows(select_id=saved.id)
         word = status_word(saved, self.tracker.today())
         self.notify(
             f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + ".",
