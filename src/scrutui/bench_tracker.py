@@ -209,7 +209,7 @@ async def measure_screen(path: Path, pages: int, repeat: int = 5) -> dict[str, f
         tracemalloc.start()
         baseline = tracemalloc.take_snapshot()
         _, _, screen = await _open_tracker(app, pilot)
-        table = screen.query_one(PagedTable)  # type: ignore[attr-defined]
+        table = screen.query_one(PagedTable)
         for _ in range(pages):
             await pilot.press("pagedown")
         await pilot.pause()
