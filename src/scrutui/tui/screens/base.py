@@ -56,9 +56,13 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
     def on_mount(self) -> None:
         self.stop_blink()
         if self.read_only and not self.query("ReadOnlyBanner"):
+            from textual.widgets import Footer
+
             from scrutui.tui.widgets.read_only import ReadOnlyBanner
 
-            self.mount(ReadOnlyBanner())
+            # In the flow of the screen rather than docked: two widgets docked at the bottom overlap.
+            footers = self.query(Footer)
+            self.mount(ReadOnlyBanner(), before=footers.first() if footers else None)
 
 
 class ScrutuiModal(_Shared[T], ModalScreen[T]):

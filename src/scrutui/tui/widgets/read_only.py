@@ -8,10 +8,10 @@ READ_ONLY_TEXT = "READ-ONLY · browsing and exporting only: nothing here can be 
 
 
 class ReadOnlyBanner(Static):
-    """Says, above the footer, that nothing can be changed."""
+    """Says, at the foot of the screen's content (just above the footer), that nothing can be changed."""
 
     DEFAULT_CSS = """
-    ReadOnlyBanner { dock: bottom; height: 1; padding: 0 1; background: $warning-muted; color: $text; text-style: bold; }
+    ReadOnlyBanner { height: 1; padding: 0 1; background: $warning-muted; color: $text; text-style: bold; }
     """
 
     def __init__(self) -> None:

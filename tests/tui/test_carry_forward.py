@@ -1,0 +1,105 @@
+"""Carry forward: the committee's next meeting gets an action log of what is still owed, and a
+response recorded there goes on the original request, so the tracker and the minutes both show it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Static, TextArea
+
+from scrutui.demo import load_demo
+from scrutui.models import InformationRequest, RequestStatus
+from scrutui.store import open_store
+from scrutui.store.tracker import StatusFilter, TrackerQuery
+from scrutui.tui.app import make_app
+from scrutui.tui.screens.agenda import AgendaScreen
+from scrutui.tui.screens.home import HomeScreen
+from scrutui.tui.screens.meeting_form import MeetingForm
+from scrutui.tui.screens.minuting import MinutingScreen
+from scrutui.tui.screens.response_form import ResponseForm
+from scrutui.tui.screens.tracker import TrackerScreen
+from scrutui.tui.widgets.minutes_preview import MinutesPreview
+from scrutui.tui.widgets.paged_table import PagedTable
+from tests.tui.helpers import capture, fill, screen_text
+
+NEXT_MEETING = dt.date(2027, 1, 12)
+
+
+async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_tracker(db_path: Path) -> None:
+    store = open_store(db_path)
+    load_demo(store)
+    store.close()
+    app = make_app(db_path, blink=False, today=lambda: NEXT_MEETING)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        await fill(pilot, "#m-date", "12/01/2027")
+        offer = form.query_one("#m-action-log", Checkbox)
+        # Still owed from September and November: 3 requests outstanding, 1 refused since the last
+        # meeting (to be reported back), 2 recommendations awaiting Cabinet's response.
+        assert offer.value and "6 information requests and recommendations" in str(offer.label)
+        form.query_one("#m-agenda", TextArea).text = (
+            "1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the previous meeting\n"
+            "4. Youth justice plan"
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert "3a   Action log" in screen_text(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        assert minuting.current is not None and minuting.current.title == "Action log"
+        assert "Action log: 6 carried forward, 5 awaited" in str(minuting.query_one("#capture-hint").render())
+        await capture(pilot, "The Scrutiny Officer introduced the action log.")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        log = app.screen
+        assert isinstance(log, TrackerScreen) and log.action_log_item_id == minuting.current.id
+        table = log.query_one(PagedTable)
+        texts = [r.record.text for r in table.rows_shown]
+        assert "a copy of the directorate risk register" in texts
+        assert "the timetable for opening the remaining family hubs" not in texts  # reported in November
+        table.move_cursor(row=texts.index("a copy of the directorate risk register"))
+        await pilot.press("enter")
+        await pilot.pause()
+        respond = app.screen
+        assert isinstance(respond, ResponseForm)
+        assert respond.query_one("#response-date", Input).value == "12/01/2027"
+        respond.query_one("#response-text", TextArea).text = "The risk register was circulated with the agenda."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is log
+        assert "recorded at this meeting's action log" in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is minuting
+        preview = str(minuting.query_one(MinutesPreview).query_one("#preview-text", Static).render())
+        assert "The Scrutiny Officer introduced the action log." in preview
+        assert (
+            "(a) A copy of the directorate risk register (of the Director of Children's Services; "
+            "minute 4, 10 November 2026): answered on 12 January 2027. The risk register was circulated "
+            "with the agenda."
+        ) in " ".join(preview.split())
+        assert "The following were still awaited:" in preview
+
+    store = open_store(db_path, read_only=True)
+    row = store.handle.row("SELECT id FROM record WHERE text = 'a copy of the directorate risk register'")
+    assert row is not None
+    original = store.records.get(row["id"])
+    assert isinstance(original, InformationRequest)
+    assert original.status is RequestStatus.ANSWERED and original.answered_on == NEXT_MEETING
+    # One request, not a copy: the tracker lists it once, answered.
+    listed = store.tracker.first_page(TrackerQuery(as_at=NEXT_MEETING, status=StatusFilter.ANSWERED))
+    assert [r.id for r in listed].count(original.id) == 1
+    reported = store.handle.scalar("SELECT reported_on FROM action_log_entry WHERE record_id = ?", [original.id])
+    assert reported == "2027-01-12"
+    store.close()
