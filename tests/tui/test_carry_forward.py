@@ -74,7 +74,9 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         respond = app.screen
         assert isinstance(respond, ResponseForm)
         assert respond.query_one("#response-date", Input).value == "12/01/2027"
-        respond.query_one("#response-text", TextArea).text = "The risk register was circulated with the agenda."
+        respond.query_one(
+            "#response-text", TextArea
+        ).text = "The risk register was circulated with the agenda."
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is log
@@ -100,6 +102,8 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
     # One request, not a copy: the tracker lists it once, answered.
     listed = store.tracker.first_page(TrackerQuery(as_at=NEXT_MEETING, status=StatusFilter.ANSWERED))
     assert [r.id for r in listed].count(original.id) == 1
-    reported = store.handle.scalar("SELECT reported_on FROM action_log_entry WHERE record_id = ?", [original.id])
+    reported = store.handle.scalar(
+        "SELECT reported_on FROM action_log_entry WHERE record_id = ?", [original.id]
+    )
     assert reported == "2027-01-12"
     store.close()

@@ -191,7 +191,17 @@ async def test_members_read_while_a_clerk_writes_from_another_process(db_path: P
 def full_listing(db_path: Path) -> str:
     """The full, untruncated list as the command line prints it on a wide terminal."""
     result = subprocess.run(
-        [sys.executable, "-m", "scrutui.cli", "--read-only", "requests", "--db", str(db_path), "--status", "all"],
+        [
+            sys.executable,
+            "-m",
+            "scrutui.cli",
+            "--read-only",
+            "requests",
+            "--db",
+            str(db_path),
+            "--status",
+            "all",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
