@@ -56,13 +56,12 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
     def on_mount(self) -> None:
         self.stop_blink()
         if self.read_only and not self.query("ReadOnlyBanner"):
-            from textual.widgets import Footer
-
+            from scrutui.tui.widgets.key_bar import KeyBar
             from scrutui.tui.widgets.read_only import ReadOnlyBanner
 
             # In the flow of the screen rather than docked: two widgets docked at the bottom overlap.
-            footers = self.query(Footer)
-            self.mount(ReadOnlyBanner(), before=footers.first() if footers else None)
+            bars = self.query(KeyBar)
+            self.mount(ReadOnlyBanner(), before=bars.first() if bars else None)
 
 
 class ScrutuiModal(_Shared[T], ModalScreen[T]):

@@ -15,7 +15,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from scrutui.minutes import long_date
 from scrutui.models import InformationRequest, RequestStatus
@@ -23,6 +23,7 @@ from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQ
 from scrutui.tracker import Tracker, counts_line, status_word
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 
 #: Status filters in the order `s` steps through them.
@@ -203,7 +204,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         yield Static(id="tracker-filters")
         yield PagedTable[TrackedRecord](id="tracker-table")
         yield Static(id="tracker-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.tracker = Tracker(self.store, self.scrutui.today)
