@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=1_000, help="the smaller size to compare memory with")
     parser.add_argument("--pages", type=int, default=60, help="PgDn presses on the tracker screen")
+    parser.add_argument("--repeat", type=int, default=5, help="times the screen is opened for its median")
     parser.add_argument("--db", type=Path, help="where to build the database (default: a temporary folder)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="scrutui-bench-") as work:
@@ -241,9 +242,9 @@ def main(argv: list[str] | None = None) -> int:
             build(path, count)
             print(f"\n{count:,} information requests built in {time.perf_counter() - started:.1f} s ({path})")
             for name, value in measure_queries(path).items():
-                print(f"  {name:<40} {value:8.1f} ms")
-            for name, value in asyncio.run(measure_screen(path, args.pages)).items():
-                print(f"  {name:<40} {value:8.1f}")
+                print(f"  {name:<48} {value:8.1f} ms")
+            for name, value in asyncio.run(measure_screen(path, args.pages, args.repeat)).items():
+                print(f"  {name:<48} {value:8.1f}")
     return 0
 
 
