@@ -583,14 +583,19 @@ class TrackerRepository:
         )
         return [tracked_from_row(row, kind) for row in rows]
 
+    def log_entries(self, agenda_item_id: int) -> list[TrackedRecord]:
+        """An action log's entries: its requests, then its recommendations."""
+        return self.entries(agenda_item_id, Tracked.REQUESTS) + self.entries(
+            agenda_item_id, Tracked.RECOMMENDATIONS
+        )
+
     def action_logs_of_meeting(self, meeting_id: int) -> dict[int, list[TrackedRecord]]:
-        """Every action-log item of a meeting with its entries (requests first, then recommendations)."""
+        """The meeting's action-log item (if it has one) with its entries, by agenda item id: what
+        `minutes.build_minutes` takes as `carried`."""
         item_id = self.action_log_of(meeting_id)
         if item_id is None:
             return {}
-        return {
-            item_id: self.entries(item_id, Tracked.REQUESTS) + self.entries(item_id, Tracked.RECOMMENDATIONS)
-        }
+        return {item_id: self.log_entries(item_id)}
 
 
 #: Agenda titles that already are the action log.

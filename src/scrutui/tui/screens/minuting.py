@@ -145,6 +145,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._draft_saved = ""
         self._last_unknown: str = ""
         self._action_log_hint = False
+        #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
+        self._action_log_item: int | None = None
+        self._left_for_tracker = False
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -172,6 +175,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             title += " · READ-ONLY"
         self.query_one("#meeting-title", Static).update(Text(title))
         self.items = self.session.agenda()
+        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
         started = [i for i in self.items if i.started_at]
         current = max(started, key=lambda i: i.started_at or "") if started else None
         current = current or (self.items[0] if self.items else None)
@@ -222,8 +226,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = (
-            self.store.tracker.action_logs_of_meeting(self.meeting_id).get(item.id)
-            if item and item.id
+            self.store.tracker.log_entries(item.id)
+            if item and item.id and item.id == self._action_log_item
             else None
         )
         preview.show(
@@ -412,7 +416,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         ask_and_export(self.scrutui, self.meeting_id)
 
     def on_screen_resume(self) -> None:
-        if self.session is not None:
+        # Back from the action log: responses recorded there show in the preview.
+        if self._left_for_tracker and self.session is not None:
+            self._left_for_tracker = False
             self.refresh_records(self.query_one(RecordList).selected_record_id)
 
     @guarded
@@ -425,6 +431,7 @@ class MinutingScreen(ScrutuiScreen[None]):
                 "warning",
             )
             return
+        self._left_for_tracker = True
         self.scrutui.open_tracker(action_log_item_id=log_item)
 
     def action_back(self) -> None:
