@@ -42,7 +42,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         offer = form.query_one("#m-action-log", Checkbox)
         # Still owed from September and November: 3 requests outstanding, 1 refused since the last
         # meeting (to be reported back), 2 recommendations awaiting Cabinet's response.
-        assert offer.value and "6 information requests and recommendations" in str(offer.label)
+        assert offer.value and "(6 requests and recommendations to report back on)" in str(offer.label)
         form.query_one("#m-agenda", TextArea).text = (
             "1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the previous meeting\n"
             "4. Youth justice plan"
@@ -106,4 +106,33 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         "SELECT reported_on FROM action_log_entry WHERE record_id = ?", [original.id]
     )
     assert reported == "2027-01-12"
+    store.close()
+
+
+async def test_the_clerk_can_decline_the_action_log(db_path: Path) -> None:
+    store = open_store(db_path)
+    load_demo(store)
+    store.close()
+    app = make_app(db_path, blink=False, today=lambda: NEXT_MEETING)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        offer = form.query_one("#m-action-log", Checkbox)
+        assert offer.value  # today (12 January 2027) there is plenty to report back on
+        offer.value = False
+        await pilot.pause()
+        await fill(pilot, "#m-date", "13/01/2027")  # changing the date leaves the clerk's choice alone
+        assert not offer.value
+        form.query_one("#m-agenda", TextArea).text = "1. Apologies for absence\n2. Work programme"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    store = open_store(db_path, read_only=True)
+    newest = store.meetings.summaries()[0].meeting
+    assert newest.date == dt.date(2027, 1, 13) and newest.id is not None
+    assert store.tracker.action_log_of(newest.id) is None
+    assert [i.title for i in store.agenda.for_meeting(newest.id)] == ["Apologies for absence", "Work programme"]
     store.close()

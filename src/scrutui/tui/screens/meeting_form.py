@@ -43,6 +43,10 @@ class MeetingForm(ScrutuiModal[int | None]):
     def __init__(self, committee_id: int | None = None) -> None:
         super().__init__()
         self.committee_id = committee_id
+        #: What the action-log box was last set to here, and whether the clerk has ticked or
+        #: cleared it themselves (then it is left as they chose).
+        self._box_offered = False
+        self._box_chosen = False
 
     def compose(self) -> ComposeResult:
         committees = [(c.name, c.id) for c in self.store.committees.all()]
@@ -105,15 +109,21 @@ class MeetingForm(ScrutuiModal[int | None]):
                 )
             except (ValidationError, ValueError):
                 pass
-        plural = "" if count == 1 else "s"
+        things = "request or recommendation" if count == 1 else "requests and recommendations"
         box.label = (
-            f"Add an Action log item: {count} information request{plural} and recommendation{plural} "
-            "from earlier meetings, still awaited or answered since the last meeting"
+            f"Add the action log ({count} {things} to report back on)"
             if count
-            else "Add an Action log item (nothing is outstanding from earlier meetings)"
+            else "Add the action log (nothing is owed from earlier meetings)"
         )
-        if initial or count:
+        # Ticked when there is something to report back, unless the clerk has chosen otherwise.
+        if not self._box_chosen and (initial or bool(count) != box.value):
+            self._box_offered = bool(count)
             box.value = bool(count)
+
+    @on(Checkbox.Changed, "#m-action-log")
+    def _box_changed(self, event: Checkbox.Changed) -> None:
+        if event.value != self._box_offered:
+            self._box_chosen = True
 
     def action_save(self) -> None:
         """Check everything; save the meeting and agenda together, or say what is wrong."""
