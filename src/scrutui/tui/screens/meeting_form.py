@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
@@ -64,7 +62,7 @@ class MeetingForm(ScrutuiModal[int | None]):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date")
-                    yield Input(dt.date.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
+                    yield Input(self.scrutui.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
                 with Vertical():
                     yield Label("Time")
                     yield Input("18:00", id="m-time", placeholder="18:30")
