@@ -46,6 +46,9 @@ class ListDocument:
     body: tuple[Paragraph, ...]
     confidential: bool = False
     properties: dict[str, str] = field(default_factory=dict)
+    #: For the template's header ({{ committee }}) and footer ({{ date }}): whose list, and as at when.
+    committee: str = ""
+    as_at: dt.date | None = None
 
     def paragraphs(self) -> Iterable[Paragraph]:
         """Every paragraph in document order."""
@@ -232,6 +235,8 @@ def requests_document(
         subtitle=subtitle,
         body=tuple(body),
         confidential=query.confidential,
+        committee=committee or "Scrutiny committees",
+        as_at=as_at,
         properties={
             "title": f"Information requests as at {long_date(as_at)}",
             "subject": subtitle,
@@ -391,6 +396,8 @@ def resolutions_document(
         subtitle=f"Resolutions and recommendations: {scope}",
         body=tuple(body),
         confidential=confidential,
+        committee=heading,
+        as_at=as_at,
         properties={
             "title": f"{heading}: resolutions and recommendations",
             "subject": f"Resolutions and recommendations: {scope}",

@@ -60,7 +60,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         assert minuting.current is not None and minuting.current.title == "Action log"
         assert "Action log: 6 carried forward, 5 awaited" in str(minuting.query_one("#capture-hint").render())
         await capture(pilot, "The Scrutiny Officer introduced the action log.")
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         log = app.screen
         assert isinstance(log, TrackerScreen) and log.action_log_item_id == minuting.current.id

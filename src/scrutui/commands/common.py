@@ -40,7 +40,7 @@ def as_at_option(function: F) -> F:
 
 
 def output_options(function: F) -> F:
-    """``--format``, ``-o``, ``--force``, ``--pdf`` and ``--confidential``."""
+    """``--format``, ``-o``, ``--force``, ``--pdf``, ``--template`` and ``--confidential``."""
     options = [
         click.option(
             "--format",
@@ -58,6 +58,11 @@ def output_options(function: F) -> F:
         click.option("--force", is_flag=True, help="Replace the file if it exists."),
         click.option(
             "--pdf", is_flag=True, help="Also write a PDF beside the Word file (needs LibreOffice)."
+        ),
+        click.option(
+            "--template",
+            metavar="FILE",
+            help="A Word template in your house style (default: scrutui's templates/lists.docx).",
         ),
         click.option(
             "--confidential",
@@ -89,16 +94,9 @@ def output_path(output: str | None, default_stem: str, format_: str) -> Path:
     return Path(f"{default_stem}.{format_}")
 
 
-def convert_pdf(docx: Path, *, force: bool) -> Path:
-    """The PDF beside a Word file, made by LibreOffice; a clear line when LibreOffice is missing."""
-    from scrutui.export.pdf import convert_to_pdf, find_soffice
-
-    if find_soffice() is None:
-        raise ScrutuiError(
-            f"Wrote {docx}, but no PDF: making a PDF needs LibreOffice, which is not installed "
-            "(no 'soffice' command)."
-        )
-    return convert_to_pdf(docx, docx.with_suffix(".pdf"), force=force)
+def template_path(text: str | None) -> Path | None:
+    """The --template given, if any."""
+    return Path(text).expanduser() if text else None
 
 
 def slug(text: str) -> str:

@@ -12,11 +12,11 @@ from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_fr
 from scrutui.commands.common import (
     as_at_option,
     choose_format,
-    convert_pdf,
     date_option,
     output_options,
     output_path,
     slug,
+    template_path,
 )
 from scrutui.lists import (
     REQUEST_COLUMNS,
@@ -171,6 +171,7 @@ def export_requests(
     output: str | None,
     force: bool,
     pdf: bool,
+    template: str | None,
     confidential: bool,
 ) -> None:
     """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or JSON."""
@@ -187,18 +188,15 @@ def export_requests(
         store.close()
     stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
     path = output_path(output, stem, chosen)
+    written = [path]
     if chosen == "csv":
-        write_csv(
-            path,
-            REQUEST_COLUMNS,
-            [row for row in requests_json(entries, counts, query)["requests"]],
-            force=force,
-        )
+        write_csv(path, REQUEST_COLUMNS, requests_json(entries, counts, query)["requests"], force=force)
     elif chosen == "json":
         write_json(path, requests_json(entries, counts, query), force=force)
     else:
-        write_docx(path, requests_document(entries, counts, query, committee=name), force=force)
+        document = requests_document(entries, counts, query, committee=name)
+        written = write_docx(path, document, force=force, template=template_path(template), pdf=pdf)
     noun = "request" if len(entries) == 1 else "requests"
     click.echo(f"Wrote {len(entries)} information {noun} to {path}.")
-    if pdf:
-        click.echo(f"Wrote {convert_pdf(path, force=force)}.")
+    for also in written[1:]:
+        click.echo(f"Wrote {also}.")

@@ -9,11 +9,11 @@ from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_fr
 from scrutui.commands.common import (
     as_at_option,
     choose_format,
-    convert_pdf,
     date_option,
     output_options,
     output_path,
     slug,
+    template_path,
 )
 from scrutui.errors import ScrutuiError
 from scrutui.lists import RESOLUTION_COLUMNS, resolution_rows, resolutions_document, resolutions_json
@@ -62,6 +62,7 @@ def export_resolutions(
     output: str | None,
     force: bool,
     pdf: bool,
+    template: str | None,
     confidential: bool,
 ) -> None:
     """Write the chair's list: each meeting's resolutions and recommendations under their minute
@@ -102,6 +103,7 @@ def export_resolutions(
     finally:
         store.close()
     path = output_path(output, stem, chosen)
+    written = [path]
     if chosen == "csv":
         write_csv(path, RESOLUTION_COLUMNS, resolution_rows(meetings, as_at_day), force=force)
     elif chosen == "json":
@@ -114,10 +116,10 @@ def export_resolutions(
         document = resolutions_document(
             meetings, as_at=as_at_day, heading=name, scope=scope, confidential=confidential
         )
-        write_docx(path, document, force=force)
+        written = write_docx(path, document, force=force, template=template_path(template), pdf=pdf)
     decisions = len(resolution_rows(meetings, as_at_day))
     plural = "" if decisions == 1 else "s"
     held = "meeting" if len(meetings) == 1 else "meetings"
     click.echo(f"Wrote the chair's list ({decisions} decision{plural}, {len(meetings)} {held}) to {path}.")
-    if pdf:
-        click.echo(f"Wrote {convert_pdf(path, force=force)}.")
+    for also in written[1:]:
+        click.echo(f"Wrote {also}.")

@@ -37,6 +37,7 @@ def gather_minutes(store: Store, meeting_id: int, *, confidential: bool = False)
         store.people.for_meeting(meeting_id),
         attendance_entries(store, meeting),
         confidential=confidential,
+        carried=store.tracker.action_logs_of_meeting(meeting_id),
     )
     exempt = sum(1 for item in items if item.is_exempt)
     return GatheredMeeting(meeting, committee, document, exempt)
