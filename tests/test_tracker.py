@@ -392,3 +392,28 @@ def test_a_resolution_is_never_carried_forward(store: Store) -> None:
     committee = store.committees.by_name("Health Scrutiny Committee")
     assert committee is not None and committee.id is not None
     assert store.tracker.outstanding_before(committee.id, "2026-11-10", "18:00:00") == []
+
+
+def test_the_exported_minutes_say_what_the_action_log_reported(store: Store) -> None:
+    from scrutui.export.gather import gather_minutes
+
+    ids = earlier_meeting(store)
+    committee = store.committees.by_name("Health Scrutiny Committee")
+    assert committee is not None and committee.id is not None
+    meeting = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2026-11-10"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+        carry_forward=True,
+    )
+    assert meeting.id is not None
+    log_item = store.tracker.action_log_of(meeting.id)
+    Tracker(store, lambda: D("2026-11-10")).respond(
+        ids["awaited"], ExecutiveResponse.NOTED, None, "Cabinet noted it.", action_log_item_id=log_item
+    )
+    document = gather_minutes(store, meeting.id).document
+    text = [p.full_text for p in document.paragraphs()]
+    assert "2. Action log" in text  # added after the apologies, numbered after them
+    assert (
+        "(b) The recommendation to Cabinet that the budget be protected (minute 1, 15 September 2026): "
+        "noted on 10 November 2026. Cabinet noted it."
+    ) in text
