@@ -206,49 +206,157 @@ def requests_document(
     *,
     committee: str | None = None,
 ) -> ListDocument:
-    """The tracker as a document: grouped by committee, and in each the overdue first."""
+    """The tracker as a document: grouped by committee, and in each the overdue first.
+
+    For a query of recommendations, the recommendations and the executive's responses.
+    """
     as_at = query.as_at
-    subtitle = f"{_FILTER_WORDS[query.status]} requests as at {long_date(as_at)}"
+    requests = query.kind is Tracked.REQUESTS
+    noun = "requests" if requests else "recommendations"
+    subtitle = f"{_FILTER_WORDS[query.status]} {noun} as at {long_date(as_at)}"
     if committee:
         subtitle += f" · {committee}"
     if query.of.strip():
-        subtitle += f" · asked of “{query.of.strip()}”"
-    body: list[Paragraph] = [Paragraph(Style.BODY, request_counts_sentence(counts))]
+        subtitle += f" · {'asked of' if requests else 'made to'} “{query.of.strip()}”"
+    counted = request_counts_sentence(counts) if requests else recommendation_counts_sentence(counts)
+    body: list[Paragraph] = [Paragraph(Style.BODY, counted)]
     if not entries:
         body.append(Paragraph(Style.BODY, empty_message(query, committee)))
     by_committee: dict[str, list[TrackedRecord]] = {}
     for entry in entries:
         by_committee.setdefault(entry.origin.committee, []).append(entry)
+    groups, headings = (_GROUPS, _GROUP_HEADINGS) if requests else (_REC_GROUPS, _REC_GROUP_HEADINGS)
+    describe = _request_paragraphs if requests else _recommendation_paragraphs
     for name in sorted(by_committee, key=str.casefold):
         body.append(Paragraph(Style.ITEM_HEADING, name))
         number = 0
-        for group in _GROUPS:
+        for group in groups:
             found = [e for e in by_committee[name] if _request_group(e, as_at) == group]
             if not found:
                 continue
-            body.append(Paragraph(Style.THEME, f"{_GROUP_HEADINGS[group]} ({len(found)})"))
+            body.append(Paragraph(Style.THEME, f"{headings[group]} ({len(found)})"))
             for entry in found:
                 number += 1
-                body += _request_paragraphs(entry, f"{number}.", as_at)
+                body += describe(entry, f"{number}.", as_at)
+    title = "Information requests" if requests else "Recommendations to the executive"
     return ListDocument(
-        title="Information requests",
+        title=title,
         subtitle=subtitle,
         body=tuple(body),
         confidential=query.confidential,
         committee=committee or "Scrutiny committees",
         as_at=as_at,
         properties={
-            "title": f"Information requests as at {long_date(as_at)}",
+            "title": f"{title} as at {long_date(as_at)}",
             "subject": subtitle,
-            "keywords": "scrutiny; information requests; tracker",
+            "keywords": f"scrutiny; {noun}; tracker",
         },
     )
 
 
-def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: TrackerQuery) -> dict[str, Any]:
-    """The tracker as a JSON object: the filters, the counts and the requests."""
+_REC_GROUPS = ("overdue", "awaited", "accepted", "partly_accepted", "rejected", "noted")
+_REC_GROUP_HEADINGS = {
+    "overdue": "Response overdue",
+    "awaited": "Response awaited, not yet due",
+    "accepted": "Accepted",
+    "partly_accepted": "Partly accepted",
+    "rejected": "Rejected",
+    "noted": "Noted",
+}
+
+#: The CSV columns of the recommendations tracker, in order.
+RECOMMENDATION_COLUMNS = (
+    "committee",
+    "meeting_id",
+    "meeting_date",
+    "minute",
+    "item",
+    "record_id",
+    "recommended",
+    "to",
+    "response_due",
+    "response_status",
+    "overdue",
+    "days_overdue",
+    "response_date",
+    "response_text",
+    "exempt",
+)
+
+
+def recommendation_counts_sentence(counts: Counts) -> str:
+    """The counts of every executive response as a sentence."""
+    return (
+        f"In all: {counts.get('awaited')} awaiting a response ({counts.overdue} overdue), "
+        f"{counts.get('accepted')} accepted, {counts.get('partly_accepted')} partly accepted, "
+        f"{counts.get('rejected')} rejected and {counts.get('noted')} noted."
+    )
+
+
+def _recommendation_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date) -> list[Paragraph]:
+    record, origin = entry.record, entry.origin
+    assert isinstance(record, Recommendation)
+    number = minute_reference(origin.item)
+    where = f"minute {number}, {origin.item.title}" if number else origin.item.title
+    details = f"Made to {record.addressee} at the meeting on {long_date(origin.meeting_date)} ({where})."
+    if record.response_due:
+        details += f" Response due by {long_date(record.response_due)}"
+        if entry.is_overdue(as_at):
+            days = (as_at - record.response_due).days
+            details += f": overdue by {days} day{'s' if days != 1 else ''}"
+        details += "."
+    paragraphs = [
+        Paragraph(Style.PART, f"That {clause(record.text)}.", label=label),
+        Paragraph(Style.BODY, details),
+    ]
+    if not entry.is_open:
+        paragraphs.append(Paragraph(Style.BODY, response_sentence(record, as_at)))
+    return paragraphs
+
+
+def recommendation_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
+    """One recommendation and the executive's response as a flat row (CSV and JSON)."""
+    record = entry.record
+    assert isinstance(record, Recommendation)
+    overdue = entry.is_overdue(as_at)
     return {
-        "list": "information_requests",
+        "committee": entry.origin.committee,
+        "meeting_id": entry.origin.meeting_id,
+        "meeting_date": entry.origin.meeting_date.isoformat(),
+        "minute": minute_reference(entry.origin.item),
+        "item": entry.origin.item.title,
+        "record_id": entry.id,
+        "recommended": record.text,
+        "to": record.addressee,
+        "response_due": record.response_due.isoformat() if record.response_due else "",
+        "response_status": record.response_status.value,
+        "overdue": overdue,
+        "days_overdue": (as_at - record.response_due).days if overdue and record.response_due else 0,
+        "response_date": record.response_date.isoformat() if record.response_date else "",
+        "response_text": record.response_text,
+        "exempt": entry.origin.exempt,
+    }
+
+
+def tracker_rows(
+    entries: Sequence[TrackedRecord], query: TrackerQuery
+) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The tracker's CSV columns and rows, for requests or recommendations as the query lists."""
+    if query.kind is Tracked.REQUESTS:
+        return REQUEST_COLUMNS, [request_row(e, query.as_at) for e in entries]
+    return RECOMMENDATION_COLUMNS, [recommendation_row(e, query.as_at) for e in entries]
+
+
+def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: TrackerQuery) -> dict[str, Any]:
+    """The tracker as a JSON object: the filters, the counts and the requests (or recommendations)."""
+    requests = query.kind is Tracked.REQUESTS
+    statuses = (
+        ("outstanding", "answered", "refused", "withdrawn")
+        if requests
+        else ("awaited", "accepted", "partly_accepted", "rejected", "noted")
+    )
+    return {
+        "list": "information_requests" if requests else "recommendations",
         "as_at": query.as_at.isoformat(),
         "filters": {
             "status": query.status.value,
@@ -256,12 +364,9 @@ def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: Track
             "of": query.of,
             "confidential": query.confidential,
         },
-        "counts": {
-            **{s: counts.get(s) for s in ("outstanding", "answered", "refused", "withdrawn")},
-            "overdue": counts.overdue,
-        },
+        "counts": {**{s: counts.get(s) for s in statuses}, "overdue": counts.overdue},
         "message": "" if entries else empty_message(query),
-        "requests": [request_row(e, query.as_at) for e in entries],
+        "requests" if requests else "recommendations": tracker_rows(entries, query)[1],
     }
 
 

@@ -15,6 +15,7 @@ from scrutui.store import open_store
 from scrutui.store.tracker import StatusFilter
 from scrutui.tui.app import ScrutuiApp, make_app
 from scrutui.tui.screens.home import HomeScreen
+from scrutui.tui.screens.list_export import ListExportDialog
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.pick_list import PickList
 from scrutui.tui.screens.response_form import DueDateForm, ResponseForm
@@ -224,3 +225,47 @@ async def test_paging_through_more_rows_than_a_page(tmp_path: Path) -> None:
         assert [r.id for r in table.rows_shown] == first_ids
         seen = first_ids + second_ids + last_ids[50:]
         assert len(seen) == len(set(seen)) == 250  # every row once, none held twice
+
+
+async def test_export_what_the_tracker_shows_even_read_only(db_path: Path, tmp_path: Path) -> None:
+    import csv
+
+    from tests.export.helpers import paragraphs
+
+    app = demo_app(db_path, read_only=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_tracker(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ListExportDialog)
+        field = dialog.query_one("#list-export-path", Input)
+        assert field.value.endswith("information-requests-2026-11-23.docx")
+        field.value = str(tmp_path / "owed.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "End the file name with .docx, .csv or .json" in screen_text(pilot)
+        field.value = str(tmp_path / "owed.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert any(n.message.startswith("Wrote 3 to ") for n in app._notifications)
+        await pilot.press("t", "e")  # the recommendations, in Word
+        await pilot.pause()
+        app.screen.query_one("#list-export-path", Input).value = str(tmp_path / "recommendations.docx")
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with (tmp_path / "owed.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["status"] for r in rows] == ["outstanding"] * 3 and rows[0]["overdue"] == "yes"
+    found = paragraphs(tmp_path / "recommendations.docx")
+    assert found[0] == ("Minutes Title", "Recommendations to the executive")
+    assert ("Minute Theme", "Response awaited, not yet due (2)") in found
+    assert (
+        "Minute Decision Part",
+        "1.\tThat the recruitment and retention package for social workers be brought forward to January.",
+    ) in found

@@ -19,11 +19,8 @@ from scrutui.commands.common import (
     template_path,
 )
 from scrutui.lists import (
-    REQUEST_COLUMNS,
     empty_message,
     request_counts_sentence,
-    requests_document,
-    requests_json,
 )
 from scrutui.store import Store
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
@@ -175,7 +172,7 @@ def export_requests(
     confidential: bool,
 ) -> None:
     """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or JSON."""
-    from scrutui.export.lists import write_csv, write_docx, write_json
+    from scrutui.export.lists import export_tracker
 
     chosen = choose_format(format_, output, pdf)
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
@@ -183,20 +180,21 @@ def export_requests(
         query, name = tracker_query(
             store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
         )
-        entries, counts = gather(store, query)
+        stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
+        path = output_path(output, stem, chosen)
+        count, written = export_tracker(
+            store,
+            query,
+            path,
+            format_=chosen,
+            committee=name,
+            force=force,
+            pdf=pdf,
+            template=template_path(template),
+        )
     finally:
         store.close()
-    stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
-    path = output_path(output, stem, chosen)
-    written = [path]
-    if chosen == "csv":
-        write_csv(path, REQUEST_COLUMNS, requests_json(entries, counts, query)["requests"], force=force)
-    elif chosen == "json":
-        write_json(path, requests_json(entries, counts, query), force=force)
-    else:
-        document = requests_document(entries, counts, query, committee=name)
-        written = write_docx(path, document, force=force, template=template_path(template), pdf=pdf)
-    noun = "request" if len(entries) == 1 else "requests"
-    click.echo(f"Wrote {len(entries)} information {noun} to {path}.")
+    noun = "request" if count == 1 else "requests"
+    click.echo(f"Wrote {count} information {noun} to {path}.")
     for also in written[1:]:
         click.echo(f"Wrote {also}.")

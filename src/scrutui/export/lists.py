@@ -153,3 +153,32 @@ def write_docx(
 
         written.append(convert_to_pdf(path, path.with_suffix(".pdf"), force=force))
     return written
+
+
+def export_tracker(
+    store: Any,
+    query: Any,
+    path: Path,
+    *,
+    format_: str,
+    committee: str | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    template: Path | None = None,
+) -> tuple[int, list[Path]]:
+    """Write what the tracker query lists (requests or recommendations) as Word, CSV or JSON.
+
+    Returns how many were written and the files written (the Word file and its PDF, if asked).
+    Used by ``scrutui export requests`` and by the tracker screen.
+    """
+    from scrutui.lists import requests_document, requests_json, tracker_rows
+
+    entries = store.tracker.all(query)
+    counts = store.tracker.counts(query)
+    if format_ == "csv":
+        columns, rows = tracker_rows(entries, query)
+        return len(entries), [write_csv(path, columns, rows, force=force)]
+    if format_ == "json":
+        return len(entries), [write_json(path, requests_json(entries, counts, query), force=force)]
+    document = requests_document(entries, counts, query, committee=committee)
+    return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
