@@ -42,7 +42,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         offer = form.query_one("#m-action-log", Checkbox)
         # Still owed from September and November: 3 requests outstanding, 1 refused since the last
         # meeting (to be reported back), 2 recommendations awaiting Cabinet's response.
-        assert offer.value and "(6 requests and recommendations to report back on)" in str(offer.label)
+        assert offer.value and "report back on 6 requests and recommendations" in str(offer.label)
         form.query_one("#m-agenda", TextArea).text = (
             "1. Apologies for absence\n2. Declarations of interest\n3. Minutes of the previous meeting\n"
             "4. Youth justice plan"
@@ -64,6 +64,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         await pilot.pause()
         log = app.screen
         assert isinstance(log, TrackerScreen) and log.action_log_item_id == minuting.current.id
+        assert "Action log of the meeting on 12/01/2027 · information requests" in screen_text(pilot)
         table = log.query_one(PagedTable)
         texts = [r.record.text for r in table.rows_shown]
         assert "a copy of the directorate risk register" in texts

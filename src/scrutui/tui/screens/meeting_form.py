@@ -109,9 +109,9 @@ class MeetingForm(ScrutuiModal[int | None]):
                 pass
         things = "request or recommendation" if count == 1 else "requests and recommendations"
         box.label = (
-            f"Add the action log ({count} {things} to report back on)"
+            f"Action log: report back on {count} {things}"
             if count
-            else "Add the action log (nothing is owed from earlier meetings)"
+            else "Action log (nothing is owed from earlier meetings)"
         )
         # Ticked when there is something to report back, unless the clerk has chosen otherwise.
         if not self._box_chosen and (initial or bool(count) != box.value):

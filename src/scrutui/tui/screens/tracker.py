@@ -9,6 +9,7 @@ Rows are paged from SQLite (PagedTable), so the list shows at once however many 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -206,6 +207,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         self.committee_name = ""
         self.of = ""
         self._resumed = False
+        self._meeting_date: dt.date | None = None
         self._refresh_pending = False
         self._select_after: int | None = None
 
@@ -225,6 +227,9 @@ class TrackerScreen(ScrutuiScreen[None]):
         table.add_columns("Due", "Status", "What", "Of", "Meeting · item", "Committee", "Closed")
         if self.committee_id is not None:
             self.committee_name = self.store.committees.get(self.committee_id).name
+        if self.action_log_item_id is not None:
+            item = self.store.agenda.get(self.action_log_item_id)
+            self._meeting_date = self.store.meetings.get(item.meeting_id).date
         self.load()
         table.focus()
 
@@ -235,6 +240,13 @@ class TrackerScreen(ScrutuiScreen[None]):
             self.refresh_rows()
         self._resumed = True
 
+    def as_at(self) -> dt.date:
+        """The day overdue is worked out against: today, or for an action log, its meeting's date
+        (what was overdue by the meeting is what the minutes say)."""
+        if self._meeting_date is not None:
+            return self._meeting_date
+        return self.tracker.today()
+
     @property
     def table(self) -> PagedTable[TrackedRecord]:
         """The list."""
@@ -243,7 +255,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     def current_query(self) -> TrackerQuery:
         """The query the screen shows, as at today."""
         return TrackerQuery(
-            as_at=self.tracker.today(),
+            as_at=self.as_at(),
             kind=self.kind,
             status=self.status,
             committee_id=self.committee_id,
@@ -309,12 +321,10 @@ class TrackerScreen(ScrutuiScreen[None]):
         self._describe()
 
     def _describe(self) -> None:
-        as_at = f"as at {self.tracker.today():%d/%m/%Y}"
+        as_at = f"as at {self.as_at():%d/%m/%Y}"
         title = f"Tracker · {self.kind.label} · {as_at}"
-        if self.action_log_item_id is not None:
-            item = self.store.agenda.get(self.action_log_item_id)
-            meeting = self.store.meetings.get(item.meeting_id)
-            title = f"Action log of {meeting.date:%d/%m/%Y} · {self.kind.label.lower()} · {as_at}"
+        if self._meeting_date is not None:
+            title = f"Action log of the meeting on {self._meeting_date:%d/%m/%Y} · {self.kind.label.lower()}"
         if self.read_only:
             title += " · READ-ONLY"
         self.query_one("#tracker-title", Static).update(Text(title))
@@ -358,7 +368,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         )
         if origin.exempt:
             text.append(" (exempt item)", style="bold")
-        word = status_word(row, self.tracker.today())
+        word = status_word(row, self.as_at())
         text.append(
             f"\nDue {long_date(row.due) if row.due else '(no date)'}",
             style="bold red" if word == "overdue" else "",
@@ -417,7 +427,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         from scrutui.tui.screens.pick_list import PickList
 
         query = TrackerQuery(
-            as_at=self.tracker.today(),
+            as_at=self.as_at(),
             kind=self.kind,
             status=StatusFilter.ALL,
             committee_id=self.committee_id,
@@ -569,7 +579,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         if saved is None:
             return
         self.refresh_rows(select_id=saved.id)
-        word = status_word(saved, self.tracker.today())
+        word = status_word(saved, self.as_at())
         self.notify(
             f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + ".",
             timeout=4,
