@@ -45,7 +45,7 @@ def test_exempt_paragraphs_follow_the_nation() -> None:
         check_exempt_paragraph(Jurisdiction.WALES, paragraph)
     with pytest.raises(ScrutuiError, match="Part 1 of Schedule 12A has paragraphs 1 to 7"):
         check_exempt_paragraph(Jurisdiction.ENGLAND, 12)
-    with pytest.raises(ScrutuiError, match="not one of Wales's .* Part 4 of Schedule 12A has paragraphs 12 to 18"):
+    with pytest.raises(ScrutuiError, match=r"not one of Wales's .* Part 4 of Schedule 12A has paragraphs 12 to 18"):
         check_exempt_paragraph(Jurisdiction.WALES, 3)
     with pytest.raises(ScrutuiError, match="England and Wales only"):
         check_exempt_paragraph(Jurisdiction.SCOTLAND, 3)

@@ -338,6 +338,45 @@ class Roll:
                 lowest = min(lowest, count())
         return QuorumCount(lowest, self.quorum, self.recorded)
 
+    def movement_lines(self) -> list[MovementLine]:
+        """The arrivals and departures as the minutes need them."""
+        return [
+            MovementLine(
+                person_id=event.person_id,
+                reference=self._reference(event.person_id),
+                movement=event.movement,
+                at=event.at,
+                agenda_item_id=event.agenda_item_id,
+            )
+            for event in self.events
+        ]
+
+    def declaration_lines(self) -> list[DeclarationLine]:
+        """The declarations as the minutes need them."""
+        return [
+            DeclarationLine(person_id=d.person_id, reference=self._reference(d.person_id), declaration=d)
+            for d in self.declarations
+        ]
+
+    def attendance_lines(self) -> list[AttendanceLine]:
+        """The roll call as the minutes need it (only those recorded)."""
+        return [
+            AttendanceLine(
+                person_id=line.person_id,
+                name=line.name,
+                title=line.title,
+                role=line.role,
+                status=line.status,
+                substitute_for=line.substitute_for,
+            )
+            for line in self.lines
+            if line.status is not None
+        ]
+
+    def _reference(self, person_id: int) -> str:
+        line = self._by_id.get(person_id)
+        return line.reference if line is not None else f"Person {person_id}"
+
     def inquorate_items(self, items: Iterable[AgendaItem]) -> set[int]:
         """The ids of taken items during which the meeting was inquorate."""
         return {

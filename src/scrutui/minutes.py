@@ -23,6 +23,7 @@ from scrutui.formalities import (
     MinutesSource,
     Movement,
     MovementLine,
+    Roll,
     exclusion_resolution,
     item_kind,
 )
@@ -692,7 +693,7 @@ def attendance_entries(source: MinutesSource) -> list[AttendanceEntry]:
         if line.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE) and line.role is not None:
             reference = line.name
         elif line.title:
-            reference = f"{line.name} ({line.title})"
+            reference = f"{line.name}, {line.title}" if "(" in line.title else f"{line.name} ({line.title})"
         else:
             reference = line.name
         role_label = line.role.label if line.role is not None and line.role.is_member else ""
@@ -802,6 +803,31 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
         closing=closing_paragraphs(source, confidential=confidential),
         confidential=confidential,
     )
+
+
+def preview_item(
+    item: AgendaItem,
+    records: Sequence[Record],
+    *,
+    items: Sequence[AgendaItem],
+    committee: Committee,
+    people: KnownPeople,
+    roll: Roll | None = None,
+) -> MinuteItem:
+    """One item in full, as the minuting screen previews it: with the declarations, the drafted
+    exclusion resolution, arrivals, departures and withdrawals that belong under it."""
+    movements = roll.movement_lines() if roll else []
+    declarations = roll.declaration_lines() if roll else []
+    lead: list[Paragraph] = []
+    if item_kind(item.title) == "declarations" and item.id == next(
+        (i.id for i in items if item_kind(i.title) == "declarations"), None
+    ):
+        lead += declaration_paragraphs(declarations, items)
+    exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
+    if exclusion:
+        lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
+    notes = item_notes(item.id, movements, declarations)
+    return minute_item(item, records, committee, people, confidential=True, lead=lead, notes=notes)
 
 
 def build_minutes(

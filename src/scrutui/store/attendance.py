@@ -236,9 +236,12 @@ class AttendanceRepository:
         if line is None:
             raise NotFound("That person is not on this committee's list or recorded at this meeting.")
         here = roll.here_now(person_id)
+        moved = any(event.person_id == person_id for event in roll.events)
         if movement is Movement.LEFT and not here:
             raise ScrutuiError(f"{line.name} is not in the meeting, so cannot leave it.")
-        if movement is Movement.ARRIVED and here:
+        # Someone marked present in the roll call who has not moved yet may still be recorded
+        # arriving: they were marked present ahead of arriving late.
+        if movement is Movement.ARRIVED and here and moved:
             raise ScrutuiError(f"{line.name} is already in the meeting.")
         stamp = at or now()
         with self._h.write() as conn:

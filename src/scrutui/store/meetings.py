@@ -287,14 +287,14 @@ class AgendaRepository:
         )
         return {r["item"]: r["n"] for r in rows}
 
-    def take(self, item_id: int, leaving: int | None = None) -> AgendaItem:
-        """Mark an item of a draft as taken: its start time is stamped and its minute number given,
-        the first time only, and the end time of the item being left (if it has none yet). Taking an
-        item of issued or approved minutes changes nothing."""
+    def take(self, item_id: int, leaving: int | None = None, at: str | None = None) -> AgendaItem:
+        """Mark an item of a draft as taken: its start time is stamped (now, unless given) and its
+        minute number given, the first time only, and the end time of the item being left (if it has
+        none yet). Taking an item of issued or approved minutes changes nothing."""
         status, _ = meeting_state(self._h, meeting_of_item(self._h, item_id))
         if status is not MinutesStatus.DRAFT:
             return self.get(item_id)
-        stamp = now()
+        stamp = at or now()
         with self._h.write() as conn:
             conn.execute(
                 "UPDATE agenda_item SET started_at = ? WHERE id = ? AND started_at IS NULL", [stamp, item_id]

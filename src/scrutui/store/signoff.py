@@ -19,9 +19,7 @@ from scrutui.formalities import (
     AttendanceLine,
     AttendanceStatus,
     CorrectionEntry,
-    DeclarationLine,
     MinutesSource,
-    MovementLine,
 )
 from scrutui.models import Meeting, MinutesStatus, Record, now
 from scrutui.store import numbering
@@ -276,36 +274,9 @@ class SignoffRepository:
             items=self._agenda.for_meeting(meeting_id),
             records=self._records.for_meeting(meeting_id),
             people=list(self._people.for_meeting(meeting_id).people),
-            attendance=[
-                AttendanceLine(
-                    person_id=line.person_id,
-                    name=line.name,
-                    title=line.title,
-                    role=line.role,
-                    status=line.status,
-                    substitute_for=line.substitute_for,
-                )
-                for line in roll.lines
-                if line.status is not None
-            ],
-            movements=[
-                MovementLine(
-                    person_id=event.person_id,
-                    reference=_reference(roll.line(event.person_id), event.person_id),
-                    movement=event.movement,
-                    at=event.at,
-                    agenda_item_id=event.agenda_item_id,
-                )
-                for event in roll.events
-            ],
-            declarations=[
-                DeclarationLine(
-                    person_id=declared.person_id,
-                    reference=_reference(roll.line(declared.person_id), declared.person_id),
-                    declaration=declared,
-                )
-                for declared in roll.declarations
-            ],
+            attendance=roll.attendance_lines(),
+            movements=roll.movement_lines(),
+            declarations=roll.declaration_lines(),
             previous_meeting_date=previous.date if previous else None,
             corrections=self.corrections(meeting_id),
             approval=self._approval(meeting_id),
@@ -329,10 +300,6 @@ class SignoffRepository:
 
 def _after(later: Meeting, earlier: Meeting) -> bool:
     return (later.date, later.time, later.id or 0) > (earlier.date, earlier.time, earlier.id or 0)
-
-
-def _reference(line: Any, person_id: int) -> str:
-    return str(line.reference) if line is not None else f"Person {person_id}"
 
 
 def _replace_record(source: MinutesSource, record: Record) -> MinutesSource:

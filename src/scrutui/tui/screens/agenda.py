@@ -48,6 +48,20 @@ class AgendaScreen(ScrutuiScreen[None]):
             id="agenda.renumber",
             tooltip="Number the items 1, 2, 3 ... in their order",
         ),
+        Binding(
+            "c",
+            "roll_call",
+            "Roll call",
+            id="agenda.roll-call",
+            tooltip="Take the roll call: present, apologies, absent, substitutes, in attendance",
+        ),
+        Binding(
+            "s",
+            "minutes_status",
+            "Sign-off",
+            id="agenda.status",
+            tooltip="Issue, approve or correct this committee's minutes",
+        ),
         Binding("escape", "back", "Back", id="agenda.back", tooltip="Back to the meetings"),
     ]
 
@@ -61,7 +75,10 @@ class AgendaScreen(ScrutuiScreen[None]):
         committee = self.store.committees.get(meeting.committee_id)
         yield Static(Text(f"Agenda · {committee.name} · {long_date(meeting.date)}"), id="agenda-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-items")
-        yield Static("m starts minuting · a adds · p pastes several · shift+↑/↓ reorders", id="agenda-hint")
+        yield Static(
+            "m starts minuting · a adds · p pastes several · shift+↑/↓ reorders · c roll call · s sign-off",
+            id="agenda-hint",
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -78,7 +95,10 @@ class AgendaScreen(ScrutuiScreen[None]):
         table.clear()
         for item in self.items:
             purpose = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
-            table.add_row(Text(item.number), Text(item.title), Text(purpose), key=str(item.id))
+            title = Text(item.title)
+            if item.is_exempt:
+                title.append(f" [exempt, para {item.exempt_paragraph}]", style="italic")
+            table.add_row(Text(item.number), title, Text(purpose), key=str(item.id))
         if keep is not None and any(i.id == keep for i in self.items):
             table.move_cursor(row=table.get_row_index(str(keep)))
 
@@ -182,6 +202,18 @@ class AgendaScreen(ScrutuiScreen[None]):
         self.require_writable()
         self.store.agenda.renumber(self.meeting_id)
         self.reload()
+
+    def action_roll_call(self) -> None:
+        """Take the roll call."""
+        from scrutui.tui.screens.roll_call import RollCallScreen
+
+        self.app.push_screen(RollCallScreen(self.meeting_id))
+
+    def action_minutes_status(self) -> None:
+        """Issue, approve or correct this committee's minutes."""
+        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
+
+        self.app.push_screen(MinutesStatusScreen(self.meeting_id))
 
     def action_back(self) -> None:
         """Back to the meetings."""

@@ -9,8 +9,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, TextArea
 
 from scrutui.agenda import parse_agenda
-from scrutui.models import AgendaItem, validation_message
+from scrutui.errors import ScrutuiError
+from scrutui.formalities import SCHEDULE_12A, check_exempt_paragraph
+from scrutui.models import AgendaItem, Jurisdiction, validation_message
 from scrutui.tui.screens.base import ScrutuiModal
+
+
+def exempt_hint(jurisdiction: Jurisdiction) -> str:
+    """Which Schedule 12A paragraphs the committee's nation has."""
+    categories = SCHEDULE_12A.get(jurisdiction)
+    if categories is None:
+        return "Exempt paragraphs are known for England and Wales only."
+    return (
+        f"Exempt (Schedule 12A, {categories.part}, {categories.nation}): paragraph {categories.first} to "
+        f"{categories.last}; blank if the item is public"
+    )
 
 
 class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
@@ -20,7 +33,12 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
     AgendaItemForm { align: center middle; }
     AgendaItemForm > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
     AgendaItemForm Label { text-style: bold; margin-top: 1; }
-    AgendaItemForm TextArea { height: 5; }
+    AgendaItemForm TextArea { height: 4; }
+    AgendaItemForm .row { height: auto; }
+    AgendaItemForm .row > Vertical { height: auto; }
+    AgendaItemForm #exempt-box { width: 14; }
+    AgendaItemForm #public-title-box { width: 1fr; padding-left: 1; }
+    AgendaItemForm Label.hint { text-style: none; color: $text-muted; margin-top: 0; }
     AgendaItemForm #item-error { color: $error; height: auto; }
     AgendaItemForm #buttons { height: 3; align: right middle; }
     """
@@ -33,8 +51,11 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
     def __init__(self, item: AgendaItem) -> None:
         super().__init__()
         self.item = item
+        self.jurisdiction = Jurisdiction.ENGLAND
 
     def compose(self) -> ComposeResult:
+        meeting = self.store.meetings.get(self.item.meeting_id)
+        self.jurisdiction = self.store.committees.get(meeting.committee_id).jurisdiction
         with Vertical():
             yield Label("Agenda item  (ctrl+s saves, Escape cancels)")
             yield Label("Number")
@@ -43,6 +64,18 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
             yield Input(self.item.title, id="i-title")
             yield Label("Purpose (optional)")
             yield TextArea(self.item.purpose, id="i-purpose", soft_wrap=True)
+            yield Label(exempt_hint(self.jurisdiction), classes="hint")
+            with Horizontal(classes="row"):
+                with Vertical(id="exempt-box"):
+                    yield Label("Exempt para")
+                    yield Input(
+                        str(self.item.exempt_paragraph or ""), id="i-exempt", placeholder="public", type="integer"
+                    )
+                with Vertical(id="public-title-box"):
+                    yield Label("Public title (what the public minutes show)")
+                    yield Input(self.item.public_title, id="i-public-title")
+            yield Label("Public summary (exempt items: the public minutes' fair record)")
+            yield TextArea(self.item.public_summary, id="i-public-summary", soft_wrap=True)
             yield Label("", id="item-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -52,7 +85,24 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
         self.query_one("#i-title" if self.item.number else "#i-number", Input).focus()
 
     def action_save(self) -> None:
-        """Check and return the item."""
+        """Check and return the item: an exempt paragraph must be one of the nation's, and an exempt
+        item needs the title the public minutes will show."""
+        error = self.query_one("#item-error", Label)
+        typed = self.query_one("#i-exempt", Input).value.strip()
+        public_title = self.query_one("#i-public-title", Input).value
+        try:
+            paragraph = int(typed) if typed else None
+        except ValueError:
+            error.update("The exempt paragraph is a number, or blank for a public item.")
+            return
+        try:
+            check_exempt_paragraph(self.jurisdiction, paragraph)
+        except ScrutuiError as problem:
+            error.update(str(problem))
+            return
+        if paragraph is not None and not public_title.strip():
+            error.update("An exempt item needs its public title: what the public minutes call it.")
+            return
         try:
             item = AgendaItem.model_validate(
                 {
@@ -60,10 +110,13 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
                     "number": self.query_one("#i-number", Input).value,
                     "title": self.query_one("#i-title", Input).value,
                     "purpose": self.query_one("#i-purpose", TextArea).text,
+                    "exempt_paragraph": paragraph,
+                    "public_title": public_title,
+                    "public_summary": self.query_one("#i-public-summary", TextArea).text,
                 }
             )
         except ValidationError as problem:
-            self.query_one("#item-error", Label).update(validation_message(problem))
+            error.update(validation_message(problem))
             return
         self.dismiss(item)
 
