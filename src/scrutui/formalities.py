@@ -55,9 +55,9 @@ def municipal_year_bounds(year: int) -> tuple[dt.date, dt.date]:
 
 
 SCHEME_LABELS = {
-    NumberingScheme.CONTINUOUS: "Continuous through the year (111.)",
-    NumberingScheme.NUMBER_YEAR: "Number/year (60/25)",
-    NumberingScheme.ITEM_PARAGRAPH: "Item.paragraph (4.1)",
+    NumberingScheme.CONTINUOUS: "Continuous 111.",
+    NumberingScheme.NUMBER_YEAR: "Number/year 60/25",
+    NumberingScheme.ITEM_PARAGRAPH: "Item.para 4.1",
 }
 
 

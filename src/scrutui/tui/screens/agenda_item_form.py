@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, TextArea
 
 from scrutui.agenda import parse_agenda
@@ -16,14 +16,11 @@ from scrutui.tui.screens.base import ScrutuiModal
 
 
 def exempt_hint(jurisdiction: Jurisdiction) -> str:
-    """Which Schedule 12A paragraphs the committee's nation has."""
+    """Which Schedule 12A paragraphs the committee's nation has: "Exempt para (1-7)"."""
     categories = SCHEDULE_12A.get(jurisdiction)
     if categories is None:
-        return "Exempt paragraphs are known for England and Wales only."
-    return (
-        f"Exempt (Schedule 12A, {categories.part}, {categories.nation}): paragraph {categories.first} to "
-        f"{categories.last}; blank if the item is public"
-    )
+        return "Exempt para"
+    return f"Exempt para ({categories.first}-{categories.last})"
 
 
 class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
@@ -31,14 +28,13 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
 
     DEFAULT_CSS = """
     AgendaItemForm { align: center middle; }
-    AgendaItemForm > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
-    AgendaItemForm Label { text-style: bold; margin-top: 1; }
-    AgendaItemForm TextArea { height: 4; }
+    AgendaItemForm > VerticalScroll { width: 80; max-width: 100%; height: auto; max-height: 100%; border: thick $accent; background: $surface; padding: 0 1; }
+    AgendaItemForm Label { text-style: bold; }
+    AgendaItemForm TextArea { height: 3; }
     AgendaItemForm .row { height: auto; }
     AgendaItemForm .row > Vertical { height: auto; }
-    AgendaItemForm #exempt-box { width: 14; }
-    AgendaItemForm #public-title-box { width: 1fr; padding-left: 1; }
-    AgendaItemForm Label.hint { text-style: none; color: $text-muted; margin-top: 0; }
+    AgendaItemForm .narrow { width: 18; padding-right: 1; }
+    AgendaItemForm .wide { width: 1fr; }
     AgendaItemForm #item-error { color: $error; height: auto; }
     AgendaItemForm #buttons { height: 3; align: right middle; }
     """
@@ -56,23 +52,25 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
     def compose(self) -> ComposeResult:
         meeting = self.store.meetings.get(self.item.meeting_id)
         self.jurisdiction = self.store.committees.get(meeting.committee_id).jurisdiction
-        with Vertical():
+        with VerticalScroll():
             yield Label("Agenda item  (ctrl+s saves, Escape cancels)")
-            yield Label("Number")
-            yield Input(self.item.number, id="i-number", placeholder="e.g. 4")
-            yield Label("Title")
-            yield Input(self.item.title, id="i-title")
+            with Horizontal(classes="row"):
+                with Vertical(classes="narrow"):
+                    yield Label("Number")
+                    yield Input(self.item.number, id="i-number", placeholder="e.g. 4")
+                with Vertical(classes="wide"):
+                    yield Label("Title")
+                    yield Input(self.item.title, id="i-title")
             yield Label("Purpose (optional)")
             yield TextArea(self.item.purpose, id="i-purpose", soft_wrap=True)
-            yield Label(exempt_hint(self.jurisdiction), classes="hint")
             with Horizontal(classes="row"):
-                with Vertical(id="exempt-box"):
-                    yield Label("Exempt para")
+                with Vertical(classes="narrow"):
+                    yield Label(exempt_hint(self.jurisdiction))
                     yield Input(
                         str(self.item.exempt_paragraph or ""), id="i-exempt", placeholder="public", type="integer"
                     )
-                with Vertical(id="public-title-box"):
-                    yield Label("Public title (what the public minutes show)")
+                with Vertical(classes="wide"):
+                    yield Label("Public title (exempt items)")
                     yield Input(self.item.public_title, id="i-public-title")
             yield Label("Public summary (exempt items: the public minutes' fair record)")
             yield TextArea(self.item.public_summary, id="i-public-summary", soft_wrap=True)

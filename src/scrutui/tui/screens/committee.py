@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from scrutui.formalities import SCHEME_LABELS, municipal_year, municipal_year_label
@@ -49,7 +49,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
 
     DEFAULT_CSS = """
     CommitteeScreen #committee-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-    CommitteeScreen #settings { height: auto; padding: 0 1; }
+    CommitteeScreen #settings { height: auto; max-height: 60%; padding: 0 1; }
     CommitteeScreen .row { height: auto; }
     CommitteeScreen .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
     CommitteeScreen Label { text-style: bold; }
@@ -97,7 +97,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             else Committee(name="New committee")
         )
         yield Static("Committee" if self.committee_id else "New committee", id="committee-title")
-        with Vertical(id="settings"):
+        with VerticalScroll(id="settings"):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Name")

@@ -104,6 +104,10 @@ class CorrectionForm(RecordForm):
         super().__init__(session, record.agenda_item_id, record.kind, record)
         self.preferred = preferred
 
+    def verb(self) -> str:
+        """The form corrects."""
+        return "Correct the"
+
     def extra_fields(self) -> ComposeResult:
         later = self.store.signoff.later_meetings(self.session.meeting_id)
         chosen = default_agreed_at(later, self.preferred)

@@ -155,8 +155,9 @@ class DeclarationForm(ScrutuiModal[Declaration | None]):
     DEFAULT_CSS = """
     DeclarationForm { align: center middle; }
     DeclarationForm > Vertical { width: 80; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
-    DeclarationForm Label.field { text-style: bold; margin-top: 1; }
-    DeclarationForm Label.hint { color: $text-muted; }
+    DeclarationForm Label.field { text-style: bold; }
+    DeclarationForm .row { height: auto; }
+    DeclarationForm .row > Vertical { width: 1fr; height: auto; }
     DeclarationForm #declaration-error { color: $error; height: auto; }
     DeclarationForm #buttons { height: 3; align: right middle; }
     """
@@ -185,42 +186,50 @@ class DeclarationForm(ScrutuiModal[Declaration | None]):
         person = chosen.person_id if chosen else (here[0][1] if here else None)
         item = chosen.agenda_item_id if chosen else (self.current_item_id or (items[0].id if items else None))
         with Vertical():
-            yield Label("Declaration of interest  (ctrl+s saves, Escape cancels)")
-            yield Label("Who", classes="field")
+            yield Label("Declaration of interest  (ctrl+s saves, Escape cancels)", id="d-title")
             if not any(line.status in HERE for line in roll):
                 yield Static(
                     Text("Nobody is recorded present yet: take the roll call first (F3).", style="bold")
                 )
-            yield Select(
-                here, value=person if person is not None else Select.NULL, allow_blank=not here, id="d-person"
-            )
-            yield Label("Item", classes="field")
-            yield Select(
-                [(item_choice(i), i.id or 0) for i in items],
-                value=item if item is not None else Select.NULL,
-                allow_blank=item is None,
-                id="d-item",
-            )
-            yield Label("Interest", classes="field")
-            yield Select(
-                [(INTEREST_LABELS[c].capitalize(), c.value) for c in InterestCategory],
-                value=(chosen.category if chosen else InterestCategory.OTHER_REGISTRABLE).value,
-                allow_blank=False,
-                id="d-category",
-            )
-            yield Label("Its nature", classes="field")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Who", classes="field")
+                    yield Select(
+                        here,
+                        value=person if person is not None else Select.NULL,
+                        allow_blank=not here,
+                        id="d-person",
+                    )
+                with Vertical():
+                    yield Label("Item", classes="field")
+                    yield Select(
+                        [(item_choice(i), i.id or 0) for i in items],
+                        value=item if item is not None else Select.NULL,
+                        allow_blank=item is None,
+                        id="d-item",
+                    )
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Interest", classes="field")
+                    yield Select(
+                        [(INTEREST_LABELS[c].capitalize(), c.value) for c in InterestCategory],
+                        value=(chosen.category if chosen else InterestCategory.OTHER_REGISTRABLE).value,
+                        allow_blank=False,
+                        id="d-category",
+                    )
+                with Vertical():
+                    yield Label("The member", classes="field")
+                    yield Select(
+                        ACTIONS,
+                        value=(chosen.action if chosen else InterestAction.REMAINED).value,
+                        allow_blank=False,
+                        id="d-action",
+                    )
             yield Label(
-                "e.g. as a governor of Elmbridge Nursery School (left blank for a sensitive interest)",
-                classes="hint",
+                "Its nature, e.g. as a governor of Elmbridge Nursery School (blank if sensitive)",
+                classes="field",
             )
             yield Input(chosen.nature if chosen else "", id="d-nature")
-            yield Label("The member", classes="field")
-            yield Select(
-                ACTIONS,
-                value=(chosen.action if chosen else InterestAction.REMAINED).value,
-                allow_blank=False,
-                id="d-action",
-            )
             yield Label("", id="declaration-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")

@@ -101,7 +101,7 @@ class MinutesStatusScreen(ScrutuiScreen[None]):
             table.add_row(
                 long_date(meeting.date),
                 meeting.status.value,
-                (state.issued_at or "")[:10],
+                _day(state.issued_at),
                 long_date(state.approved_at_meeting.date) if state.approved_at_meeting else "",
                 str(state.corrections or ""),
                 key=str(meeting.id),
@@ -285,3 +285,8 @@ class ApproveForm(ScrutuiModal[int | None]):
     def action_cancel(self) -> None:
         """Close without approving."""
         self.dismiss(None)
+
+
+def _day(stamp: str | None) -> str:
+    """A time stamp's date, as dd/mm/yyyy."""
+    return f"{stamp[8:10]}/{stamp[5:7]}/{stamp[:4]}" if stamp else ""

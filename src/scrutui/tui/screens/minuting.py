@@ -254,9 +254,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         if item is not None:
             number = item.minute_number or item.number
             started = f" · started {item.started_at[11:16]}" if item.started_at else ""
-            warning = " · ⚠ INQUORATE" if self._inquorate_now() else ""
-            exempt = f" · EXEMPT (para {item.exempt_paragraph})" if item.is_exempt else ""
-            records.border_title = f"{number} {item.title}{started}{exempt}{warning}".strip()
+            # Warnings first, so a narrow terminal never cuts them off.
+            warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
+            exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
+            records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         preview.show(
@@ -277,17 +278,19 @@ class MinutingScreen(ScrutuiScreen[None]):
         """The meeting, and the quorum as it stands for the current item."""
         assert self.session is not None
         meeting, committee = self.session.meeting, self.session.committee
-        title = Text(f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}")
+        title = Text()
+        count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
+        if count is not None and count.inquorate:
+            # First, so a narrow terminal never cuts it off.
+            title.append(f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red")
+            title.append(" ")
         if self.read_only:
-            title.append(" · READ-ONLY")
+            title.append("READ-ONLY · ", style="bold")
         elif meeting.status is not MinutesStatus.DRAFT:
-            title.append(f" · {meeting.status.value.upper()}")
-        if self.roll is not None and self.roll.recorded:
-            count = self.roll.count_now(self.current.id if self.current else None)
-            if count.inquorate:
-                title.append(f" · ⚠ INQUORATE: {count.describe()}", style="bold red")
-            else:
-                title.append(f" · {count.present} present, quorum {count.quorum}", style="dim")
+            title.append(f"{meeting.status.value.upper()} · ", style="bold")
+        title.append(f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}")
+        if count is not None and count.recorded and not count.inquorate:
+            title.append(f" · {count.present} present, quorum {count.quorum}", style="dim")
         self.query_one("#meeting-title", Static).update(title)
 
     def _inquorate_now(self) -> bool:

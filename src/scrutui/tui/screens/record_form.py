@@ -120,7 +120,7 @@ class RecordForm(ScrutuiModal[Record | None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        verb = "Edit" if self.record else "New"
+        verb = self.verb()
         values = self.record.model_dump() if self.record else {}
         if not self.record and self.kind is RecordKind.RECOMMENDATION:
             values["addressee"] = self.session.committee.recommendation_body
@@ -193,6 +193,10 @@ class RecordForm(ScrutuiModal[Record | None]):
             error.update(describe_error(problem))
             return
         self.dismiss(saved)
+
+    def verb(self) -> str:
+        """What the form is doing, for its title."""
+        return "Edit" if self.record else "New"
 
     def extra_fields(self) -> ComposeResult:
         """Fields a subclass adds above the record's own (none here)."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from scrutui.formalities import AttendanceStatus, Movement, QuorumCount, Roll, RollLine
+from scrutui.formalities import HERE, AttendanceStatus, Movement, QuorumCount, Roll, RollLine
 from scrutui.minutes import long_date
 from scrutui.models import MinutesStatus, Role
 from scrutui.tui.guard import guarded, report
@@ -121,9 +121,9 @@ class RollCallScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Name", width=30)
-        table.add_column("Role", width=15)
-        table.add_column("Recorded", width=13)
+        table.add_column("Name", width=26)
+        table.add_column("Role", width=14)
+        table.add_column("Recorded", width=12)
         table.add_column("Notes")
         self.reload()
         table.focus()
@@ -230,6 +230,12 @@ class RollCallScreen(ScrutuiScreen[None]):
             self.notify(
                 f"{line.name} is not a member of the committee: a substitute sits only for one of its "
                 "councillors.",
+                severity="error",
+            )
+            return
+        if line.status in HERE:
+            self.notify(
+                f"{line.name} is marked present: a substitute sits only for a member who is not here.",
                 severity="error",
             )
             return
