@@ -83,7 +83,6 @@ class AgendaScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("No.", "Title", "Purpose")
         self.reload()
         table.focus()
 
@@ -92,13 +91,20 @@ class AgendaScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id()
         self.items = self.store.agenda.for_meeting(self.meeting_id)
-        table.clear()
+        rows: list[tuple[Text, Text, Text, str]] = []
         for item in self.items:
-            purpose = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
-            title = Text(item.title)
+            shown = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
+            heading = Text(item.title)
             if item.is_exempt:
-                title.append(f" [exempt, para {item.exempt_paragraph}]", style="italic")
-            table.add_row(Text(item.number), title, Text(purpose), key=str(item.id))
+                heading.append(f" [exempt, para {item.exempt_paragraph}]", style="italic")
+            rows.append((Text(item.number), heading, Text(shown), str(item.id)))
+        # Columns are made again each time so they fit an edited, longer title.
+        table.clear(columns=True)
+        table.add_column("No.", width=max([3, *(len(r[0]) for r in rows)]))
+        table.add_column("Title", width=min(70, max([5, *(len(r[1]) for r in rows)])))
+        table.add_column("Purpose", width=max([7, *(len(r[2]) for r in rows)]))
+        for number, title, purpose, key in rows:
+            table.add_row(number, title, purpose, key=key)
         if keep is not None and any(i.id == keep for i in self.items):
             table.move_cursor(row=table.get_row_index(str(keep)))
 

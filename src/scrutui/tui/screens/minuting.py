@@ -405,6 +405,14 @@ class MinutingScreen(ScrutuiScreen[None]):
         if target == index:
             self.hint("That is the last item." if step > 0 else "That is the first item.")
             return
+        current = self.current
+        moving_on = step > 0 and current is not None and current.id is not None and not current.started_at
+        if moving_on and current is not None and current.id is not None and not self.read_only:
+            # Moving on from an item means it was taken, even with nothing minuted: it is numbered
+            # before the next one.
+            assert self.session is not None
+            taken = self.session.take_item(current.id)
+            self.items = [taken if i.id == taken.id else i for i in self.items]
         self.show_item(self.items[target], take=not self.read_only)
 
     @guarded
