@@ -131,7 +131,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             tooltip="Put standard wording for this item on the capture line (again: the next wording)",
         ),
         Binding(
-            "f3,ctrl+o",
+            "f3",
             "roll_call",
             "Roll call",
             id="minuting.roll-call",
