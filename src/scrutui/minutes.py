@@ -45,6 +45,7 @@ from scrutui.models import (
     Record,
     Resolution,
     ResolutionForm,
+    Role,
     the,
 )
 from scrutui.store.people import KnownPeople
@@ -687,19 +688,25 @@ def drafted_exclusion(items: Sequence[AgendaItem], jurisdiction: Jurisdiction) -
 
 
 def attendance_entries(source: MinutesSource) -> list[AttendanceEntry]:
-    """The roll call as the front of the minutes lists it."""
+    """The roll call as the front of the minutes lists it.
+
+    Members and substitutes are named ("Councillor J Smith", with "(Chair)" added later); officers
+    and others are "in attendance" with their title ("Jane Doe (Director of Finance)").
+    """
     entries = []
     for line in source.attendance:
-        if line.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE) and line.role is not None:
+        is_member = line.role is not None and line.role.is_member
+        status = line.status
+        if status is AttendanceStatus.PRESENT and not is_member:
+            status = AttendanceStatus.IN_ATTENDANCE
+        if is_member or status is AttendanceStatus.SUBSTITUTE or not line.title:
             reference = line.name
-        elif line.title:
-            reference = f"{line.name}, {line.title}" if "(" in line.title else f"{line.name} ({line.title})"
+        elif "(" in line.title:
+            reference = f"{line.name}, {line.title}"
         else:
-            reference = line.name
-        role_label = line.role.label if line.role is not None and line.role.is_member else ""
-        entries.append(
-            AttendanceEntry(reference, line.status.value, role_label, substitute_for=line.substitute_for)
-        )
+            reference = f"{line.name} ({line.title})"
+        role_label = line.role.label if line.role in (Role.CHAIR, Role.VICE_CHAIR) else ""
+        entries.append(AttendanceEntry(reference, status.value, role_label, substitute_for=line.substitute_for))
     return entries
 
 
@@ -760,10 +767,6 @@ def closing_paragraphs(source: MinutesSource, *, confidential: bool) -> list[Par
             )
             texts.append(f"{where}: {what}{agreed}")
         paragraphs += labelled_parts(texts, source.committee.resolution_labels)
-    if source.approval is not None:
-        paragraphs.append(
-            Paragraph(Style.BODY, "Signed ................................................ Chair")
-        )
     return paragraphs
 
 

@@ -248,6 +248,7 @@ class SignoffRepository:
 
     def source(self, meeting_id: int) -> MinutesSource:
         """Everything the meeting's minutes are made from: as approved, once they are approved."""
+        self._meetings.get(meeting_id)  # an unknown id: the usual message, with where ids are listed
         status, _ = meeting_state(self._h, meeting_id)
         kept = self._h.scalar(
             "SELECT approved_minutes FROM minutes_signoff WHERE meeting_id = ?", [meeting_id]
