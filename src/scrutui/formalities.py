@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from scrutui.agenda import parse_agenda
 from scrutui.errors import ScrutuiError
@@ -709,6 +709,9 @@ class MinutesSource(Model):
     The store builds it from the database; once the minutes are approved it is kept whole (as
     JSON), and the approved minutes are always made from that copy.
     """
+
+    # Built when first used (an export, a sign-off), not when the app starts.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     meeting: Meeting
     committee: Committee
