@@ -50,6 +50,13 @@ class HomeScreen(ScrutuiScreen[None]):
             tooltip="Committees, their members, officers and house style",
         ),
         Binding(
+            "s",
+            "minutes_status",
+            "Sign-off",
+            id="home.status",
+            tooltip="Issue, approve or correct the selected meeting's minutes",
+        ),
+        Binding(
             "d",
             "demo",
             "Load demo",
@@ -139,6 +146,14 @@ class HomeScreen(ScrutuiScreen[None]):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             ask_and_export(self.scrutui, meeting_id)
+
+    def action_minutes_status(self) -> None:
+        """Issue, approve or correct the selected meeting's minutes."""
+        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(MinutesStatusScreen(meeting_id))
 
     def action_committees(self) -> None:
         """Committees and their people."""
