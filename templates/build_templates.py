@@ -67,6 +67,7 @@ class Look:
     after: float = 6
     keep_with_next: bool = False
     outline_level: int | None = None  # Word's navigation pane shows levels 0-8
+    page_break_before: bool = False
 
 
 LOOKS: dict[Style, Look] = {
@@ -92,6 +93,17 @@ LOOKS: dict[Style, Look] = {
     Style.DECISION: Look(bold=True, left=NUMBER_INDENT, before=6, after=3, keep_with_next=True),
     Style.PART: Look(
         left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
+    ),
+    Style.NOTE: Look(italic=True, left=NUMBER_INDENT, after=6),
+    Style.ANNEX: Look(
+        size=13,
+        bold=True,
+        colour=DARK_RED,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=12,
+        keep_with_next=True,
+        outline_level=0,
+        page_break_before=True,
     ),
 }
 
@@ -144,6 +156,8 @@ def add_paragraph_style(document: Any, name: str, look: Look) -> Any:
     fmt.space_before = Pt(look.before)
     fmt.space_after = Pt(look.after)
     fmt.keep_with_next = look.keep_with_next
+    if look.page_break_before:
+        fmt.page_break_before = True
     fmt.widow_control = True
     if look.outline_level is not None:
         _outline_level(style, look.outline_level)

@@ -13,26 +13,28 @@ from click.testing import CliRunner
 from scrutui.cli import main
 from scrutui.demo import load_demo
 from scrutui.lists import REQUEST_COLUMNS, RESOLUTION_COLUMNS
-from scrutui.models import AgendaItem, InformationRequest, Recommendation, Resolution
+from scrutui.models import InformationRequest, Recommendation
 from scrutui.store import open_store
 
 AS_AT = "2026-12-01"  # the November requests (due 24 November) are overdue by then
 SECRET = "the price paid under the Acme contract"
 
 
+#: The demo's exempt item's resolution: it never reaches a public list.
+EXEMPT_RESOLUTION = "the extension of the contract with Hollins Care Ltd be supported"
+
+
 @pytest.fixture
 def demo_db(db_path: Path) -> Path:
-    """The demo, plus an exempt item in the November meeting with a request and decisions under it."""
+    """The demo, whose November meeting has an exempt item (Schedule 12A paragraph 3, with its
+    resolution), plus a request and a recommendation under that item."""
     store = open_store(db_path)
     load_demo(store)
-    item = store.agenda.add(
-        AgendaItem(meeting_id=2, number="7", title="Residential contract", exempt_paragraph=3)
-    )
-    assert item.id is not None
+    (item,) = [i for i in store.agenda.for_meeting(2) if i.is_exempt]
+    assert item.id is not None and item.exempt_paragraph == 3
     store.records.add(
         InformationRequest(agenda_item_id=item.id, text=SECRET, requested_of="Head of Procurement")
     )
-    store.records.add(Resolution(agenda_item_id=item.id, text="the contract be extended"))
     store.records.add(
         Recommendation(agenda_item_id=item.id, text='=HYPERLINK("http://x") the contract be re-let')
     )
@@ -126,7 +128,7 @@ def test_export_requests_as_csv_read_back(demo_db: Path, tmp_path: Path) -> None
     ]
     refused = rows[-1]
     assert refused["answered_on"] == "2026-11-20" and refused["response"].startswith("The papers include")
-    assert rows[0]["days_overdue"] == "63" and rows[0]["minute"] == "3" and rows[0]["meeting_id"] == "1"
+    assert rows[0]["days_overdue"] == "63" and rows[0]["minute"] == "43" and rows[0]["meeting_id"] == "1"
     assert SECRET not in out.read_text(encoding="utf-8-sig")
 
 
@@ -194,16 +196,16 @@ def test_export_resolutions_csv_for_a_committee(demo_db: Path, tmp_path: Path) -
     rows = read_csv(out)
     assert list(rows[0]) == list(RESOLUTION_COLUMNS)
     assert [(r["meeting_date"], r["minute"], r["decision"], r["label"]) for r in rows] == [
-        ("2026-09-15", "3", "resolved", "(a)"),
-        ("2026-09-15", "3", "recommended", "(a)"),
-        ("2026-11-10", "3", "resolved", "(a)"),
-        ("2026-11-10", "4", "resolved", "(a)"),
-        ("2026-11-10", "4", "resolved", "(b)"),
-        ("2026-11-10", "4", "resolved", "(c)"),
-        ("2026-11-10", "4", "recommended", "(a)"),
-        ("2026-11-10", "5", "resolved", "(a)"),
-        ("2026-11-10", "5", "recommended", "(a)"),
-        ("2026-11-10", "6", "agreed", "(a)"),
+        ("2026-09-15", "43", "resolved", "(a)"),
+        ("2026-09-15", "43", "recommended", "(a)"),
+        ("2026-11-10", "46", "resolved", "(a)"),
+        ("2026-11-10", "47", "resolved", "(a)"),
+        ("2026-11-10", "47", "resolved", "(b)"),
+        ("2026-11-10", "47", "resolved", "(c)"),
+        ("2026-11-10", "47", "recommended", "(a)"),
+        ("2026-11-10", "48", "resolved", "(a)"),
+        ("2026-11-10", "48", "recommended", "(a)"),
+        ("2026-11-10", "49", "agreed", "(a)"),
     ]
     accepted = rows[1]
     assert (accepted["response_status"], accepted["response_date"]) == ("accepted", "2026-10-20")
@@ -213,7 +215,7 @@ def test_export_resolutions_csv_for_a_committee(demo_db: Path, tmp_path: Path) -
         "2027-01-10",
         "yes",
     )
-    assert "contract" not in out.read_text(encoding="utf-8-sig")
+    assert "contract" not in out.read_text(encoding="utf-8-sig")  # the exempt item is left out
 
 
 def test_export_resolutions_json_for_a_meeting_with_confidential(demo_db: Path, tmp_path: Path) -> None:
@@ -225,10 +227,11 @@ def test_export_resolutions_json_for_a_meeting_with_confidential(demo_db: Path, 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["scope"] == "the meeting held on 10 November 2026" and data["confidential"] is True
     (meeting,) = data["meetings"]
-    assert [i["minute"] for i in meeting["items"]] == ["3", "4", "5", "6", "7"]
+    assert [i["minute"] for i in meeting["items"]] == ["46", "47", "48", "49", "51"]
     exempt = meeting["items"][-1]
     assert exempt["exempt"] is True
     assert [d["decision"] for d in exempt["decisions"]] == ["resolved", "recommended"]
+    assert EXEMPT_RESOLUTION in json.dumps(exempt)
 
 
 def test_a_spreadsheet_never_runs_a_cell_as_a_formula(demo_db: Path, tmp_path: Path) -> None:

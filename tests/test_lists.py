@@ -52,7 +52,7 @@ def test_the_tracker_document_groups_by_committee_with_the_overdue_first(demo_st
     assert found[overdue + 2] == (
         "BODY",
         "Asked of Assistant Director, Safeguarding at the meeting on 15 September 2026 "
-        "(minute 3, Early help and family support). Due by 29 September 2026: overdue by 63 days.",
+        "(minute 43, Early help and family support). Due by 29 September 2026: overdue by 63 days.",
     )
     refused = found.index(("THEME", "Refused (1)"))
     assert found[refused + 3] == (
@@ -99,7 +99,7 @@ def test_the_chairs_list_gives_each_decision_under_its_minute_with_the_response(
     )
     assert found[3:8] == [
         ("SECTION", "Meeting held on 15 September 2026"),
-        ("ITEM_HEADING", "3. Early help and family support"),
+        ("ITEM_HEADING", "43. Early help and family support"),
         ("DECISION", "RESOLVED: That the report be noted."),
         (
             "DECISION",
@@ -111,7 +111,7 @@ def test_the_chairs_list_gives_each_decision_under_its_minute_with_the_response(
             "present level in cash terms.",
         ),
     ]
-    ofsted = found.index(("ITEM_HEADING", "4. Ofsted inspection of children's services: improvement plan"))
+    ofsted = found.index(("ITEM_HEADING", "47. Ofsted inspection of children's services: improvement plan"))
     assert found[ofsted + 1 : ofsted + 10] == [
         ("DECISION", "RESOLVED: That"),
         ("PART", "(a) the report be noted;"),

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from scrutui.errors import ScrutuiError
-from scrutui.minutes import build_minutes
+from scrutui.minutes import ANNEX_HEADING, build_minutes, minute_number
 from scrutui.models import (
     AgendaItem,
     Committee,
@@ -323,7 +323,21 @@ def test_the_next_meeting_carries_forward_what_is_outstanding(store: Store) -> N
         carried=store.tracker.action_logs_of_meeting(meeting.id),
         confidential=True,
     )
-    assert "contract's price" in "\n".join(p.full_text for i in confidential.items for p in i.paragraphs)
+    # The confidential minutes keep the public wording in the body and give the exempt matter in
+    # the confidential annex, under the action log's minute number.
+    body = [p.full_text for i in confidential.items for p in i.paragraphs]
+    assert "contract's price" not in "\n".join(body)
+    assert "1 further matter from items considered in private is recorded in the confidential annex." in body
+    (annexed,) = [i for i in confidential.annex if not i.title.startswith("Contract")]
+    assert annexed.title == "Action log: matters from items considered in private"
+    assert annexed.number == minute_number(agenda[3])
+    assert [p.full_text for p in annexed.paragraphs] == [
+        "The following were still awaited:",
+        "(a) The contract's price (of the Head of Procurement; minute 2, 15 September 2026): due by 29 "
+        "September 2026; overdue.",
+    ]
+    everything = [p.full_text for p in confidential.paragraphs()]
+    assert everything.index(annexed.paragraphs[1].full_text) > everything.index(ANNEX_HEADING)
 
     # The meeting after: what was reported back at November's action log is not carried again.
     later = store.meetings.add(

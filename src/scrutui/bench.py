@@ -207,6 +207,8 @@ def build_council(path: Path, size: Size, seed: int = 1) -> dict[str, Any]:
                     "INSERT INTO recommendation (record_id, addressee, response_due) VALUES (?, ?, ?)",
                     recommendations,
                 )
+    # The latest meeting is the one being minuted: still a draft (approved minutes refuse edits).
+    conn.execute("UPDATE meeting SET status = 'draft' WHERE id = ?", [meeting_id])
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("ANALYZE")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrutui.formalities import AttendanceStatus, Declaration, Movement
 from scrutui.models import AgendaItem, Committee, Meeting, Person, Role, record_from_dict
 from scrutui.resources import demo_file
 from scrutui.store import Store
@@ -46,7 +47,7 @@ def load_demo(store: Store, source: Path | None = None) -> DemoResult:
                 ),
                 [
                     AgendaItem.model_validate(
-                        {k: v for k, v in item.items() if k != "records"} | {"meeting_id": 0}
+                        {k: v for k, v in item.items() if k not in ("records", "started")} | {"meeting_id": 0}
                     )
                     for item in meeting_data["items"]
                 ],
@@ -56,6 +57,56 @@ def load_demo(store: Store, source: Path | None = None) -> DemoResult:
             for item, item_data in zip(
                 store.agenda.for_meeting(meeting.id), meeting_data["items"], strict=True
             ):
+                if "started" in item_data:
+                    store.agenda.take(item.id or 0, at=f"{meeting.date.isoformat()}T{item_data['started']}:00")
                 for record in item_data.get("records", []):
                     store.records.add(record_from_dict({**record, "agenda_item_id": item.id}))
+            _formalities(store, committee.id, meeting, meeting_data)
+        for meeting_id, meeting_data in zip(meeting_ids, data["meetings"], strict=True):
+            _signoff(store, meeting_id, meeting_ids, meeting_data)
     return DemoResult(committee, tuple(meeting_ids), already_loaded=False)
+
+
+def _formalities(store: Store, committee_id: int, meeting: Meeting, data: dict[str, Any]) -> None:
+    """The roll call, substitutes, declarations, arrivals and departures of one demo meeting."""
+    assert meeting.id is not None
+    people = {cp.person.name: cp.person.id or 0 for cp in store.committees.people(committee_id)}
+    items = {item.number: item.id or 0 for item in store.agenda.for_meeting(meeting.id)}
+    attendance = data.get("attendance", {})
+    for status in (AttendanceStatus.PRESENT, AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
+        for name in attendance.get(status.value, []):
+            store.attendance.set_status(meeting.id, people[name], status)
+    for name in attendance.get("in_attendance", []):
+        store.attendance.set_status(meeting.id, people[name], AttendanceStatus.IN_ATTENDANCE)
+    for substitute in attendance.get("substitutes", []):
+        store.attendance.add_substitute(meeting.id, substitute["name"], people[substitute["for"]])
+    for movement in data.get("movements", []):
+        at = f"{meeting.date.isoformat()}T{movement['at']}:00"
+        store.attendance.record_movement(
+            meeting.id, people[movement["person"]], Movement(movement["movement"]), items[movement["item"]], at=at
+        )
+    for declared in data.get("declarations", []):
+        store.attendance.declare(
+            Declaration(
+                meeting_id=meeting.id,
+                agenda_item_id=items[declared["item"]],
+                person_id=people[declared["person"]],
+                category=declared["category"],
+                nature=declared.get("nature", ""),
+                action=declared.get("action", "remained"),
+            )
+        )
+
+
+def _signoff(store: Store, meeting_id: int, meeting_ids: list[int], data: dict[str, Any]) -> None:
+    """Issue and approve a demo meeting's minutes, with the corrections agreed."""
+    if "approved_at" not in data:
+        return
+    at = meeting_ids[data["approved_at"]]
+    store.signoff.issue(meeting_id)
+    items = {item.number: item.id or 0 for item in store.agenda.for_meeting(meeting_id)}
+    for correction in data.get("corrections", []):
+        record = store.records.for_item(items[correction["item"]])[correction["record"]]
+        changed = {k: v for k, v in correction.items() if k not in ("item", "record", "description")}
+        store.signoff.correct_record(record.model_copy(update=changed), correction["description"], at)
+    store.signoff.approve(meeting_id, at)

@@ -13,6 +13,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from scrutui.errors import ScrutuiError
+from scrutui.formalities import (
+    SCHEDULE_12A,
+    AttendanceStatus,
+    DeclarationLine,
+    InterestAction,
+    InterestCategory,
+    MinutesSource,
+    Movement,
+    MovementLine,
+    Roll,
+    exclusion_resolution,
+    item_kind,
+)
 from scrutui.models import (
     AgendaItem,
     Assurance,
@@ -20,19 +34,22 @@ from scrutui.models import (
     Attribution,
     Committee,
     InformationRequest,
+    Jurisdiction,
     LabelStyle,
     Meeting,
     MinutesStatus,
     Narrative,
+    NumberingScheme,
     Question,
     Recommendation,
     Record,
     Resolution,
     ResolutionForm,
+    Role,
     the,
 )
 from scrutui.store.people import KnownPeople
-from scrutui.store.tracker import TrackedRecord
+from scrutui.tracked import TrackedRecord
 
 
 class Style(StrEnum):
@@ -49,6 +66,8 @@ class Style(StrEnum):
     BODY = "Minute Body"
     DECISION = "Minute Decision"  # "RESOLVED: That", "RECOMMENDED to ... that"
     PART = "Minute Decision Part"  # "(a) the report be noted; and"
+    NOTE = "Minute Note"  # arrivals, departures, withdrawals; "the full minute is in the annex"
+    ANNEX = "Minutes Annex Heading"  # starts the confidential annex (a template may break the page)
 
 
 @dataclass(frozen=True)
@@ -105,6 +124,10 @@ class MinutesDocument:
     properties: dict[str, str] = field(default_factory=dict)
     meeting_time: dt.time | None = None
     venue: str = ""
+    #: The full minutes of exempt items: in the document only when it is confidential.
+    annex: tuple[MinuteItem, ...] = ()
+    #: After the last item: the confirmation of the minutes and any corrections.
+    closing: tuple[Paragraph, ...] = ()
 
     @property
     def marks(self) -> tuple[str, ...]:
@@ -117,7 +140,11 @@ class MinutesDocument:
         return tuple(marks)
 
     def paragraphs(self) -> Iterable[Paragraph]:
-        """Every paragraph in document order, item headings included."""
+        """Every paragraph in document order, item headings included.
+
+        Exempt items appear in the body only as their public stubs; a confidential document then
+        has the confidential annex, after a heading, with their full minutes.
+        """
         yield Paragraph(Style.TITLE, self.title)
         yield Paragraph(Style.SUBTITLE, self.subtitle)
         for mark in self.marks:
@@ -126,7 +153,15 @@ class MinutesDocument:
         for item in self.items:
             yield Paragraph(Style.ITEM_HEADING, item.title, label=item.number)
             yield from item.paragraphs
+        yield from self.closing
+        if self.confidential and self.annex:
+            yield Paragraph(Style.ANNEX, ANNEX_HEADING)
+            for item in self.annex:
+                yield Paragraph(Style.ITEM_HEADING, item.title, label=item.number)
+                yield from item.paragraphs
 
+
+ANNEX_HEADING = "Confidential annex: minutes of the exempt items (not for publication)"
 
 # --- wording helpers -----------------------------------------------------------------------------
 
@@ -384,6 +419,7 @@ def item_paragraphs(
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
     confidential: bool = True,
+    private_in_annex: bool = False,
 ) -> list[Paragraph]:
     """Everything minuted under one item, in house order.
 
@@ -427,7 +463,9 @@ def item_paragraphs(
                 requests.append(request_clause(record, people))
     labels = committee.resolution_labels
     if carried is not None:
-        paragraphs += action_log_paragraphs(carried, meeting_date, labels, people, confidential=confidential)
+        paragraphs += action_log_paragraphs(
+            carried, meeting_date, labels, people, confidential=confidential, in_annex=private_in_annex
+        )
     paragraphs += decision("RESOLVED: That", resolved, labels)
     paragraphs += decision("AGREED: That", agreed, labels)
     for body, clauses in recommended.items():
@@ -497,11 +535,12 @@ def action_log_paragraphs(
     people: KnownPeople,
     *,
     confidential: bool = True,
+    in_annex: bool = False,
 ) -> list[Paragraph]:
     """What the action log reported back to the meeting, then what was still awaited.
 
-    Requests and recommendations made under exempt items are left out of public minutes (with a
-    line saying that some were).
+    Requests and recommendations made under exempt items are left out unless `confidential`, with
+    a line saying that some were (and, `in_annex`, that the confidential annex has them).
     """
     shown = [e for e in entries if confidential or not e.origin.exempt]
     hidden = len(entries) - len(shown)
@@ -531,11 +570,11 @@ def action_log_paragraphs(
         ]
     if hidden:
         matters = "matter" if hidden == 1 else "matters"
+        where = "recorded in the confidential annex" if in_annex else "not included in these public minutes"
         paragraphs.append(
             Paragraph(
                 Style.BODY,
-                f"{hidden} further {matters} from items considered in private "
-                f"{'is' if hidden == 1 else 'are'} not included in these public minutes.",
+                f"{hidden} further {matters} from items considered in private {'is' if hidden == 1 else 'are'} {where}.",
             )
         )
     return paragraphs
@@ -561,6 +600,33 @@ def minute_number(item: AgendaItem) -> str:
     )
 
 
+def item_reference(item: AgendaItem, *, public: bool = True) -> str:
+    """How other minutes refer to an item: "minute 45 (School place planning)", or "item 5 (...)"
+    before it has a minute number. Exempt items are named by their public title when `public`."""
+    title = (item.public_title or item.title) if (public and item.is_exempt) else item.title
+    if item.minute_number:
+        return f"minute {item.minute_number} ({title})"
+    if item.number:
+        return f"item {item.number.rstrip('.')} ({title})"
+    return title
+
+
+def _numbered(paragraphs: Sequence[Paragraph], number: str, committee: Committee) -> list[Paragraph]:
+    """Under the item.paragraph scheme, label an item's paragraphs 4.1, 4.2 ... (not theme headings
+    or the labelled parts of a decision)."""
+    if committee.numbering_scheme is not NumberingScheme.ITEM_PARAGRAPH or not number:
+        return list(paragraphs)
+    base = number.rstrip(".")
+    out: list[Paragraph] = []
+    count = 0
+    for paragraph in paragraphs:
+        if paragraph.style in (Style.PURPOSE, Style.BODY, Style.DECISION, Style.NOTE):
+            count += 1
+            paragraph = Paragraph(paragraph.style, paragraph.text, label=f"{base}.{count}")
+        out.append(paragraph)
+    return out
+
+
 def minute_item(
     item: AgendaItem,
     records: Sequence[Record],
@@ -568,18 +634,26 @@ def minute_item(
     people: KnownPeople,
     *,
     confidential: bool = False,
+    lead: Sequence[Paragraph] = (),
+    notes: Sequence[Paragraph] = (),
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
+    private_in_annex: bool = False,
 ) -> MinuteItem:
-    """One item as minuted. An exempt item in public minutes shows only its public title and summary.
+    """One item as minuted. An exempt item in public minutes is only its public stub.
 
-    `carried` is given for a meeting's action log: the earlier requests and recommendations it lists.
+    `lead` (the declarations made, a drafted exclusion resolution) and `notes` (arrivals,
+    departures, withdrawals) come after the purpose line and before what was minuted. `carried`
+    is given for a meeting's action log: the earlier requests and recommendations it lists (those
+    made under exempt items only when `confidential`; `private_in_annex` says they are in the
+    confidential annex instead).
     """
+    number = minute_number(item)
     if item.is_exempt and not confidential:
-        body = [Paragraph(Style.BODY, "This item was considered in private.")]
-        if item.public_summary:
-            body.append(Paragraph(Style.BODY, sentence(item.public_summary)))
-        return MinuteItem(minute_number(item), item.public_title or item.title, tuple(body), exempt=True)
+        body = [*lead, *notes, *exempt_stub(item, committee.jurisdiction)]
+        return MinuteItem(
+            number, item.public_title or item.title, tuple(_numbered(body, number, committee)), True
+        )
     paragraphs = item_paragraphs(
         item,
         records,
@@ -588,8 +662,185 @@ def minute_item(
         carried=carried,
         meeting_date=meeting_date,
         confidential=confidential,
+        private_in_annex=private_in_annex,
     )
-    return MinuteItem(minute_number(item), item.title, tuple(paragraphs), exempt=item.is_exempt)
+    at = 1 if item.purpose else 0
+    paragraphs[at:at] = [*lead, *notes]
+    return MinuteItem(
+        number, item.title, tuple(_numbered(paragraphs, number, committee)), exempt=item.is_exempt
+    )
+
+
+def exempt_reference(jurisdiction: Jurisdiction, paragraph: int) -> str:
+    """ "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972", or a plain
+    "paragraph 3" where scrutui does not know the nation's schedule."""
+    categories = SCHEDULE_12A.get(jurisdiction)
+    return categories.reference([paragraph]) if categories else f"paragraph {paragraph}"
+
+
+def exempt_stub(item: AgendaItem, jurisdiction: Jurisdiction) -> list[Paragraph]:
+    """What public minutes say of an exempt item: that it was taken in private and why, its public
+    summary, and where the full minute is."""
+    paragraph = item.exempt_paragraph or 0
+    body = [
+        Paragraph(
+            Style.BODY,
+            "This item was considered in private: the public were excluded as it involved exempt "
+            f"information as defined in {exempt_reference(jurisdiction, paragraph)}.",
+        )
+    ]
+    if item.public_summary:
+        body += [Paragraph(Style.BODY, sentence(block)) for block in _blocks(item.public_summary)]
+    body.append(
+        Paragraph(Style.NOTE, "The full minute is recorded in a confidential annex, not for publication.")
+    )
+    return body
+
+
+# --- the formalities as prose --------------------------------------------------------------------
+
+
+def _clock(stamp: str) -> str:
+    """ "7.42 pm" from an ISO time stamp."""
+    return long_time(dt.datetime.fromisoformat(stamp).time())
+
+
+def movement_sentence(movement: MovementLine) -> str:
+    """ "Councillor X left the meeting at 7.42 pm during consideration of this item." """
+    verb = "arrived at the meeting" if movement.movement is Movement.ARRIVED else "left the meeting"
+    during = " during consideration of this item" if movement.agenda_item_id is not None else ""
+    return sentence(f"{movement.reference} {verb} at {_clock(movement.at)}{during}")
+
+
+def _article(words: str) -> str:
+    return f"an {words}" if words[:1] in "aeiou" else f"a {words}"
+
+
+_NATURE_LEADS = re.compile(r"^(as|because|being|in that|through|since|owing|by|via|due)\b", re.IGNORECASE)
+
+
+def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
+    """A declaration as minutes give it, named by the item's public reference."""
+    declared = line.declaration
+    where = item_reference(item) if item is not None else "an item"
+    nature = declared.nature.strip().rstrip(".")
+    if nature and not _NATURE_LEADS.match(nature):
+        nature = (
+            f"as {nature[0].lower()}{nature[1:]}"
+            if nature[:1].isupper() and nature[1:2].islower()
+            else f"as {nature}"
+        )
+    if declared.category is InterestCategory.PARTY_WHIP:
+        text = f"{line.reference} declared that a party whip applied to {where}"
+        if nature:
+            text += f" ({clause(declared.nature)})"
+    elif declared.category is InterestCategory.SENSITIVE:
+        text = (
+            f"{line.reference} declared a sensitive interest in {where}, the nature of which is not recorded"
+        )
+    else:
+        text = f"{line.reference} declared {_article(declared.category.label)} in {where} {nature}"
+    if declared.action is InterestAction.WITHDREW:
+        text += ", and withdrew from the meeting during its consideration"
+    elif declared.category is not InterestCategory.PARTY_WHIP:
+        text += ", and remained in the meeting"
+    return sentence(text)
+
+
+def declaration_paragraphs(lines: Sequence[DeclarationLine], items: Sequence[AgendaItem]) -> list[Paragraph]:
+    """The declarations made at the meeting, in agenda order."""
+    by_id = {item.id: item for item in items}
+    order = {item.id: index for index, item in enumerate(items)}
+    ordered = sorted(lines, key=lambda d: (order.get(d.declaration.agenda_item_id, 0), d.declaration.id or 0))
+    return [
+        Paragraph(Style.BODY, declaration_sentence(line, by_id.get(line.declaration.agenda_item_id)))
+        for line in ordered
+    ]
+
+
+def withdrawal_notes(lines: Sequence[DeclarationLine], item_id: int | None) -> list[Paragraph]:
+    """Under an item: who withdrew, or took no part, because of an interest declared in it."""
+    notes = []
+    for line in lines:
+        declared = line.declaration
+        if declared.agenda_item_id != item_id:
+            continue
+        if declared.action is InterestAction.WITHDREW:
+            notes.append(
+                f"{line.reference} withdrew from the meeting during consideration of this item, having "
+                f"declared {_article(declared.category.label)}"
+            )
+        elif declared.category is InterestCategory.DISCLOSABLE_PECUNIARY:
+            notes.append(
+                f"{line.reference}, having declared a disclosable pecuniary interest, took no part in the "
+                "discussion or vote on this item"
+            )
+    return [Paragraph(Style.NOTE, sentence(text)) for text in notes]
+
+
+def item_notes(
+    item_id: int | None, movements: Sequence[MovementLine], declarations: Sequence[DeclarationLine]
+) -> list[Paragraph]:
+    """Arrivals, departures and withdrawals minuted under one item, in time order."""
+    moved = sorted((m for m in movements if m.agenda_item_id == item_id), key=lambda m: m.at)
+    return [Paragraph(Style.NOTE, movement_sentence(m)) for m in moved] + withdrawal_notes(
+        declarations, item_id
+    )
+
+
+def needs_exclusion(
+    item: AgendaItem, items: Sequence[AgendaItem], records: Sequence[Record], jurisdiction: Jurisdiction
+) -> str:
+    """The drafted exclusion resolution (the clause after "That") if it belongs under `item`.
+
+    It goes under the "Exclusion of the press and public" item when the agenda has one (unless the
+    clerk minuted a resolution there), or else at the head of the first exempt item's stub.
+    """
+    exempt = [i for i in items if i.is_exempt]
+    if not exempt:
+        return ""
+    exclusion_item = next((i for i in items if item_kind(i.title) == "exclusion" and not i.is_exempt), None)
+    if exclusion_item is not None:
+        if item.id != exclusion_item.id or any(isinstance(r, Resolution) for r in records):
+            return ""
+    elif item.id != exempt[0].id:
+        return ""
+    return drafted_exclusion(items, jurisdiction)
+
+
+def drafted_exclusion(items: Sequence[AgendaItem], jurisdiction: Jurisdiction) -> str:
+    """The exclusion clause naming the agenda's exempt items and their paragraphs ("" if none, or
+    if scrutui does not know the nation's schedule)."""
+    exempt = [(item_reference(i), i.exempt_paragraph) for i in items if i.exempt_paragraph is not None]
+    if not exempt:
+        return ""
+    try:
+        return exclusion_resolution(jurisdiction, exempt)
+    except ScrutuiError:
+        return ""
+
+
+def attendance_entries(source: MinutesSource) -> list[AttendanceEntry]:
+    """The roll call as the front of the minutes lists it.
+
+    Members and substitutes are named ("Councillor J Smith", with "(Chair)" added later); officers
+    and others are "in attendance" with their title ("Jane Doe (Director of Finance)").
+    """
+    entries = []
+    for line in source.attendance:
+        is_member = line.role is not None and line.role.is_member
+        status = line.status
+        if status is AttendanceStatus.PRESENT and not is_member:
+            status = AttendanceStatus.IN_ATTENDANCE
+        if is_member or status is AttendanceStatus.SUBSTITUTE or not line.title:
+            reference = line.name
+        elif "(" in line.title:
+            reference = f"{line.name}, {line.title}"
+        else:
+            reference = f"{line.name} ({line.title})"
+        role_label = line.role.label if line.role in (Role.CHAIR, Role.VICE_CHAIR) else ""
+        entries.append(AttendanceEntry(reference, status.value, role_label, substitute_for=line.substitute_for))
+    return entries
 
 
 def attendance_paragraphs(entries: Sequence[AttendanceEntry]) -> list[Paragraph]:
@@ -619,6 +870,166 @@ def attendance_paragraphs(entries: Sequence[AttendanceEntry]) -> list[Paragraph]
     return paragraphs
 
 
+def closing_paragraphs(source: MinutesSource, *, confidential: bool) -> list[Paragraph]:
+    """The confirmation of the minutes and the corrections agreed, after the last item."""
+    items = {item.id: item for item in source.items}
+    paragraphs: list[Paragraph] = []
+    if source.approval is not None:
+        where = (
+            f" at the meeting held on {long_date(source.approval.approved_at_date)}"
+            if source.approval.approved_at_date
+            else ""
+        )
+        paragraphs.append(Paragraph(Style.SECTION, "Confirmation of the minutes"))
+        paragraphs.append(Paragraph(Style.BODY, f"These minutes were confirmed as a correct record{where}."))
+    if source.corrections:
+        if not paragraphs:
+            paragraphs.append(Paragraph(Style.SECTION, "Corrections"))
+        paragraphs.append(Paragraph(Style.BODY, "The following corrections were agreed:"))
+        texts = []
+        for correction in source.corrections:
+            item = items.get(correction.agenda_item_id)
+            where = item_reference(item) if item is not None else "the attendance"
+            what = clause(correction.description)
+            if item is not None and item.is_exempt and not confidential:
+                what = "a correction to the exempt minute, recorded in the confidential annex"
+            agreed = (
+                f" (agreed at the meeting held on {long_date(correction.agreed_at_date)})"
+                if correction.agreed_at_date
+                else ""
+            )
+            texts.append(f"{where}: {what}{agreed}")
+        paragraphs += labelled_parts(texts, source.committee.resolution_labels)
+    return paragraphs
+
+
+def annexed_minutes(
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    notes: Sequence[Paragraph] = (),
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+) -> list[MinuteItem]:
+    """What an item puts in the confidential annex: an exempt item's full minute, or, for an action
+    log, what it reported back on requests and recommendations made under exempt items."""
+    if item.is_exempt:
+        return [
+            minute_item(
+                item,
+                records,
+                committee,
+                people,
+                confidential=True,
+                notes=notes,
+                carried=carried,
+                meeting_date=meeting_date,
+            )
+        ]
+    private = [entry for entry in carried or () if entry.origin.exempt]
+    if not private:
+        return []
+    paragraphs = action_log_paragraphs(
+        private, meeting_date, committee.resolution_labels, people, confidential=True
+    )
+    title = f"{item.title}: matters from items considered in private"
+    return [MinuteItem(minute_number(item), title, tuple(paragraphs), exempt=True)]
+
+
+def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesDocument:
+    """A whole meeting as minutes, with every formality: the roll call, declarations, arrivals and
+    departures, exempt items (public stubs; full minutes in the annex when `confidential`), the
+    drafted exclusion resolution, what the action log reported back (matters from exempt items in
+    the annex), and the confirmation with its corrections."""
+    people = KnownPeople(tuple(source.people))
+    committee, items = source.committee, source.items
+    carried = source.carried or {}
+    decl_item = next((i for i in items if item_kind(i.title) == "declarations"), None)
+    front = attendance_paragraphs(attendance_entries(source))
+    if source.declarations and decl_item is None:
+        front.append(Paragraph(Style.SECTION, "Declarations of interest"))
+        front += declaration_paragraphs(source.declarations, items)
+    loose = [m for m in source.movements if m.agenda_item_id is None]
+    front += [Paragraph(Style.NOTE, movement_sentence(m)) for m in sorted(loose, key=lambda m: m.at)]
+    minute_items: list[MinuteItem] = []
+    annex: list[MinuteItem] = []
+    for item in items:
+        records = source.records.get(item.id or 0, [])
+        lead: list[Paragraph] = []
+        if decl_item is not None and item.id == decl_item.id:
+            lead += declaration_paragraphs(source.declarations, items)
+        exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
+        if exclusion:
+            lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
+        notes = item_notes(item.id, source.movements, source.declarations)
+        entries = carried.get(item.id or 0)
+        minute_items.append(
+            minute_item(
+                item,
+                records,
+                committee,
+                people,
+                lead=lead,
+                notes=notes,
+                carried=entries,
+                meeting_date=source.meeting.date,
+                private_in_annex=confidential,
+            )
+        )
+        annex += annexed_minutes(
+            item, records, committee, people, notes=notes, carried=entries, meeting_date=source.meeting.date
+        )
+    return _document(
+        source.meeting,
+        committee,
+        front,
+        minute_items,
+        annex=annex,
+        closing=closing_paragraphs(source, confidential=confidential),
+        confidential=confidential,
+    )
+
+
+def preview_item(
+    item: AgendaItem,
+    records: Sequence[Record],
+    *,
+    items: Sequence[AgendaItem],
+    committee: Committee,
+    people: KnownPeople,
+    roll: Roll | None = None,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+) -> MinuteItem:
+    """One item in full, as the minuting screen previews it: with the declarations, the drafted
+    exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
+    action log, `carried` given) everything it reports back."""
+    movements = roll.movement_lines() if roll else []
+    declarations = roll.declaration_lines() if roll else []
+    lead: list[Paragraph] = []
+    if item_kind(item.title) == "declarations" and item.id == next(
+        (i.id for i in items if item_kind(i.title) == "declarations"), None
+    ):
+        lead += declaration_paragraphs(declarations, items)
+    exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
+    if exclusion:
+        lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
+    notes = item_notes(item.id, movements, declarations)
+    return minute_item(
+        item,
+        records,
+        committee,
+        people,
+        confidential=True,
+        lead=lead,
+        notes=notes,
+        carried=carried,
+        meeting_date=meeting_date,
+    )
+
+
 def build_minutes(
     meeting: Meeting,
     committee: Committee,
@@ -630,31 +1041,57 @@ def build_minutes(
     confidential: bool = False,
     carried: Mapping[int, Sequence[TrackedRecord]] | None = None,
 ) -> MinutesDocument:
-    """A whole meeting as minutes. `carried` holds the action log's entries by agenda item id
-    (``store.tracker.action_logs_of_meeting``)."""
+    """A whole meeting as minutes, from its parts (see :func:`build_from` for every formality).
+    `carried` holds the action log's entries by agenda item id (``store.tracker.action_logs_of_meeting``)."""
+    minute_items: list[MinuteItem] = []
+    annex: list[MinuteItem] = []
+    for item in items:
+        under = records.get(item.id or 0, [])
+        entries = (carried or {}).get(item.id or 0)
+        minute_items.append(
+            minute_item(
+                item,
+                under,
+                committee,
+                people,
+                carried=entries,
+                meeting_date=meeting.date,
+                private_in_annex=confidential,
+            )
+        )
+        annex += annexed_minutes(item, under, committee, people, carried=entries, meeting_date=meeting.date)
+    return _document(
+        meeting,
+        committee,
+        attendance_paragraphs(attendance),
+        minute_items,
+        annex=annex,
+        closing=[],
+        confidential=confidential,
+    )
+
+
+def _document(
+    meeting: Meeting,
+    committee: Committee,
+    front: Sequence[Paragraph],
+    items: Sequence[MinuteItem],
+    *,
+    annex: Sequence[MinuteItem],
+    closing: Sequence[Paragraph],
+    confidential: bool,
+) -> MinutesDocument:
     subtitle = f"Minutes of the meeting held on {long_date(meeting.date)} at {long_time(meeting.time)}"
     if meeting.venue:
         subtitle += f", {meeting.venue}"
-    minute_items = tuple(
-        minute_item(
-            item,
-            records.get(item.id or 0, []),
-            committee,
-            people,
-            confidential=confidential,
-            carried=(carried or {}).get(item.id or 0),
-            meeting_date=meeting.date,
-        )
-        for item in items
-    )
     return MinutesDocument(
         committee=committee.name,
         title=committee.name,
         subtitle=subtitle,
         status=meeting.status,
         confidential=confidential,
-        front=tuple(attendance_paragraphs(attendance)),
-        items=minute_items,
+        front=tuple(front),
+        items=tuple(items),
         meeting_date=meeting.date,
         meeting_time=meeting.time,
         venue=meeting.venue,
@@ -663,4 +1100,6 @@ def build_minutes(
             "subject": f"Minutes of the meeting held on {long_date(meeting.date)}",
             "keywords": f"{committee.name}; minutes; {meeting.date.isoformat()}",
         },
+        annex=tuple(annex) if confidential else (),
+        closing=tuple(closing),
     )

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from scrutui import capture
 from scrutui.errors import ScrutuiError
+from scrutui.formalities import Movement, MovementEvent, Roll
 from scrutui.models import (
     AgendaItem,
     Committee,
@@ -31,6 +32,7 @@ class Change(StrEnum):
     EDIT = "edit"
     DELETE = "delete"
     MOVE = "move"
+    MOVEMENT = "movement"  # an arrival or departure (record_id holds the event's id)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class UndoStep:
             Change.EDIT: "Put back the record as it was",
             Change.DELETE: "Brought back the deleted record",
             Change.MOVE: "Moved the record back",
+            Change.MOVEMENT: "Removed the arrival or departure just recorded",
         }[self.change]
 
 
@@ -142,12 +145,25 @@ class MinutingSession:
             self._remember(UndoStep(Change.MOVE, record_id, step=step))
         return moved
 
+    def roll(self) -> Roll:
+        """The meeting's roll call, arrivals, departures and declarations, as they stand."""
+        return self.store.attendance.roll_state(self.meeting_id)
+
+    def record_movement(self, person_id: int, item_id: int | None) -> MovementEvent:
+        """Stamp someone arriving (if out) or leaving (if in), now and during the current item."""
+        roll = self.roll()
+        movement = Movement.LEFT if roll.here_now(person_id) else Movement.ARRIVED
+        event = self.store.attendance.record_movement(self.meeting_id, person_id, movement, item_id)
+        self._remember(UndoStep(Change.MOVEMENT, event.id))
+        return event
+
     def can_undo(self) -> bool:
         """True when there is something to undo."""
         return bool(self._undo)
 
     def undo(self) -> tuple[str, int] | None:
-        """Reverse the last change. Returns what was done and the record's id, or None."""
+        """Reverse the last change. Returns what was done and the record's id (0 when the change
+        was an arrival or departure), or None."""
         if not self._undo:
             return None
         step = self._undo.pop()
@@ -162,6 +178,9 @@ class MinutingSession:
                 records.update(step.before)
             case Change.MOVE:
                 records.move(step.record_id, -step.step)
+            case Change.MOVEMENT:
+                self.store.attendance.delete_movement(step.record_id)
+                return step.description, 0
         return step.description, step.record_id
 
     def add_person(self, person: Person, role: Role) -> Person:

@@ -154,7 +154,20 @@ EXPECTED_PUBLIC = [
     ("Minute Heading", "3.\tWork programme"),
     ("Minute Decision", "AGREED: That the work programme be approved."),
     ("Minute Heading", "4.\tContract award"),
-    ("Minute Body", "This item was considered in private."),
+    (
+        "Minute Decision",
+        "RESOLVED: That under section 100A(4) of the Local Government Act 1972, the public be excluded from the "
+        "meeting for item 4 (Contract award) on the grounds that it involves the likely disclosure of exempt "
+        "information as defined in paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972, and "
+        "that in all the circumstances the public interest in maintaining the exemption outweighs the public "
+        "interest in disclosing the information.",
+    ),
+    (
+        "Minute Body",
+        "This item was considered in private: the public were excluded as it involved exempt information as "
+        "defined in paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.",
+    ),
+    ("Minute Note", "The full minute is recorded in a confidential annex, not for publication."),
     ("Minutes Signature", "Chair\t……………………………………"),
     ("Minutes Signature", "Date\t……………………………………"),
 ]

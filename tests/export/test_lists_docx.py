@@ -17,7 +17,7 @@ from scrutui.export.template import load_template
 from scrutui.minutes import Style
 from scrutui.resources import templates_dir
 from tests.export.helpers import every_part, headers, open_document, paragraphs
-from tests.test_cli_lists import AS_AT, SECRET, demo_db, run
+from tests.test_cli_lists import AS_AT, EXEMPT_RESOLUTION, SECRET, demo_db, run
 
 __all__ = ["demo_db"]  # the fixture, shared with the command-line tests
 
@@ -49,7 +49,7 @@ def test_the_tracker_in_word_grouped_by_committee_overdue_first(demo_db: Path, t
     assert found.index(("Minute Theme", "Overdue (3)")) < found.index(("Minute Decision Part", parts[0]))
     assert (
         "Minute Body",
-        "Asked of Director of Children's Services at the meeting on 10 November 2026 (minute 4, Ofsted "
+        "Asked of Director of Children's Services at the meeting on 10 November 2026 (minute 47, Ofsted "
         "inspection of children's services: improvement plan). Due by 24 November 2026: overdue by 7 days.",
     ) in found
     assert all(style in {s.value for s in Style} for style, _ in found)
@@ -97,11 +97,11 @@ def test_the_chairs_list_in_word(demo_db: Path, tmp_path: Path) -> None:
     ]
     headings = [text for style, text in found if style == "Minute Heading"]
     assert headings == [
-        "3.\tMinutes of the previous meeting",
-        "4.\tOfsted inspection of children's services: improvement plan",
-        "5.\tSchool place planning",
-        "6.\tWork programme",
-    ]  # the exempt item 7 is left out
+        "46.\tMinutes of the previous meeting",
+        "47.\tOfsted inspection of children's services: improvement plan",
+        "48.\tSchool place planning",
+        "49.\tWork programme",
+    ]  # the exempt item (minute 51) is left out
     ofsted = found.index(("Minute Heading", headings[1]))
     assert found[ofsted + 1 : ofsted + 7] == [
         ("Minute Decision", "RESOLVED: That"),
@@ -121,7 +121,7 @@ def test_the_chairs_list_in_word(demo_db: Path, tmp_path: Path) -> None:
         ),
         ("Minute Body", "Response awaited: due by 10 January 2027 (overdue)."),
     ]
-    assert "contract be extended" not in every_part(out)
+    assert EXEMPT_RESOLUTION not in every_part(out) and "Hollins" not in every_part(out)
 
 
 def test_an_empty_list_is_a_clearly_worded_document(demo_db: Path, tmp_path: Path) -> None:

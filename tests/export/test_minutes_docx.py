@@ -61,13 +61,16 @@ def test_the_demo_meeting(demo_store: Store, tmp_path: Path) -> None:
     styles = [style for style, _ in found]
     texts = [text for _, text in found]
     headings = [text for style, text in found if style == "Minute Heading"]
+    # Minute numbers run on from the September meeting's (41 to 43) through the municipal year.
     assert headings == [
-        "1.\tApologies for absence and substitutes",
-        "2.\tDeclarations of interest",
-        "3.\tMinutes of the previous meeting",
-        "4.\tOfsted inspection of children's services: improvement plan",
-        "5.\tSchool place planning",
-        "6.\tWork programme",
+        "44.\tApologies for absence and substitutes",
+        "45.\tDeclarations of interest",
+        "46.\tMinutes of the previous meeting",
+        "47.\tOfsted inspection of children's services: improvement plan",
+        "48.\tSchool place planning",
+        "49.\tWork programme",
+        "50.\tExclusion of the press and public",
+        "51.\tResidential placements: contract extension",
     ]
     assert found[:3] == [
         ("Minutes Title", "Children and Young People Scrutiny Committee (demo)"),
@@ -77,7 +80,7 @@ def test_the_demo_meeting(demo_store: Store, tmp_path: Path) -> None:
         ),
         ("Minutes Mark", "DRAFT"),
     ]
-    item4 = texts.index("4.\tOfsted inspection of children's services: improvement plan")
+    item4 = texts.index("47.\tOfsted inspection of children's services: improvement plan")
     resolved = texts.index("RESOLVED: That", item4)
     assert found[resolved : resolved + 4] == [
         ("Minute Decision", "RESOLVED: That"),
@@ -280,7 +283,7 @@ def test_the_export_opens_in_libreoffice_and_its_pdf_holds_the_minutes(demo_stor
         check=True,
     ).stdout
     flat = " ".join(text.split())
-    for number in ("1.", "2.", "3.", "4.", "5.", "6."):
+    for number in ("44.", "45.", "46.", "47.", "48.", "49.", "50.", "51."):
         assert re.search(rf"(^|\n)\s*{re.escape(number)}\s+\S", text), number
     assert "RESOLVED: That the minutes of the meeting held on 15 September 2026 be confirmed" in flat
     assert "(a) the report be noted;" in flat

@@ -60,7 +60,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         assert minuting.current is not None and minuting.current.title == "Action log"
         assert "Action log: 6 carried forward, 5 awaited" in str(minuting.query_one("#capture-hint").render())
         await capture(pilot, "The Scrutiny Officer introduced the action log.")
-        await pilot.press("ctrl+t")
+        await pilot.press("f7")
         await pilot.pause()
         log = app.screen
         assert isinstance(log, TrackerScreen) and log.action_log_item_id == minuting.current.id
@@ -89,7 +89,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         assert "The Scrutiny Officer introduced the action log." in preview
         assert (
             "(a) A copy of the directorate risk register (of the Director of Children's Services; "
-            "minute 4, 10 November 2026): answered on 12 January 2027. The risk register was circulated "
+            "minute 47, 10 November 2026): answered on 12 January 2027. The risk register was circulated "
             "with the agenda."
         ) in " ".join(preview.split())
         assert "The following were still awaited:" in preview
@@ -136,4 +136,40 @@ async def test_the_clerk_can_decline_the_action_log(db_path: Path) -> None:
     assert newest.date == dt.date(2027, 1, 13) and newest.id is not None
     assert store.tracker.action_log_of(newest.id) is None
     assert [i.title for i in store.agenda.for_meeting(newest.id)] == ["Apologies for absence", "Work programme"]
+    store.close()
+
+
+async def test_the_standard_order_puts_the_action_log_in_its_place(db_path: Path) -> None:
+    store = open_store(db_path)
+    load_demo(store)
+    store.close()
+    app = make_app(db_path, blink=False, today=lambda: NEXT_MEETING)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        assert form.query_one("#m-action-log", Checkbox).value
+        form.query_one("#m-agenda", TextArea).text = "Youth justice plan | To review the plan"
+        await pilot.press("ctrl+t")  # the standard order of business around the typed item
+        await pilot.pause()
+        assert "5. Action log" in form.query_one("#m-agenda", TextArea).text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    store = open_store(db_path, read_only=True)
+    newest = store.meetings.summaries()[0].meeting
+    assert newest.id is not None
+    titles = [(i.number, i.title) for i in store.agenda.for_meeting(newest.id)]
+    # The standard order's own "Action log" item is the action log: no second one is added.
+    assert [t for _, t in titles].count("Action log") == 1
+    assert titles[3:6] == [
+        ("4", "Minutes of the previous meeting"),
+        ("5", "Action log"),
+        ("6", "Public questions and petitions"),
+    ]
+    log_item = store.tracker.action_log_of(newest.id)
+    assert log_item == store.agenda.for_meeting(newest.id)[4].id
+    assert len(store.tracker.log_entries(log_item or 0)) == 6
     store.close()

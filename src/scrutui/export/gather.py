@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrutui.minutes import AttendanceEntry, MinutesDocument, build_minutes
-from scrutui.models import Committee, Meeting, Role
+from scrutui.minutes import MinutesDocument, build_from
+from scrutui.models import Committee, Meeting
 from scrutui.store import Store
 
 
@@ -25,49 +25,10 @@ class GatheredMeeting:
 
 
 def gather_minutes(store: Store, meeting_id: int, *, confidential: bool = False) -> GatheredMeeting:
-    """Everything the minutes of a meeting say, read from the store in one go."""
-    meeting = store.meetings.get(meeting_id)
-    committee = store.committees.get(meeting.committee_id)
-    items = store.agenda.for_meeting(meeting_id)
-    document = build_minutes(
-        meeting,
-        committee,
-        items,
-        store.records.for_meeting(meeting_id),
-        store.people.for_meeting(meeting_id),
-        attendance_entries(store, meeting),
-        confidential=confidential,
-        carried=store.tracker.action_logs_of_meeting(meeting_id),
-    )
-    exempt = sum(1 for item in items if item.is_exempt)
-    return GatheredMeeting(meeting, committee, document, exempt)
-
-
-def attendance_entries(store: Store, meeting: Meeting) -> list[AttendanceEntry]:
-    """The attendance recorded for a meeting, as far as it was recorded.
-
-    Members are named ("Councillor J Smith (Chair)"); officers and others present are listed as in
-    attendance with their title ("Jane Doe (Director of Finance)").
-    """
-    rows = store.handle.rows(
-        """SELECT a.status, p.name, p.title, s.name AS substitute_for,
-                  (SELECT m.role FROM membership m WHERE m.committee_id = ? AND m.person_id = p.id
-                   ORDER BY m.to_date IS NOT NULL, m.id DESC LIMIT 1) AS role
-           FROM attendance a JOIN person p ON p.id = a.person_id
-           LEFT JOIN person s ON s.id = a.substitute_for_id
-           WHERE a.meeting_id = ? ORDER BY p.name""",
-        [meeting.committee_id, meeting.id],
-    )
-    entries = []
-    for row in rows:
-        role = Role(row["role"]) if row["role"] in Role._value2member_map_ else None
-        is_member = role is not None and role.is_member
-        status = str(row["status"] or "present")
-        if status == "present" and not is_member:
-            status = "in_attendance"
-        reference = row["name"]
-        if not is_member and row["title"]:
-            reference = f"{row['name']} ({row['title']})"
-        role_label = role.label if role in (Role.CHAIR, Role.VICE_CHAIR) else ""
-        entries.append(AttendanceEntry(reference, status, role_label, row["substitute_for"] or ""))
-    return entries
+    """Everything the minutes of a meeting say, read from the store in one go: the roll call,
+    declarations, arrivals and departures, exempt items (their full minutes only when
+    `confidential`), and, once the minutes are approved, the text as approved and corrected."""
+    source = store.signoff.source(meeting_id)
+    document = build_from(source, confidential=confidential)
+    exempt = sum(1 for item in source.items if item.is_exempt)
+    return GatheredMeeting(source.meeting, source.committee, document, exempt)

@@ -16,6 +16,7 @@ from pathlib import Path
 from scrutui.errors import ScrutuiError
 from scrutui.export.files import check_destination, write_atomically
 from scrutui.export.gather import gather_minutes
+from scrutui.models import MinutesStatus
 from scrutui.store import Store
 
 #: Longest part of a default file name taken from the committee's name.
@@ -45,10 +46,11 @@ class ExportResult:
     template: Path
     confidential: bool
     exempt_left_out: int
+    approved: bool = False
 
     def summary(self) -> str:
         """One line for the clerk: where the minutes went."""
-        kind = "Confidential minutes" if self.confidential else "Draft minutes"
+        kind = "Confidential minutes" if self.confidential else ("Minutes" if self.approved else "Draft minutes")
         written = f"{kind} written to {self.docx}"
         if self.pdf:
             written += f" and {self.pdf.name}"
@@ -116,4 +118,5 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
         template=template_path,
         confidential=request.confidential,
         exempt_left_out=gathered.exempt_left_out,
+        approved=gathered.meeting.status is MinutesStatus.APPROVED,
     )

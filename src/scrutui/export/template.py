@@ -207,6 +207,10 @@ def load_template(path: Path) -> LoadedTemplate:
     return LoadedTemplate(path, template, environment, style_ids)
 
 
+#: Styles added after templates were first made, and the style a template without them uses instead.
+LATER_STYLES = {Style.NOTE: Style.BODY, Style.ANNEX: Style.SECTION}
+
+
 def check_template(template: Any, environment: Environment, path: Path) -> dict[Style, str]:
     """Lint a template: every style the minutes use, and the tags where they must be.
 
@@ -217,6 +221,10 @@ def check_template(template: Any, environment: Environment, path: Path) -> dict[
     document = template.docx
     problems: list[str] = []
     by_name = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    for late, stand_in in LATER_STYLES.items():
+        # A template made before a style was added uses a stand-in for it, so it keeps working.
+        if late.value not in by_name and stand_in.value in by_name:
+            by_name[late.value] = by_name[stand_in.value]
     missing = [style.value for style in Style if style.value not in by_name]
     if missing:
         problems.append(

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from scrutui.errors import DatabaseError
+from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.base import Handle
 from scrutui.store.committees import CommitteeRepository
 from scrutui.store.connection import (
@@ -20,6 +21,7 @@ from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingS
 from scrutui.store.migrations import latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
+from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
 
 __all__ = ["MeetingSummary", "Store", "open_store"]
@@ -40,6 +42,17 @@ class Store:
         self.records = RecordRepository(handle)
         self.people = PeopleDirectory(handle)
         self.tracker = TrackerRepository(handle)
+        self.attendance = AttendanceRepository(handle)
+        self.signoff = SignoffRepository(
+            handle,
+            meetings=self.meetings,
+            committees=self.committees,
+            agenda=self.agenda,
+            records=self.records,
+            attendance=self.attendance,
+            people=self.people,
+            tracker=self.tracker,
+        )
 
     def is_empty(self) -> bool:
         """True when the database holds no committee yet (the welcome screen shows)."""

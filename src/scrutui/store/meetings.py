@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from scrutui.errors import NotFound, ScrutuiError
-from scrutui.models import AgendaItem, Meeting, MinutesStatus, now
+from scrutui.formalities import check_exempt_paragraph
+from scrutui.models import AgendaItem, Jurisdiction, Meeting, MinutesStatus, now
+from scrutui.store import numbering
 from scrutui.store.base import Handle, insert, update
+from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
 from scrutui.store.tracker import TrackerRepository
 
 _MEETING_COLUMNS = tuple(f for f in Meeting.model_fields if f != "id")
@@ -58,9 +61,38 @@ class MeetingRepository:
         return meeting.model_copy(update={"id": meeting_id})
 
     def update(self, meeting: Meeting) -> None:
-        """Save changes to a meeting's date, time, venue or status."""
+        """Save changes to a meeting's date, time or venue (its status changes only by issuing and
+        approving its minutes)."""
+        if meeting.id is None:
+            raise ValueError("meeting has no id")
+        ensure_not_approved(self._h, meeting.id)
+        values = meeting.model_dump(mode="json", exclude={"id", "status", "started_at", "ended_at"})
         with self._h.write() as conn:
-            update(conn, "meeting", "id", meeting.id, meeting.model_dump(mode="json", exclude={"id"}))
+            update(conn, "meeting", "id", meeting.id, values)
+
+    def previous(self, meeting: Meeting) -> Meeting | None:
+        """The committee's meeting before this one, if there is one."""
+        row = self._h.row(
+            """SELECT * FROM meeting WHERE committee_id = ? AND (date < ? OR (date = ? AND time < ?))
+               ORDER BY date DESC, time DESC, id DESC LIMIT 1""",
+            [meeting.committee_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.time.isoformat()],
+        )
+        return meeting_from_row(row) if row else None
+
+    def previous_before(self, committee_id: int, day: str) -> Meeting | None:
+        """The committee's last meeting before a date (ISO), if there is one."""
+        row = self._h.row(
+            "SELECT * FROM meeting WHERE committee_id = ? AND date < ? ORDER BY date DESC, time DESC LIMIT 1",
+            [committee_id, day],
+        )
+        return meeting_from_row(row) if row else None
+
+    def of_committee(self, committee_id: int) -> list[Meeting]:
+        """A committee's meetings, oldest first."""
+        rows = self._h.rows(
+            "SELECT * FROM meeting WHERE committee_id = ? ORDER BY date, time, id", [committee_id]
+        )
+        return [meeting_from_row(r) for r in rows]
 
     def get(self, meeting_id: int) -> Meeting:
         """The meeting with this id."""
@@ -96,10 +128,11 @@ class MeetingRepository:
         return int(self._h.scalar("SELECT count(*) FROM meeting"))
 
     def start(self, meeting_id: int) -> str:
-        """Stamp the meeting's start time, the first time it is minuted. Returns the start time."""
+        """Stamp the meeting's start time, the first time a draft is minuted. Returns the start time."""
         with self._h.write() as conn:
             conn.execute(
-                "UPDATE meeting SET started_at = ? WHERE id = ? AND started_at IS NULL", [now(), meeting_id]
+                "UPDATE meeting SET started_at = ? WHERE id = ? AND started_at IS NULL AND status = 'draft'",
+                [now(), meeting_id],
             )
             return str(
                 conn.execute("SELECT started_at FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0]
@@ -117,7 +150,17 @@ class MeetingRepository:
                 )
 
     def set_status(self, meeting_id: int, status: MinutesStatus) -> None:
-        """Move the minutes to draft, issued or approved."""
+        """Move the minutes on: draft to issued to approved, never back.
+
+        Issuing and approving go through ``Store.signoff`` (which numbers the items and keeps the
+        approved minutes); this is the bare change of status it makes.
+        """
+        current, _ = meeting_state(self._h, meeting_id)
+        order = list(MinutesStatus)
+        if order.index(status) < order.index(current):
+            raise ScrutuiError(
+                f"Minutes that are {current.value} cannot go back to {status.value}: change them by a correction."
+            )
         with self._h.write() as conn:
             conn.execute("UPDATE meeting SET status = ? WHERE id = ?", [status.value, meeting_id])
 
@@ -153,6 +196,8 @@ class AgendaRepository:
 
     def add(self, item: AgendaItem, after: int | None = None) -> AgendaItem:
         """Add an item at the end of the agenda, or straight after the item with id `after`."""
+        ensure_draft(self._h, item.meeting_id, "items cannot be added to the agenda")
+        self._check_exempt(item)
         with self._h.write() as conn:
             if after is None:
                 position = conn.execute(
@@ -172,13 +217,36 @@ class AgendaRepository:
         return item.model_copy(update={"id": item_id, "position": position})
 
     def update(self, item: AgendaItem) -> None:
-        """Save changes to an item's number, title, purpose or exempt status."""
-        data = item.model_dump(mode="json", exclude={"id", "position", "meeting_id"})
+        """Save changes to an item's number, title, purpose or exempt status.
+
+        Its minute number and times are left alone: they are given as the item is taken.
+        """
+        if item.id is None:
+            raise ValueError("agenda item has no id")
+        ensure_not_approved(self._h, meeting_of_item(self._h, item.id))
+        self._check_exempt(item)
+        data = item.model_dump(
+            mode="json",
+            exclude={"id", "position", "meeting_id", "minute_number", "started_at", "ended_at"},
+        )
         with self._h.write() as conn:
             update(conn, "agenda_item", "id", item.id, data)
 
+    def _check_exempt(self, item: AgendaItem) -> None:
+        """Refuse an exempt paragraph outside the committee's nation's Schedule 12A paragraphs."""
+        if item.exempt_paragraph is None:
+            return
+        jurisdiction = self._h.scalar(
+            "SELECT c.jurisdiction FROM meeting m JOIN committee c ON c.id = m.committee_id WHERE m.id = ?",
+            [item.meeting_id],
+        )
+        if jurisdiction is None:
+            raise NotFound(f"There is no meeting with id {item.meeting_id}.")
+        check_exempt_paragraph(Jurisdiction(jurisdiction), item.exempt_paragraph)
+
     def delete(self, item_id: int) -> None:
         """Delete an item that has nothing minuted under it."""
+        ensure_draft(self._h, meeting_of_item(self._h, item_id), "items cannot be taken off the agenda")
         count = self._h.scalar(
             "SELECT count(*) FROM record WHERE agenda_item_id = ? AND deleted_at IS NULL", [item_id]
         )
@@ -193,6 +261,7 @@ class AgendaRepository:
     def move(self, item_id: int, step: int) -> bool:
         """Move an item up (-1) or down (+1) the agenda. False when it is already at that end."""
         item = self.get(item_id)
+        ensure_not_approved(self._h, item.meeting_id)
         items = self.for_meeting(item.meeting_id)
         index = next(i for i, found in enumerate(items) if found.id == item_id)
         other = index + step
@@ -206,6 +275,7 @@ class AgendaRepository:
 
     def renumber(self, meeting_id: int) -> None:
         """Number the agenda 1, 2, 3 ... in its current order."""
+        ensure_not_approved(self._h, meeting_id)
         with self._h.write() as conn:
             ids = [
                 r[0]
@@ -226,10 +296,14 @@ class AgendaRepository:
         )
         return {r["item"]: r["n"] for r in rows}
 
-    def take(self, item_id: int, leaving: int | None = None) -> AgendaItem:
-        """Mark an item as taken: its start time is stamped the first time only, and the end time
-        of the item being left (if it has none yet)."""
-        stamp = now()
+    def take(self, item_id: int, leaving: int | None = None, at: str | None = None) -> AgendaItem:
+        """Mark an item of a draft as taken: its start time is stamped (now, unless given) and its
+        minute number given, the first time only, and the end time of the item being left (if it has
+        none yet). Taking an item of issued or approved minutes changes nothing."""
+        status, _ = meeting_state(self._h, meeting_of_item(self._h, item_id))
+        if status is not MinutesStatus.DRAFT:
+            return self.get(item_id)
+        stamp = at or now()
         with self._h.write() as conn:
             conn.execute(
                 "UPDATE agenda_item SET started_at = ? WHERE id = ? AND started_at IS NULL", [stamp, item_id]
@@ -239,4 +313,5 @@ class AgendaRepository:
                     "UPDATE agenda_item SET ended_at = ? WHERE id = ? AND ended_at IS NULL AND started_at IS NOT NULL",
                     [stamp, leaving],
                 )
+            numbering.assign(conn, item_id)
         return self.get(item_id)

@@ -52,10 +52,12 @@ class PeopleDirectory:
         self._h = handle
 
     def for_meeting(self, meeting_id: int) -> KnownPeople:
-        """The committee's current people plus anyone recorded as attending the meeting."""
+        """The committee's people on the meeting's date plus anyone recorded as attending it."""
         rows = self._h.rows(
             """SELECT p.id, p.name, p.title, m.role FROM meeting mt
-               JOIN membership m ON m.committee_id = mt.committee_id AND m.to_date IS NULL
+               JOIN membership m ON m.committee_id = mt.committee_id
+                    AND (m.from_date IS NULL OR m.from_date <= mt.date)
+                    AND (m.to_date IS NULL OR m.to_date >= mt.date)
                JOIN person p ON p.id = m.person_id WHERE mt.id = ?
                UNION
                SELECT p.id, p.name, p.title, 'witness' FROM attendance at JOIN person p ON p.id = at.person_id

@@ -24,6 +24,12 @@ from scrutui.models import (
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.locks import (
+    ensure_not_approved,
+    meeting_of_item,
+    meeting_of_record,
+    only_follow_up_changed,
+)
 
 #: Each kind's detail table and the model fields it holds (narrative has none).
 DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
@@ -119,6 +125,7 @@ class RecordRepository:
 
     def add(self, record: Record) -> Record:
         """Save a new record at the end of its item. Returns it with its id, once committed."""
+        ensure_not_approved(self._h, meeting_of_item(self._h, record.agenda_item_id))
         record = self._with_due_dates(record)
         stamp = now()
         with self._h.write() as conn:
@@ -151,36 +158,49 @@ class RecordRepository:
 
         `revise=False` skips the revision row: the narrative editor's autosaves keep one revision
         (the text before editing began) rather than one every few seconds.
+
+        A record of approved minutes may have only its follow-up changed (a response, a status, a
+        due date); anything else needs a correction.
         """
         if record.id is None:
             raise ValueError("record has no id")
         record_id = record.id
         record = self._with_due_dates(record)
         before = self.get(record_id)
-        stamp = now()
+        if not only_follow_up_changed(before, record):
+            ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
         with self._h.write() as conn:
-            if revise:
-                self._revise(conn, before, "edit", stamp)
-            conn.execute(
-                "UPDATE record SET kind = ?, text = ?, updated_at = ? WHERE id = ?",
-                [record.kind.value, record.text, stamp, record.id],
-            )
-            old = _detail_values(before)
-            if old and old[0] != (_detail_values(record) or ("",))[0]:
-                conn.execute(f"DELETE FROM {old[0]} WHERE record_id = ?", [record.id])
-            detail = _detail_values(record)
-            if detail:
-                table, values = detail
-                columns = ", ".join(["record_id", *values])
-                marks = ", ".join("?" for _ in range(len(values) + 1))
-                conn.execute(
-                    f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
-                    [record.id, *values.values()],
-                )
+            self.write_update(conn, before, record, revise=revise)
         return before
+
+    def write_update(
+        self, conn: sqlite3.Connection, before: Record, record: Record, *, revise: bool = True
+    ) -> None:
+        """Write an edited record inside a transaction, without the approved-minutes check (the
+        correction path, which records why, uses this)."""
+        stamp = now()
+        if revise:
+            self._revise(conn, before, "edit", stamp)
+        conn.execute(
+            "UPDATE record SET kind = ?, text = ?, updated_at = ? WHERE id = ?",
+            [record.kind.value, record.text, stamp, record.id],
+        )
+        old = _detail_values(before)
+        if old and old[0] != (_detail_values(record) or ("",))[0]:
+            conn.execute(f"DELETE FROM {old[0]} WHERE record_id = ?", [record.id])
+        detail = _detail_values(record)
+        if detail:
+            table, values = detail
+            columns = ", ".join(["record_id", *values])
+            marks = ", ".join("?" for _ in range(len(values) + 1))
+            conn.execute(
+                f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
+                [record.id, *values.values()],
+            )
 
     def delete(self, record_id: int) -> Record:
         """Mark a record deleted (undo restores it). Returns the record."""
+        ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
         before = self.get(record_id)
         stamp = now()
         with self._h.write() as conn:
@@ -190,6 +210,7 @@ class RecordRepository:
 
     def restore(self, record_id: int) -> Record:
         """Bring back a deleted record, in its old place."""
+        ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
         stamp = now()
         with self._h.write() as conn:
             conn.execute(
@@ -200,6 +221,7 @@ class RecordRepository:
 
     def move(self, record_id: int, step: int) -> bool:
         """Move a record up (-1) or down (+1) within its item. False when already at that end."""
+        ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
         record = self.get(record_id)
         order = self._h.rows(
             "SELECT id, position FROM record WHERE agenda_item_id = ? AND deleted_at IS NULL"

@@ -16,15 +16,16 @@ from typing import Any
 
 from scrutui.models import (
     AgendaItem,
-    ExecutiveResponse,
     InformationRequest,
+    MinutesStatus,
     Recommendation,
     RecordKind,
-    RequestStatus,
     now,
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
+from scrutui.tracked import Key, Origin, TrackedRecord
 
 #: How many rows a page holds unless asked otherwise.
 PAGE_SIZE = 100
@@ -72,94 +73,6 @@ class TrackerQuery:
     action_log_item_id: int | None = None
     #: Include records minuted under exempt (confidential) items.
     confidential: bool = True
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a request or recommendation was made: the committee, meeting and agenda item."""
-
-    committee_id: int
-    committee: str
-    meeting_id: int
-    meeting_date: dt.date
-    item: AgendaItem
-
-    @property
-    def exempt(self) -> bool:
-        """True when it was made under an exempt (confidential) item."""
-        return self.item.is_exempt
-
-
-#: The page key: due date (None sorts first, as SQLite sorts NULL) and record id.
-Key = tuple[dt.date | None, int]
-
-
-@dataclass(frozen=True)
-class TrackedRecord:
-    """An information request or a recommendation with where it was made."""
-
-    record: InformationRequest | Recommendation
-    origin: Origin
-    #: For an action log's entries: the day a response was recorded through that action log.
-    reported_on: dt.date | None = None
-
-    @property
-    def id(self) -> int:
-        """The record's id."""
-        assert self.record.id is not None
-        return self.record.id
-
-    @property
-    def due(self) -> dt.date | None:
-        """When the response is due."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.due_date
-        return self.record.response_due
-
-    @property
-    def key(self) -> Key:
-        """Where it sorts in the tracker."""
-        return (self.due, self.id)
-
-    @property
-    def of(self) -> str:
-        """Whom it was asked of (a request) or to whom it was made (a recommendation)."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.requested_of
-        return self.record.addressee
-
-    @property
-    def is_open(self) -> bool:
-        """True while no response has been recorded."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.status is RequestStatus.OUTSTANDING
-        return self.record.response_status is ExecutiveResponse.AWAITED
-
-    @property
-    def closed_on(self) -> dt.date | None:
-        """The date of the response (answer, refusal, withdrawal or the executive's response)."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.answered_on
-        return self.record.response_date
-
-    @property
-    def response(self) -> str:
-        """The response's text (for a refusal, the reasons)."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.response
-        return self.record.response_text
-
-    @property
-    def status(self) -> str:
-        """The status as stored (outstanding, answered ... or awaited, accepted ...)."""
-        if isinstance(self.record, InformationRequest):
-            return self.record.status.value
-        return self.record.response_status.value
-
-    def is_overdue(self, as_at: dt.date) -> bool:
-        """True when still open and its due date has passed by `as_at`."""
-        due = self.due
-        return self.is_open and due is not None and due < as_at
 
 
 @dataclass(frozen=True)
@@ -501,8 +414,10 @@ class TrackerRepository:
 
         An item already on the agenda called "Action log" (or "Matters arising" and the like)
         becomes the action log; otherwise one is added after the opening formalities. Earlier
-        entries stay; anything newly outstanding is added at the end.
+        entries stay; anything newly outstanding is added at the end. Approved minutes keep their
+        action log as it was; issued minutes (their numbers fixed) get no new item.
         """
+        ensure_not_approved(self._h, meeting_id)
         with self._h.write() as conn:
             item_id = self.action_log_of(meeting_id)
             if item_id is None:
@@ -521,6 +436,7 @@ class TrackerRepository:
                     assert existing.id is not None
                     item_id = existing.id
                 else:
+                    ensure_draft(self._h, meeting_id, "an action log item cannot be added to the agenda")
                     item_id = self._insert_action_log_item(conn, meeting_id, items)
                 conn.execute(
                     "INSERT INTO action_log (agenda_item_id, created_at) VALUES (?, ?)", [item_id, now()]
@@ -563,13 +479,21 @@ class TrackerRepository:
             },
         )
 
-    def mark_reported(self, agenda_item_id: int, record_id: int, day: dt.date | None) -> None:
-        """Note that a response to `record_id` was recorded through this action log (None: not)."""
+    def mark_reported(self, agenda_item_id: int, record_id: int, day: dt.date | None) -> bool:
+        """Note that a response to `record_id` was recorded through this action log (None: not).
+
+        An action log of approved minutes is left as approved (False): the response is reported
+        back at the committee's next action log instead.
+        """
+        status, _ = meeting_state(self._h, meeting_of_item(self._h, agenda_item_id))
+        if status is MinutesStatus.APPROVED:
+            return False
         with self._h.write() as conn:
             conn.execute(
                 "UPDATE action_log_entry SET reported_on = ? WHERE agenda_item_id = ? AND record_id = ?",
                 [day.isoformat() if day else None, agenda_item_id, record_id],
             )
+        return True
 
     def entries(self, agenda_item_id: int, kind: Tracked) -> list[TrackedRecord]:
         """An action log's entries of one kind, in the order they were carried forward."""

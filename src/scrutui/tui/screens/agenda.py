@@ -55,6 +55,20 @@ class AgendaScreen(ScrutuiScreen[None]):
             id="agenda.action-log",
             tooltip="Add the action log of what earlier meetings left outstanding (or bring it up to date)",
         ),
+        Binding(
+            "c",
+            "roll_call",
+            "Roll call",
+            id="agenda.roll-call",
+            tooltip="Take the roll call: present, apologies, absent, substitutes, in attendance",
+        ),
+        Binding(
+            "s",
+            "minutes_status",
+            "Sign-off",
+            id="agenda.status",
+            tooltip="Issue, approve or correct this committee's minutes",
+        ),
         Binding("escape", "back", "Back", id="agenda.back", tooltip="Back to the meetings"),
     ]
 
@@ -68,12 +82,14 @@ class AgendaScreen(ScrutuiScreen[None]):
         committee = self.store.committees.get(meeting.committee_id)
         yield Static(Text(f"Agenda · {committee.name} · {long_date(meeting.date)}"), id="agenda-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-items")
-        yield Static("m starts minuting · a adds · p pastes several · shift+↑/↓ reorders", id="agenda-hint")
+        yield Static(
+            "m starts minuting · a adds · p pastes several · shift+↑/↓ reorders · c roll call · s sign-off",
+            id="agenda-hint",
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("No.", "Title", "Purpose")
         self.reload()
         table.focus()
 
@@ -82,10 +98,20 @@ class AgendaScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id()
         self.items = self.store.agenda.for_meeting(self.meeting_id)
-        table.clear()
+        rows: list[tuple[Text, Text, Text, str]] = []
         for item in self.items:
-            purpose = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
-            table.add_row(Text(item.number), Text(item.title), Text(purpose), key=str(item.id))
+            shown = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
+            heading = Text(item.title)
+            if item.is_exempt:
+                heading.append(f" [exempt, para {item.exempt_paragraph}]", style="italic")
+            rows.append((Text(item.number), heading, Text(shown), str(item.id)))
+        # Columns are made again each time so they fit an edited, longer title.
+        table.clear(columns=True)
+        table.add_column("No.", width=max([3, *(len(r[0]) for r in rows)]))
+        table.add_column("Title", width=min(70, max([5, *(len(r[1]) for r in rows)])))
+        table.add_column("Purpose", width=max([7, *(len(r[2]) for r in rows)]))
+        for number, title, purpose, key in rows:
+            table.add_row(number, title, purpose, key=key)
         if keep is not None and any(i.id == keep for i in self.items):
             table.move_cursor(row=table.get_row_index(str(keep)))
 
@@ -203,6 +229,18 @@ class AgendaScreen(ScrutuiScreen[None]):
         waiting = sum(1 for e in entries if e.is_open)
         done = "Brought the action log up to date" if had else "Added the action log"
         self.notify(f"{done}: {len(entries)} from earlier meetings, {waiting} still awaited.")
+
+    def action_roll_call(self) -> None:
+        """Take the roll call."""
+        from scrutui.tui.screens.roll_call import RollCallScreen
+
+        self.app.push_screen(RollCallScreen(self.meeting_id))
+
+    def action_minutes_status(self) -> None:
+        """Issue, approve or correct this committee's minutes."""
+        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
+
+        self.app.push_screen(MinutesStatusScreen(self.meeting_id))
 
     def action_back(self) -> None:
         """Back to the meetings."""

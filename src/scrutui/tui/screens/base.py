@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, TextArea
 
 from scrutui.errors import ReadOnlyError
 from scrutui.store import Store
@@ -46,8 +45,9 @@ class _Shared(Generic[T]):
     def stop_blink(self) -> None:
         """Stop cursors blinking when the app asks (tests and snapshots)."""
         if not self.scrutui.blink:
+            # By type name, so this module does not import TextArea (slow) before a screen needs it.
             for widget in cast(Screen[Any], self).query("Input, TextArea"):
-                cast(Input | TextArea, widget).cursor_blink = False
+                widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
 class ScrutuiScreen(_Shared[T], Screen[T]):

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
+from scrutui.formalities import SCHEME_LABELS, municipal_year, municipal_year_label
 from scrutui.models import (
     Attribution,
     Committee,
     Jurisdiction,
     LabelStyle,
-    Person,
+    Membership,
     Role,
     validation_message,
 )
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.screens.confirm import Confirm
-from scrutui.tui.screens.person_form import PersonForm
+from scrutui.tui.screens.person_form import PersonEntry, PersonForm
 from scrutui.tui.widgets.key_bar import KeyBar
 
 ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
@@ -33,6 +35,7 @@ LABELS = [
     ("1. 2.", LabelStyle.NUMBER_DOT.value),
     ("1) 2)", LabelStyle.NUMBER_PAREN.value),
 ]
+SCHEMES = [(label, scheme.value) for scheme, label in SCHEME_LABELS.items()]
 NATIONS = [
     ("England", Jurisdiction.ENGLAND.value),
     ("Wales", Jurisdiction.WALES.value),
@@ -46,7 +49,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
 
     DEFAULT_CSS = """
     CommitteeScreen #committee-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-    CommitteeScreen #settings { height: auto; padding: 0 1; }
+    CommitteeScreen #settings { height: auto; max-height: 60%; padding: 0 1; }
     CommitteeScreen .row { height: auto; }
     CommitteeScreen .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
     CommitteeScreen Label { text-style: bold; }
@@ -94,7 +97,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             else Committee(name="New committee")
         )
         yield Static("Committee" if self.committee_id else "New committee", id="committee-title")
-        with Vertical(id="settings"):
+        with VerticalScroll(id="settings"):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Name")
@@ -124,7 +127,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         LABELS, value=committee.resolution_labels.value, allow_blank=False, id="c-labels"
                     )
                 with Vertical():
-                    yield Label("Nation (bank holidays)")
+                    yield Label("Nation (holidays, exempt paragraphs)")
                     yield Select(
                         NATIONS, value=committee.jurisdiction.value, allow_blank=False, id="c-nation"
                     )
@@ -138,6 +141,29 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                 with Vertical():
                     yield Label("Response due (months)")
                     yield Input(str(committee.recommendation_response_months), id="c-months", type="integer")
+            this_year = municipal_year(dt.date.today())
+            override = (
+                self.store.committees.first_minute_number(self.committee_id, this_year)
+                if self.committee_id
+                else None
+            )
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Minute numbers")
+                    yield Select(
+                        SCHEMES, value=committee.numbering_scheme.value, allow_blank=False, id="c-scheme"
+                    )
+                with Vertical():
+                    yield Label("Each year starts at")
+                    yield Input(str(committee.numbering_start), id="c-start", type="integer")
+                with Vertical():
+                    yield Label(f"{municipal_year_label(this_year)} starts at")
+                    yield Input(
+                        "" if override is None else str(override),
+                        id="c-year-start",
+                        type="integer",
+                        placeholder="as every year",
+                    )
         yield Label("", id="committee-error")
         yield Label("People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title")
         yield DataTable(cursor_type="row", id="people")
@@ -145,7 +171,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Name", "Title", "Role")
+        table.add_columns("Name", "Title", "Role", "Serves")
         self.reload_people()
         self.query_one("#c-name", Input).focus()
         if self.read_only:  # nothing typed here could be saved: say so by not taking it
@@ -159,8 +185,10 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         table.clear()
         if self.committee_id is None:
             return
-        for cp in self.store.committees.people(self.committee_id):
-            table.add_row(Text(cp.person.name), Text(cp.person.title), cp.role.label, key=str(cp.person.id))
+        for cp, served in self.store.committees.served(self.committee_id):
+            table.add_row(
+                Text(cp.person.name), Text(cp.person.title), cp.role.label, _served(served), key=str(cp.person.id)
+            )
 
     def _values(self) -> dict[str, Any]:
         def number(widget_id: str) -> str:
@@ -177,6 +205,8 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "information_request_days": number("#c-days"),
             "recommendation_response_months": number("#c-months"),
             "template_path": self.query_one("#c-template", Input).value,
+            "numbering_scheme": self.query_one("#c-scheme", Select).value,
+            "numbering_start": number("#c-start"),
         }
 
     def save(self) -> bool:
@@ -199,6 +229,11 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                 self.query_one("#committee-title", Static).update("Committee")
             else:
                 self.store.committees.update(committee)
+            year_start = self.query_one("#c-year-start", Input).value.strip()
+            assert self.committee_id is not None
+            self.store.committees.set_first_minute_number(
+                self.committee_id, municipal_year(dt.date.today()), int(year_start) if year_start else None
+            )
         except Exception as problem:
             from scrutui.tui.guard import describe_error
 
@@ -225,21 +260,21 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         if not self.save():
             return
 
-        def added(result: tuple[Person, Role] | None) -> None:
+        def added(result: PersonEntry | None) -> None:
             if result is not None and self.committee_id is not None:
                 self.store.committees.add_person(self.committee_id, *result)
                 self.reload_people()
 
-        self.app.push_screen(PersonForm(role=Role.MEMBER), added)
+        self.app.push_screen(PersonForm(role=Role.MEMBER, dates=True), added)
 
-    def _selected_person(self) -> tuple[Person, Role] | None:
+    def _selected_person(self) -> PersonEntry | None:
         table = self.query_one(DataTable)
         if self.committee_id is None or not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        for cp in self.store.committees.people(self.committee_id):
+        for cp, served in self.store.committees.served(self.committee_id):
             if str(cp.person.id) == key:
-                return cp.person, cp.role
+                return PersonEntry(cp.person, cp.role, served.from_date, served.to_date)
         return None
 
     @guarded
@@ -249,14 +284,17 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         selected = self._selected_person()
         if selected is None:
             return
-        person, role = selected
+        person, role, from_date, to_date = selected
 
-        def edited(result: tuple[Person, Role] | None) -> None:
+        def edited(result: PersonEntry | None) -> None:
             if result is not None and self.committee_id is not None:
-                self.store.committees.update_person(self.committee_id, *result)
+                self.store.committees.update_person(self.committee_id, *result, dates=True)
                 self.reload_people()
 
-        self.app.push_screen(PersonForm(person.name, person.title, role, person_id=person.id), edited)
+        form = PersonForm(
+            person.name, person.title, role, person_id=person.id, dates=True, served=(from_date, to_date)
+        )
+        self.app.push_screen(form, edited)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_edit_person()
@@ -268,7 +306,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         selected = self._selected_person()
         if selected is None:
             return
-        person, _ = selected
+        person = selected.person
 
         def answered(yes: bool | None) -> None:
             if yes and self.committee_id is not None and person.id is not None:
@@ -279,3 +317,14 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             Confirm(f"Take {person.name} off the committee? Records that name them are kept.", "Remove"),
             answered,
         )
+
+
+def _served(served: Membership) -> str:
+    """When someone serves, as the people list shows it."""
+    if served.from_date and served.to_date:
+        return f"{served.from_date:%d/%m/%Y} to {served.to_date:%d/%m/%Y}"
+    if served.from_date:
+        return f"since {served.from_date:%d/%m/%Y}"
+    if served.to_date:
+        return f"until {served.to_date:%d/%m/%Y}"
+    return ""

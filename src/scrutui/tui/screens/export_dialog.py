@@ -90,8 +90,8 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
             return "No item of this meeting is exempt."
         items = "1 exempt item" if count == 1 else f"{count} exempt items"
         if confidential:
-            return f"{items} will be minuted in full: do not publish this document."
-        return f'{items} will show only the title and "This item was considered in private".'
+            return f"{items} in full, in a confidential annex: do not publish it."
+        return f"{items} will show only the public title, the exclusion and the public summary."
 
     @on(Checkbox.Changed, "#export-confidential")
     def _confidential_changed(self, event: Checkbox.Changed) -> None:

@@ -57,6 +57,13 @@ class HomeScreen(ScrutuiScreen[None]):
             tooltip="Information requests and recommendations across every meeting, and their responses",
         ),
         Binding(
+            "s",
+            "minutes_status",
+            "Sign-off",
+            id="home.status",
+            tooltip="Issue, approve or correct the selected meeting's minutes",
+        ),
+        Binding(
             "d",
             "demo",
             "Load demo",
@@ -150,6 +157,14 @@ class HomeScreen(ScrutuiScreen[None]):
     def action_tracker(self) -> None:
         """The tracker of information requests and recommendations."""
         self.scrutui.open_tracker()
+
+    def action_minutes_status(self) -> None:
+        """Issue, approve or correct the selected meeting's minutes."""
+        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is not None:
+            self.app.push_screen(MinutesStatusScreen(meeting_id))
 
     def action_committees(self) -> None:
         """Committees and their people."""

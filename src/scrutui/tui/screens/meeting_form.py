@@ -10,11 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from scrutui.agenda import parse_agenda
+from scrutui.formalities import standard_agenda
 from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import ScrutuiModal
 
-AGENDA_HINT = "One item per line: number, title, and | purpose if there is one. Example:\n4. Ofsted improvement plan | To review progress"
+AGENDA_HINT = (
+    "One item per line: number, title, and | purpose if there is one. Example:\n"
+    "4. Ofsted improvement plan | To review progress   (ctrl+t: the standard order of business around them)"
+)
 
 
 class MeetingForm(ScrutuiModal[int | None]):
@@ -35,6 +39,13 @@ class MeetingForm(ScrutuiModal[int | None]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Create the meeting and its agenda"),
+        Binding(
+            "ctrl+t",
+            "standard_order",
+            "Standard order",
+            id="meeting.standard-order",
+            tooltip="Put the agenda in the standard order of business, keeping the items typed",
+        ),
         Binding("escape", "cancel", "Cancel", id="meeting.cancel", tooltip="Close without saving"),
     ]
 
@@ -148,6 +159,21 @@ class MeetingForm(ScrutuiModal[int | None]):
             error.update(describe_error(problem))
             return
         self.dismiss(saved.id)
+
+    def action_standard_order(self) -> None:
+        """Put the agenda in the standard order of business, the typed items in the middle."""
+        committee = self.query_one("#m-committee", Select).value
+        previous = None
+        if committee is not Select.NULL:
+            try:
+                day = Meeting(committee_id=0, date=self.query_one("#m-date", Input).value).date
+                found = self.store.meetings.previous_before(int(str(committee)), day.isoformat())
+                previous = found.date if found else None
+            except ValidationError:
+                previous = None
+        agenda = self.query_one("#m-agenda", TextArea)
+        agenda.text = standard_agenda(agenda.text, previous)
+        agenda.focus()
 
     def action_cancel(self) -> None:
         """Close without saving."""

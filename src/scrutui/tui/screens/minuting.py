@@ -11,9 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
 from scrutui import capture
-from scrutui.minutes import long_date, long_time, minute_item
-from scrutui.models import AgendaItem, Narrative, Person, Record, RecordKind, Role
+from scrutui.formalities import Roll, item_kind, standard_wording
+from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
+from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind, Role
 from scrutui.session import MinutingSession
+from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList
@@ -114,7 +116,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             tooltip="Write this meeting's draft minutes as a Word document (in the background)",
         ),
         Binding(
-            "ctrl+t",
+            "f7",
             "action_log",
             "Action log",
             show=False,
@@ -129,6 +131,42 @@ class MinutingScreen(ScrutuiScreen[None]):
             show=False,
             id="minuting.close",
             tooltip="End the meeting: stamp its end time and take a backup of the database",
+        ),
+        Binding(
+            "f2,ctrl+t",
+            "standard_wording",
+            "Wording",
+            id="minuting.wording",
+            tooltip="Put standard wording for this item on the capture line (again: the next wording)",
+        ),
+        Binding(
+            "f3",
+            "roll_call",
+            "Roll call",
+            id="minuting.roll-call",
+            tooltip="Take the roll call: present, apologies, absent, substitutes, in attendance",
+        ),
+        Binding(
+            "f4,ctrl+y",
+            "movement",
+            "In/out",
+            id="minuting.movement",
+            tooltip="Someone arrived or left: stamped now, during the current item",
+        ),
+        Binding(
+            "f5",
+            "declarations",
+            "Interests",
+            id="minuting.declarations",
+            tooltip="Declarations of interest: who, which item, what kind, remained or withdrew",
+        ),
+        Binding(
+            "f6",
+            "minutes_status",
+            "Sign-off",
+            show=False,
+            id="minuting.status",
+            tooltip="Issue, approve or correct minutes (this committee's meetings)",
         ),
     ]
 
@@ -147,7 +185,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
         self._action_log_item: int | None = None
-        self._left_for_tracker = False
+        self.roll: Roll | None = None
+        self._was_inquorate = False
+        self._wording: list[str] = []
+        self._wording_at = -1
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -169,11 +210,8 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         self.session = MinutingSession(self.store, self.meeting_id)
-        meeting, committee = self.session.meeting, self.session.committee
-        title = f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}"
-        if self.read_only:
-            title += " · READ-ONLY"
-        self.query_one("#meeting-title", Static).update(Text(title))
+        self.roll = self.session.roll()
+        self._was_inquorate = self._inquorate_now()
         self.items = self.session.agenda()
         self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
         started = [i for i in self.items if i.started_at]
@@ -185,6 +223,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self.read_only:
             capture_line.disabled = True
             capture_line.placeholder = "Read-only: nothing can be typed here"
+        elif self.session.meeting.status is MinutesStatus.APPROVED:
+            capture_line.disabled = True
+            capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
         else:
             self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
             if self._draft_saved:
@@ -196,6 +237,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
         capture_line.focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from the roll call, the action log or another screen: attendance, or the responses
+        the action log reports, may have changed."""
+        if self.session is not None:
+            self.refresh_formalities()
 
     def _known_names(self) -> list[str]:
         return self.session.people.names() if self.session else []
@@ -209,7 +256,9 @@ class MinutingScreen(ScrutuiScreen[None]):
             item = self.session.take_item(item.id, leaving=self.current.id if self.current else None)
             self.items = [item if i.id == item.id else i for i in self.items]
         self.current = item
+        self._wording, self._wording_at = [], -1
         self.refresh_records(select_id)
+        self.warn_quorum()
 
     def refresh_records(self, select_id: int | None = None) -> None:
         """Reload the current item's records from the database and redraw."""
@@ -217,26 +266,28 @@ class MinutingScreen(ScrutuiScreen[None]):
         item = self.current
         self.records = self.session.records(item.id) if item and item.id else []
         counts = self.store.agenda.record_counts(self.meeting_id)
-        self.query_one(AgendaList).show(self.items, item.id if item else None, counts)
+        inquorate = self.roll.inquorate_items(self.items) if self.roll else set()
+        self.query_one(AgendaList).show(self.items, item.id if item else None, counts, inquorate)
         records = self.query_one(RecordList)
         records.show(self.records, select_id)
         if item is not None:
+            number = item.minute_number or item.number
             started = f" · started {item.started_at[11:16]}" if item.started_at else ""
-            records.border_title = f"{item.number} {item.title}{started}".strip()
+            # Warnings first, so a narrow terminal never cuts them off.
+            warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
+            exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
+            records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
-        carried = (
-            self.store.tracker.log_entries(item.id)
-            if item and item.id and item.id == self._action_log_item
-            else None
-        )
+        carried = self._carried(item)
         preview.show(
-            minute_item(
+            preview_item(
                 item,
                 self.records,
-                self.session.committee,
-                self.session.people,
-                confidential=True,
+                items=self.items,
+                committee=self.session.committee,
+                people=self.session.people,
+                roll=self.roll,
                 carried=carried,
                 meeting_date=self.session.meeting.date,
             )
@@ -246,13 +297,72 @@ class MinutingScreen(ScrutuiScreen[None]):
         if carried is not None:
             waiting = sum(1 for entry in carried if entry.is_open)
             self.hint(
-                f"Action log: {len(carried)} carried forward, {waiting} awaited · ctrl+t records responses",
+                f"Action log: {len(carried)} carried forward, {waiting} awaited · F7 records responses",
                 "warning" if waiting else "",
             )
             self._action_log_hint = True
         elif self._action_log_hint:
             self._action_log_hint = False
             self.hint("")
+        self.show_title()
+
+    def _carried(self, item: AgendaItem | None) -> list[TrackedRecord] | None:
+        """What the action log lists, when `item` is the meeting's action log: as the tracker holds
+        it now, or, once the minutes are approved, as it was approved."""
+        if item is None or item.id is None or item.id != self._action_log_item:
+            return None
+        assert self.session is not None
+        if self.session.meeting.status is MinutesStatus.APPROVED:
+            kept = self.store.signoff.source(self.meeting_id).carried
+            if kept is not None:
+                return kept.get(item.id, [])
+        return self.store.tracker.log_entries(item.id)
+
+    def show_title(self) -> None:
+        """The meeting, and the quorum as it stands for the current item."""
+        assert self.session is not None
+        meeting, committee = self.session.meeting, self.session.committee
+        title = Text()
+        count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
+        if count is not None and count.inquorate:
+            # First, so a narrow terminal never cuts it off.
+            title.append(f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red")
+            title.append(" ")
+        if self.read_only:
+            title.append("READ-ONLY · ", style="bold")
+        elif meeting.status is not MinutesStatus.DRAFT:
+            title.append(f"{meeting.status.value.upper()} · ", style="bold")
+        title.append(f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}")
+        if count is not None and count.recorded and not count.inquorate:
+            title.append(f" · {count.present} present, quorum {count.quorum}", style="dim")
+        self.query_one("#meeting-title", Static).update(title)
+
+    def _inquorate_now(self) -> bool:
+        if self.roll is None:
+            return False
+        return self.roll.count_now(self.current.id if self.current else None).inquorate
+
+    def refresh_formalities(self) -> None:
+        """Read attendance, movements and declarations again; warn at once if the meeting has just
+        become inquorate."""
+        assert self.session is not None
+        self.roll = self.session.roll()
+        self.session.people = self.store.people.for_meeting(self.meeting_id)
+        self.items = self.session.agenda()
+        if self.current is not None:
+            self.current = next((i for i in self.items if i.id == self.current.id), self.current)
+        self.refresh_records()
+        self.warn_quorum()
+
+    def warn_quorum(self) -> None:
+        """Say so at once when the meeting becomes inquorate for the current item."""
+        inquorate = self._inquorate_now()
+        if inquorate and not self._was_inquorate and self.roll is not None:
+            count = self.roll.count_now(self.current.id if self.current else None)
+            self.notify(
+                f"The meeting is inquorate: {count.describe()}.", title="Quorum", severity="warning", timeout=10
+            )
+        self._was_inquorate = inquorate
 
     def hint(self, message: str | Text, kind: str = "") -> None:
         """Say something on the line under the capture line."""
@@ -280,6 +390,8 @@ class MinutingScreen(ScrutuiScreen[None]):
             line.append(f"  Tab: {completed.name}", style="bold")
         elif unknown:
             line.append(f"  (new name: {', '.join(unknown)})", style="italic")
+        if 0 <= self._wording_at < len(self._wording) and event.value == self._wording[self._wording_at]:
+            line.append(f"  (standard wording {self._wording_at + 1} of {len(self._wording)}; F2: next)", style="dim")
         self.hint(line)
 
     @on(Input.Submitted, "#capture")
@@ -337,6 +449,14 @@ class MinutingScreen(ScrutuiScreen[None]):
         if target == index:
             self.hint("That is the last item." if step > 0 else "That is the first item.")
             return
+        current = self.current
+        moving_on = step > 0 and current is not None and current.id is not None and not current.started_at
+        if moving_on and current is not None and current.id is not None and not self.read_only:
+            # Moving on from an item means it was taken, even with nothing minuted: it is numbered
+            # before the next one.
+            assert self.session is not None
+            taken = self.session.take_item(current.id)
+            self.items = [taken if i.id == taken.id else i for i in self.items]
         self.show_item(self.items[target], take=not self.read_only)
 
     @guarded
@@ -415,12 +535,6 @@ class MinutingScreen(ScrutuiScreen[None]):
 
         ask_and_export(self.scrutui, self.meeting_id)
 
-    def on_screen_resume(self) -> None:
-        # Back from the action log: responses recorded there show in the preview.
-        if self._left_for_tracker and self.session is not None:
-            self._left_for_tracker = False
-            self.refresh_records(self.query_one(RecordList).selected_record_id)
-
     @guarded
     def action_action_log(self) -> None:
         """Open this meeting's action log (the current item when it is the log)."""
@@ -431,7 +545,7 @@ class MinutingScreen(ScrutuiScreen[None]):
                 "warning",
             )
             return
-        self._left_for_tracker = True
+        self.save_capture_draft()
         self.scrutui.open_tracker(action_log_item_id=log_item)
 
     def action_back(self) -> None:
@@ -492,6 +606,10 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.hint("Nothing to undo.")
             return
         message, record_id = undone
+        if not record_id:
+            self.refresh_formalities()
+            self.hint(f"↶ {message}.", "saved")
+            return
         record = self.store.records.get(record_id, include_deleted=True)
         if self.current is None or record.agenda_item_id != self.current.id:
             item = next((i for i in self.items if i.id == record.agenda_item_id), self.current)
@@ -553,16 +671,16 @@ class MinutingScreen(ScrutuiScreen[None]):
     def action_add_person(self) -> None:
         """Add a person to the committee, starting from the last unknown name typed."""
         self.require_writable()
-        from scrutui.tui.screens.person_form import PersonForm
+        from scrutui.tui.screens.person_form import PersonEntry, PersonForm
 
         assert self.session is not None
         session = self.session
 
-        def added(result: tuple[Person, Role] | None) -> None:
+        def added(result: PersonEntry | None) -> None:
             if result is None:
                 return
             try:
-                person = session.add_person(*result)
+                person = session.add_person(result.person, result.role)
             except Exception as error:
                 report(self, error)
                 return
@@ -571,6 +689,104 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
 
         self.app.push_screen(PersonForm(name=self._last_unknown, role=Role.OFFICER), added)
+
+    # --- formalities ----------------------------------------------------------------------------
+
+    def action_roll_call(self) -> None:
+        """Take the roll call."""
+        from scrutui.tui.screens.roll_call import RollCallScreen
+
+        self.save_capture_draft()
+        self.app.push_screen(RollCallScreen(self.meeting_id))
+
+    @guarded
+    def action_movement(self) -> None:
+        """Someone arrived or left: pick them, and it is stamped now, during the current item."""
+        self.require_writable()
+        assert self.session is not None
+        if self.session.meeting.status is MinutesStatus.APPROVED:
+            self.hint("These minutes are approved: attendance changes only by a correction.", "warning")
+            return
+        from scrutui.tui.screens.movement import MovementPicker
+
+        session = self.session
+        item = self.current
+        if item is not None and item.id is not None and not item.started_at:
+            self.show_item(item, take=True)
+            item = self.current
+
+        def picked(person_id: int | None) -> None:
+            if person_id is None:
+                return
+            try:
+                event = session.record_movement(person_id, item.id if item else None)
+            except Exception as error:
+                report(self, error)
+                return
+            self.refresh_formalities()
+            line = self.roll.line(person_id) if self.roll else None
+            verb = "arrived" if event.movement.value == "arrived" else "left"
+            who = line.name if line else "They"
+            self.hint(f"✓ {who} {verb} at {event.at[11:16]} (ctrl+z undoes)", "saved")
+            self.action_focus_capture()
+
+        roll = self.roll or session.roll()
+        self.app.push_screen(MovementPicker(roll, item.title if item else "before the first item"), picked)
+
+    @guarded
+    def action_declarations(self) -> None:
+        """Declarations of interest."""
+        self.require_writable()
+        from scrutui.tui.screens.declarations import DeclarationsScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.refresh_formalities()
+            self.action_focus_capture()
+
+        self.app.push_screen(DeclarationsScreen(self.meeting_id, self.current.id if self.current else None), closed)
+
+    def action_minutes_status(self) -> None:
+        """Issue, approve or correct this committee's minutes."""
+        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
+
+        assert self.session is not None
+        self.save_capture_draft()
+        previous = self.store.meetings.previous(self.session.meeting)
+        wanted = previous.id if previous and previous.status is not MinutesStatus.APPROVED else self.meeting_id
+        self.app.push_screen(MinutesStatusScreen(wanted or self.meeting_id, from_meeting=self.meeting_id))
+
+    @guarded
+    def action_standard_wording(self) -> None:
+        """Put standard wording for the current item on the capture line; again: the next one."""
+        assert self.session is not None
+        self.require_writable()
+        item = self.current
+        if item is None:
+            self.hint("There is no agenda item to minute under: add one first.", "warning")
+            return
+        line = self.query_one(CaptureInput)
+        if not self._wording:
+            previous = self.store.meetings.previous(self.session.meeting)
+            roll = self.roll
+            self._wording = standard_wording(
+                item,
+                roll=roll,
+                previous_meeting=previous.date if previous else None,
+                exclusion=drafted_exclusion(self.items, self.session.committee.jurisdiction)
+                if item_kind(item.title) == "exclusion"
+                else "",
+                declared=bool(roll and roll.declarations),
+            )
+            self._wording_at = -1
+        shown = self._wording[self._wording_at] if 0 <= self._wording_at < len(self._wording) else None
+        if line.value.strip() and line.value != shown:
+            self.hint("The capture line has text: enter it (Enter) or clear it first.", "warning")
+            return
+        self._wording_at = (self._wording_at + 1) % len(self._wording)
+        line.value = self._wording[self._wording_at]
+        line.cursor_position = len(line.value)
+        line.focus()
 
 
 def _clock() -> str:

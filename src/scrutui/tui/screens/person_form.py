@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
-from scrutui.models import Person, Role, validation_message
+from scrutui.models import Membership, Person, Role, parse_date, validation_message
 from scrutui.tui.screens.base import ScrutuiModal
 
 
-class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
-    """A person and their role on the committee. ctrl+s (or Enter on the last field) saves."""
+class PersonEntry(NamedTuple):
+    """What the person form gives back: the person, their role, and the dates they serve."""
+
+    person: Person
+    role: Role
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+
+def _shown(day: dt.date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+class PersonForm(ScrutuiModal[PersonEntry | None]):
+    """A person and their role on the committee. ctrl+s (or Enter on the last field) saves.
+
+    With `dates`, it also asks when they serve on the committee (blank: no limit).
+    """
 
     DEFAULT_CSS = """
     PersonForm { align: center middle; }
@@ -22,6 +41,8 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
     PersonForm Label.hint { color: $text-muted; }
     PersonForm #person-error { color: $error; height: auto; }
     PersonForm #buttons { height: 3; align: right middle; }
+    PersonForm #served { height: auto; }
+    PersonForm #served Input { width: 1fr; }
     """
 
     BINDINGS = [
@@ -30,11 +51,20 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
     ]
 
     def __init__(
-        self, name: str = "", title: str = "", role: Role = Role.MEMBER, person_id: int | None = None
+        self,
+        name: str = "",
+        title: str = "",
+        role: Role = Role.MEMBER,
+        person_id: int | None = None,
+        *,
+        dates: bool = False,
+        served: tuple[dt.date | None, dt.date | None] = (None, None),
     ) -> None:
         super().__init__()
         self.initial = (name, title, role)
         self.person_id = person_id
+        self.dates = dates
+        self.served = served
 
     def compose(self) -> ComposeResult:
         name, title, role = self.initial
@@ -52,6 +82,11 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
             yield Select(
                 [(r.label, r.value) for r in Role], value=role.value, allow_blank=False, id="person-role"
             )
+            if self.dates:
+                yield Label("Serves from / until (dd/mm/yyyy; blank: no limit)", classes="field")
+                with Horizontal(id="served"):
+                    yield Input(_shown(self.served[0]), id="person-from", placeholder="from")
+                    yield Input(_shown(self.served[1]), id="person-to", placeholder="until")
             yield Label("", id="person-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -68,17 +103,24 @@ class PersonForm(ScrutuiModal[tuple[Person, Role] | None]):
 
     def action_save(self) -> None:
         """Check and return the person."""
+        role = Role(str(self.query_one("#person-role", Select).value))
         try:
             person = Person(
                 id=self.person_id,
                 name=self.query_one("#person-name", Input).value,
                 title=self.query_one("#person-title", Input).value,
             )
-        except ValidationError as error:
+            served = Membership(
+                committee_id=0,
+                person_id=0,
+                role=role,
+                from_date=parse_date(self.query_one("#person-from", Input).value) if self.dates else None,
+                to_date=parse_date(self.query_one("#person-to", Input).value) if self.dates else None,
+            )
+        except (ValidationError, ValueError) as error:
             self.query_one("#person-error", Label).update(validation_message(error))
             return
-        role = Role(str(self.query_one("#person-role", Select).value))
-        self.dismiss((person, role))
+        self.dismiss(PersonEntry(person, role, served.from_date, served.to_date))
 
     def action_cancel(self) -> None:
         """Close without saving."""

@@ -120,13 +120,14 @@ class RecordForm(ScrutuiModal[Record | None]):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        verb = "Edit" if self.record else "New"
+        verb = self.verb()
         values = self.record.model_dump() if self.record else {}
         if not self.record and self.kind is RecordKind.RECOMMENDATION:
             values["addressee"] = self.session.committee.recommendation_body
         with Vertical():
             yield Label(f"{verb} {self.kind.label.lower()}  (ctrl+s saves, Escape cancels)", id="form-title")
             with VerticalScroll():
+                yield from self.extra_fields()
                 for field in FIELDS[self.kind]:
                     yield Label(field.label, classes="field")
                     if field.hint:
@@ -187,11 +188,23 @@ class RecordForm(ScrutuiModal[Record | None]):
             error.update(validation_message(problem))
             return
         try:
-            saved = self.session.save(record)
+            saved = self.save_record(record)
         except Exception as problem:
             error.update(describe_error(problem))
             return
         self.dismiss(saved)
+
+    def verb(self) -> str:
+        """What the form is doing, for its title."""
+        return "Edit" if self.record else "New"
+
+    def extra_fields(self) -> ComposeResult:
+        """Fields a subclass adds above the record's own (none here)."""
+        yield from ()
+
+    def save_record(self, record: Record) -> Record:
+        """Save the record (a subclass may save it another way, as a correction does)."""
+        return self.session.save(record)
 
     def action_cancel(self) -> None:
         """Close without saving."""

@@ -11,16 +11,20 @@ from scrutui.models import AgendaItem
 from scrutui.tui.widgets.record_list import TypedAway
 
 
-def item_label(item: AgendaItem, current: bool, counts: dict[int, int], width: int = 22) -> Text:
-    """One agenda line (never wrapped): marker, number, title cut to fit, records held."""
-    marker = "▶ " if current else "  "
+def item_label(
+    item: AgendaItem, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
+) -> Text:
+    """One agenda line (never wrapped): marker (a warning when the meeting was inquorate during the
+    item), number, title cut to fit, records held."""
+    marker = "⚠ " if inquorate else ("▶ " if current else "  ")
     number = f"{item.number} " if item.number else ""
     count = counts.get(item.id or 0, 0)
     tail = (" [exempt]" if item.is_exempt else "") + (f" ({count})" if count else "")
     room = max(6, width - len(marker) - len(number) - len(tail))
     title = item.title if len(item.title) <= room else item.title[: room - 1] + "…"
     text = Text()
-    text.append(marker + number, style="bold")
+    text.append(marker, style="bold red" if inquorate else "bold")
+    text.append(number, style="bold")
     text.append(title, style="bold" if current else "")
     if item.is_exempt:
         text.append(" [exempt]", style="italic")
@@ -44,11 +48,18 @@ class AgendaList(OptionList):
             event.prevent_default()
             self.post_message(TypedAway(event.character))
 
-    def show(self, items: list[AgendaItem], current_id: int | None, counts: dict[int, int]) -> None:
-        """Show the agenda, highlighting the current item."""
+    def show(
+        self,
+        items: list[AgendaItem],
+        current_id: int | None,
+        counts: dict[int, int],
+        inquorate: set[int] | frozenset[int] = frozenset(),
+    ) -> None:
+        """Show the agenda, highlighting the current item and marking any taken while inquorate."""
         width = (self.scrollable_content_region.width or 22) - 1
         self.set_options(
-            Option(item_label(item, item.id == current_id, counts, width), id=str(item.id)) for item in items
+            Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
+            for item in items
         )
         for index, item in enumerate(items):
             if item.id == current_id:

@@ -1,4 +1,4 @@
--- scrutui schema, version 2: the tracker of information requests and recommendations, and the
+-- scrutui schema, version 3: the tracker of information requests and recommendations, and the
 -- action log that carries what is still outstanding forward to a committee's next meeting.
 
 -- The tracker pages requests and recommendations by due date (then record id, which SQLite keeps
