@@ -14,13 +14,17 @@ from typing import Any
 from textual.pilot import Pilot
 
 from scrutui.demo import load_demo
+from scrutui.models import AgendaItem, Meeting
 from scrutui.store import open_store
 from scrutui.tui.app import ScrutuiApp, make_app
 from scrutui.tui.screens.agenda import AgendaScreen
 from scrutui.tui.screens.committee import CommitteeScreen
 from scrutui.tui.screens.committees import CommitteesScreen
+from scrutui.tui.screens.declarations import DeclarationsScreen
 from scrutui.tui.screens.home import HomeScreen
+from scrutui.tui.screens.minutes_status import MinutesStatusScreen
 from scrutui.tui.screens.minuting import MinutingScreen
+from scrutui.tui.screens.roll_call import RollCallScreen
 from scrutui.tui.screens.tracker import TrackerScreen
 from scrutui.tui.widgets.capture_line import CaptureInput
 from tests.tui.helpers import screen_text
@@ -110,6 +114,101 @@ async def test_every_screen_refuses_edits_and_says_read_only(db_path: Path) -> N
         await pilot.press("g")  # and going to where it was made
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
+    assert snapshot(db_path) == before
+
+
+async def test_the_formalities_screens_refuse_edits_read_only(db_path: Path) -> None:
+    """Roll call, arrivals and departures, declarations, sign-off and corrections: each opens to be
+    read (or is refused outright, when it only records), and refuses every edit."""
+    store = open_store(db_path)
+    load_demo(store)
+    store.close()
+    before = snapshot(db_path)
+    app = make_app(db_path, read_only=True, blink=False, today=lambda: TODAY)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")  # the sign-off of the newest meeting (November, a draft)
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesStatusScreen) and "READ-ONLY" in screen_text(pilot)
+        await refused(pilot, "i", "r", "a")
+        await pilot.press("up")  # September: approved, so c would record a correction
+        await pilot.pause()
+        assert "approved" in screen_text(pilot)
+        await refused(pilot, "c")
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen) and "READ-ONLY" in screen_text(pilot)
+        assert "Councillor Glyn Hughes" in screen_text(pilot)  # the roll call can be read
+        await refused(pilot, "p", "a", "x", "s", "i", "delete", "P", "n")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+
+        await pilot.press("enter")
+        await pilot.pause()
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        await refused(pilot, "f2", "ctrl+t", "f4", "ctrl+y")  # standard wording; arrivals and departures
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen) and "READ-ONLY" in screen_text(pilot)
+        await refused(pilot, "p", "P")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        declarations = app.screen
+        assert isinstance(declarations, DeclarationsScreen)
+        text = screen_text(pilot)
+        assert "READ-ONLY · browsing only" in text and "Councillor Bola Adeyemi" in text
+        await refused(pilot, "n", "enter", "delete")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is minuting
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesStatusScreen) and "READ-ONLY" in screen_text(pilot)
+        await refused(pilot, "i", "c")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is minuting
+    assert snapshot(db_path) == before
+
+
+async def test_the_action_log_from_the_minuting_screen_read_only(db_path: Path) -> None:
+    store = open_store(db_path)
+    load_demo(store)
+    committee = store.committees.all()[0]
+    assert committee.id is not None
+    store.meetings.add(
+        Meeting(committee_id=committee.id, date="2027-01-12"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+        carry_forward=True,
+    )
+    store.close()
+    before = snapshot(db_path)
+    app = make_app(db_path, read_only=True, blink=False, today=lambda: dt.date(2027, 1, 12))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the newest meeting: January's
+        await pilot.pause()
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        await pilot.press("f7")
+        await pilot.pause()
+        log = app.screen
+        assert isinstance(log, TrackerScreen) and log.action_log_item_id is not None
+        assert "Action log of the meeting on 12/01/2027" in screen_text(pilot) and "READ-ONLY" in screen_text(pilot)
+        await refused(pilot, "enter", "r", "x", "w", "d")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is minuting
     assert snapshot(db_path) == before
 
 

@@ -735,8 +735,7 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     @guarded
     def action_declarations(self) -> None:
-        """Declarations of interest."""
-        self.require_writable()
+        """Declarations of interest (read-only: to browse)."""
         from scrutui.tui.screens.declarations import DeclarationsScreen
 
         def closed(changed: bool | None) -> None:
