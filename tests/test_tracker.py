@@ -431,3 +431,138 @@ def test_the_exported_minutes_say_what_the_action_log_reported(store: Store) -> 
         "(b) The recommendation to Cabinet that the budget be protected (minute 1, 15 September 2026): "
         "noted on 10 November 2026. Cabinet noted it."
     ) in text
+
+
+# --- with the formalities: approved and issued minutes ----------------------------------------------
+
+
+def test_responses_are_recorded_on_requests_from_approved_minutes(demo_store: Store) -> None:
+    """Approved minutes are locked, but what came of their requests is not part of their text."""
+    from scrutui.store.locks import ApprovedMinutesError
+
+    store = demo_store
+    september = store.meetings.get(1)
+    assert september.status.value == "approved"
+    committee = store.committees.get(september.committee_id)
+    assert committee.id is not None
+    january = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2027-01-12"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+        carry_forward=True,
+    )
+    assert january.id is not None
+    log_item = store.tracker.action_log_of(january.id)
+    assert log_item is not None
+    (asked,) = [
+        e for e in store.tracker.log_entries(log_item) if e.record.text.startswith("a breakdown of early help")
+    ]
+    assert asked.origin.meeting_id == september.id
+    tracker = Tracker(store, lambda: D("2027-01-12"))
+    tracker.respond(
+        asked.id, RequestStatus.ANSWERED, None, "Circulated by locality.", action_log_item_id=log_item
+    )
+    tracker.set_due(asked.id, D("2026-10-30"))
+    answered = store.records.get(asked.id)
+    assert isinstance(answered, InformationRequest)
+    assert (answered.status, answered.answered_on, answered.response) == (
+        RequestStatus.ANSWERED,
+        D("2027-01-12"),
+        "Circulated by locality.",
+    )
+    assert answered.due_date == D("2026-10-30") and answered.due_date_by_hand
+    entry = next(e for e in store.tracker.entries(log_item, Tracked.REQUESTS) if e.id == asked.id)
+    assert entry.reported_on == D("2027-01-12")
+    (accepted,) = [r for r in store.tracker.all(tracker.query(kind=Tracked.RECOMMENDATIONS, status=StatusFilter.ALL))
+                   if r.origin.meeting_id == september.id]  # fmt: skip
+    tracker.respond(accepted.id, ExecutiveResponse.NOTED, D("2027-01-05"), "Cabinet noted the report.")
+    assert store.tracker.get(Tracked.RECOMMENDATIONS, accepted.id).status == "noted"  # type: ignore[union-attr]
+    # The minutes' own words stay locked.
+    with pytest.raises(ApprovedMinutesError):
+        store.records.update(answered.model_copy(update={"text": "a breakdown by ward"}))
+    # The approved minutes of September say what they said when approved.
+    from scrutui.export.gather import gather_minutes
+
+    text = "\n".join(p.full_text for p in gather_minutes(store, 1).document.paragraphs())
+    assert "Circulated by locality" not in text
+
+
+def test_approved_minutes_keep_their_action_log_as_approved(store: Store) -> None:
+    from scrutui.export.gather import gather_minutes
+    from scrutui.store.locks import ApprovedMinutesError
+
+    ids = earlier_meeting(store)
+    committee = store.committees.by_name("Health Scrutiny Committee")
+    assert committee is not None and committee.id is not None
+    november = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2026-11-10"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+        carry_forward=True,
+    )
+    assert november.id is not None
+    log_item = store.tracker.action_log_of(november.id)
+    assert log_item is not None
+    Tracker(store, lambda: D("2026-11-10")).respond(
+        ids["outstanding"], RequestStatus.ANSWERED, None, "Tabled.", action_log_item_id=log_item
+    )
+    january = store.meetings.add(Meeting(committee_id=committee.id, date="2027-01-12"), [])
+    assert january.id is not None
+    store.signoff.approve(november.id, january.id)
+    awaited = "(minute 1, 15 September 2026): due by 15 November 2026."
+
+    def november_minutes(*, confidential: bool = False) -> list[str]:
+        assert november.id is not None
+        document = gather_minutes(store, november.id, confidential=confidential).document
+        return [p.full_text for p in document.paragraphs()]
+
+    approved = november_minutes()
+    assert any(line.endswith(awaited) for line in approved)
+    assert any("The risk register" in line and "answered on 10 November 2026. Tabled." in line for line in approved)
+
+    # Cabinet's response comes in after approval (late: the clerk first gave it a new due date) and
+    # is recorded through November's action log: the tracker has it, the approved minutes do not
+    # change, and the log is not marked as having reported it (January's action log reports it).
+    Tracker(store, lambda: D("2027-01-12")).set_due(ids["awaited"], D("2026-11-30"))
+    Tracker(store, lambda: D("2027-01-12")).respond(
+        ids["awaited"], ExecutiveResponse.ACCEPTED, None, "Cabinet agreed.", action_log_item_id=log_item
+    )
+    response = store.records.get(ids["awaited"])
+    assert isinstance(response, Recommendation) and response.response_status is ExecutiveResponse.ACCEPTED
+    assert november_minutes() == approved
+    assert (
+        store.handle.scalar(
+            "SELECT reported_on FROM action_log_entry WHERE agenda_item_id = ? AND record_id = ?",
+            [log_item, ids["awaited"]],
+        )
+        is None
+    )
+    confidential = november_minutes(confidential=True)
+    assert any("contract's price" in line for line in confidential)  # in the annex, as approved
+    assert not any("contract's price" in line for line in approved)
+    with pytest.raises(ApprovedMinutesError):
+        store.tracker.add_action_log(november.id)
+    january_log = Tracker(store, lambda: D("2027-01-12")).add_action_log(january.id)
+    assert ids["awaited"] in {e.id for e in store.tracker.log_entries(january_log)}
+
+    # What the approved minutes keep survives the round trip through the database as JSON.
+    kept = store.signoff.source(november.id)
+    assert kept.carried is not None
+    (entries,) = kept.carried.values()
+    frozen = next(e for e in entries if e.id == ids["awaited"])
+    assert frozen.is_open and frozen.origin.meeting_date == D("2026-09-15")
+
+
+def test_issued_minutes_get_no_new_action_log_item(store: Store) -> None:
+    from scrutui.store.locks import IssuedMinutesError
+
+    earlier_meeting(store)
+    committee = store.committees.by_name("Health Scrutiny Committee")
+    assert committee is not None and committee.id is not None
+    november = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2026-11-10"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+    )
+    assert november.id is not None
+    store.signoff.issue(november.id)
+    with pytest.raises(IssuedMinutesError, match="an action log item cannot be added to the agenda"):
+        store.tracker.add_action_log(november.id)
+    assert [i.title for i in store.agenda.for_meeting(november.id)] == ["Apologies for absence"]

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, TextArea
 
 from scrutui.bench_tracker import build
 from scrutui.demo import load_demo
-from scrutui.models import ExecutiveResponse, InformationRequest, Recommendation, RequestStatus
+from scrutui.models import ExecutiveResponse, InformationRequest, MinutesStatus, Recommendation, RequestStatus
 from scrutui.store import open_store
 from scrutui.store.tracker import StatusFilter
 from scrutui.tui.app import ScrutuiApp, make_app
@@ -66,6 +66,9 @@ async def test_record_a_response_from_the_tracker(db_path: Path) -> None:
         assert "OVERDUE" in text and "a breakdown of early help" in text
         table = screen.query_one(PagedTable)
         assert table.current is not None and table.current.record.text.startswith("a breakdown")
+        # Asked at September's meeting, whose minutes are approved (locked): responses still go in.
+        origin = app.store.meetings.get(table.current.origin.meeting_id)
+        assert origin.status is MinutesStatus.APPROVED
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen
