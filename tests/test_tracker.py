@@ -472,8 +472,8 @@ def test_responses_are_recorded_on_requests_from_approved_minutes(demo_store: St
     assert answered.due_date == D("2026-10-30") and answered.due_date_by_hand
     entry = next(e for e in store.tracker.entries(log_item, Tracked.REQUESTS) if e.id == asked.id)
     assert entry.reported_on == D("2027-01-12")
-    (accepted,) = [r for r in store.tracker.all(tracker.query(kind=Tracked.RECOMMENDATIONS, status=StatusFilter.ALL))
-                   if r.origin.meeting_id == september.id]  # fmt: skip
+    everything = tracker.query(kind=Tracked.RECOMMENDATIONS, status=StatusFilter.ALL)
+    (accepted,) = [r for r in store.tracker.all(everything) if r.origin.meeting_id == september.id]
     tracker.respond(accepted.id, ExecutiveResponse.NOTED, D("2027-01-05"), "Cabinet noted the report.")
     assert store.tracker.get(Tracked.RECOMMENDATIONS, accepted.id).status == "noted"  # type: ignore[union-attr]
     # The minutes' own words stay locked.
