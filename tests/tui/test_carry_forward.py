@@ -9,9 +9,10 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from scrutui.demo import load_demo
-from scrutui.models import InformationRequest, RequestStatus
+from scrutui.models import AgendaItem, InformationRequest, Meeting, RequestStatus
 from scrutui.store import open_store
 from scrutui.store.tracker import StatusFilter, TrackerQuery
+from scrutui.tracker import Tracker
 from scrutui.tui.app import make_app
 from scrutui.tui.screens.agenda import AgendaScreen
 from scrutui.tui.screens.home import HomeScreen
@@ -172,4 +173,73 @@ async def test_the_standard_order_puts_the_action_log_in_its_place(db_path: Path
     log_item = store.tracker.action_log_of(newest.id)
     assert log_item == store.agenda.for_meeting(newest.id)[4].id
     assert len(store.tracker.log_entries(log_item or 0)) == 6
+    store.close()
+
+
+async def test_the_action_log_of_approved_minutes_still_takes_responses(db_path: Path) -> None:
+    store = open_store(db_path)
+    load_demo(store)
+    committee = store.committees.all()[0]
+    assert committee.id is not None
+    january = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2027-01-12"),
+        [AgendaItem(meeting_id=0, number="1", title="Apologies for absence")],
+        carry_forward=True,
+    )
+    march = store.meetings.add(Meeting(committee_id=committee.id, date="2027-03-09"), [])
+    assert january.id is not None and march.id is not None
+    store.signoff.approve(january.id, march.id)
+    log_item = store.tracker.action_log_of(january.id)
+    # After approval the clerk gives the risk register a new due date: the tracker has it, the
+    # approved minutes keep the date they were approved with.
+    register = store.handle.scalar("SELECT id FROM record WHERE text = 'a copy of the directorate risk register'")
+    Tracker(store, lambda: dt.date(2027, 3, 9)).set_due(int(register), dt.date(2026, 12, 1))
+    store.close()
+    app = make_app(db_path, blink=False, today=lambda: dt.date(2027, 3, 9))
+    async with app.run_test(size=(110, 36)) as pilot:
+        await pilot.pause()
+        app.open_minuting(january.id)
+        await pilot.pause()
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert minuting.current is not None and minuting.current.id == log_item
+        preview = " ".join(str(minuting.query_one("#preview-text", Static).render()).split())
+        register_line = (
+            "A copy of the directorate risk register (of the Director of Children's Services; minute 47, "
+            "10 November 2026): due by 24 November 2026; overdue."
+        )
+        assert register_line in preview
+        await pilot.press("f7")
+        await pilot.pause()
+        log = app.screen
+        assert isinstance(log, TrackerScreen)
+        assert "Action log of the meeting on 12/01/2027 · information requests · minutes approved" in screen_text(
+            pilot
+        )
+        table = log.query_one(PagedTable)
+        texts = [r.record.text for r in table.rows_shown]
+        table.move_cursor(row=texts.index("a copy of the directorate risk register"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResponseForm)
+        app.screen.query_one("#response-text", TextArea).text = "Sent to Members in February."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is log
+        assert any("the next action log reports it" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is minuting
+        # The approved minutes' action log still says what it said when approved.
+        preview = " ".join(str(minuting.query_one("#preview-text", Static).render()).split())
+        assert register_line in preview and "Sent to Members" not in preview
+    store = open_store(db_path, read_only=True)
+    row = store.handle.row("SELECT id FROM record WHERE text = 'a copy of the directorate risk register'")
+    assert row is not None
+    answered = store.records.get(row["id"])
+    assert isinstance(answered, InformationRequest) and answered.status is RequestStatus.ANSWERED
+    assert answered.response == "Sent to Members in February."
+    assert store.handle.scalar("SELECT reported_on FROM action_log_entry WHERE record_id = ?", [row["id"]]) is None
     store.close()

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from scrutui.minutes import long_date
-from scrutui.models import InformationRequest, RequestStatus
+from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, counts_line, status_word
 from scrutui.tui.guard import guarded
@@ -208,6 +208,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         self.of = ""
         self._resumed = False
         self._meeting_date: dt.date | None = None
+        self._log_approved = False
         self._refresh_pending = False
         self._select_after: int | None = None
 
@@ -229,7 +230,11 @@ class TrackerScreen(ScrutuiScreen[None]):
             self.committee_name = self.store.committees.get(self.committee_id).name
         if self.action_log_item_id is not None:
             item = self.store.agenda.get(self.action_log_item_id)
-            self._meeting_date = self.store.meetings.get(item.meeting_id).date
+            meeting = self.store.meetings.get(item.meeting_id)
+            self._meeting_date = meeting.date
+            # Approved minutes keep their action log as approved: what is recorded here goes on the
+            # request, and the committee's next action log reports it back.
+            self._log_approved = meeting.status is MinutesStatus.APPROVED
         self.load()
         table.focus()
 
@@ -325,6 +330,8 @@ class TrackerScreen(ScrutuiScreen[None]):
         title = f"Tracker · {self.kind.label} · {as_at}"
         if self._meeting_date is not None:
             title = f"Action log of the meeting on {self._meeting_date:%d/%m/%Y} · {self.kind.label.lower()}"
+            if self._log_approved:
+                title += " · minutes approved"
         if self.read_only:
             title += " · READ-ONLY"
         self.query_one("#tracker-title", Static).update(Text(title))
@@ -580,8 +587,11 @@ class TrackerScreen(ScrutuiScreen[None]):
             return
         self.refresh_rows(select_id=saved.id)
         word = status_word(saved, self.as_at())
+        later = ""
+        if self._log_approved:
+            later = " The minutes of this meeting are approved: the next action log reports it."
         self.notify(
-            f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + ".",
+            f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + "." + later,
             timeout=4,
         )
 
