@@ -178,6 +178,10 @@ async def test_the_formalities_screens_refuse_edits_read_only(db_path: Path) -> 
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is minuting
+        await pilot.press("f7")  # November's meeting has no action log: said, with nothing to add one
+        await pilot.pause()
+        assert app.screen is minuting
+        assert str(minuting.query_one("#capture-hint").render()) == "This meeting has no action log."
     assert snapshot(db_path) == before
 
 

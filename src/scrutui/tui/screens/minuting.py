@@ -540,10 +540,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         """Open this meeting's action log (the current item when it is the log)."""
         log_item = self.store.tracker.action_log_of(self.meeting_id)
         if log_item is None:
-            self.hint(
-                "This meeting has no action log: on the agenda screen (ctrl+b, then a), l adds one.",
-                "warning",
-            )
+            how = "" if self.read_only else ": on the agenda screen (ctrl+b, then a), l adds one"
+            self.hint(f"This meeting has no action log{how}.", "warning")
             return
         self.save_capture_draft()
         self.scrutui.open_tracker(action_log_item_id=log_item)
