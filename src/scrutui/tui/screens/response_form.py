@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from scrutui.minutes import long_date
+from scrutui.minutes import item_reference, long_date
 from scrutui.models import (
     ExecutiveResponse,
     InformationRequest,
@@ -61,8 +61,7 @@ def typed_date(text: str) -> dt.date | None:
 def describe(tracked: TrackedRecord) -> Text:
     """The request or recommendation, and where it was made, for the top of a form."""
     record, origin = tracked.record, tracked.origin
-    number = (origin.item.minute_number or origin.item.number).strip()
-    where = f"{origin.committee}, {long_date(origin.meeting_date)}, item {number} {origin.item.title}".strip()
+    where = f"{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}"
     text = Text()
     if isinstance(record, InformationRequest):
         text.append("Information request", style="bold")

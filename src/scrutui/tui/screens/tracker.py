@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from scrutui.minutes import long_date
+from scrutui.minutes import item_reference, long_date
 from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, counts_line, status_word
@@ -368,9 +368,8 @@ class TrackerScreen(ScrutuiScreen[None]):
             text.append(f"Recommended to {record.addressee}", style="bold")
         text.append(": ")
         text.append(_short(record.text, 300))
-        number = (origin.item.minute_number or origin.item.number).strip()
         text.append(
-            f"\n{origin.committee}, {long_date(origin.meeting_date)}, item {number} {origin.item.title}",
+            f"\n{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}",
             style="dim",
         )
         if origin.exempt:
