@@ -75,7 +75,7 @@ class HomeScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Id", "Date", "Time", "Committee", "Status", "Records")
+        table.add_columns("Id", "Date", "Time", "Status", "Records", "Committee")
         self.reload()
         table.focus()
 
@@ -94,9 +94,9 @@ class HomeScreen(ScrutuiScreen[None]):
                 str(meeting.id),
                 meeting.date.strftime("%a %d %b %Y"),
                 long_time(meeting.time),
-                Text(summary.committee),
                 meeting.status.value,
                 str(summary.records),
+                Text(summary.committee),
                 key=str(meeting.id),
             )
         hint = self.query_one("#home-hint", Static)
