@@ -40,9 +40,18 @@ class AgendaList(OptionList):
     """The meeting's agenda. Enter takes the highlighted item."""
 
     DEFAULT_CSS = """
-    AgendaList { width: 28%; min-width: 22; max-width: 40; height: 1fr; border: round $primary 50%; }
+    AgendaList { width: 30%; min-width: 24; max-width: 40; height: 1fr; border: round $primary 50%; }
     AgendaList:focus { border: round $accent; }
     """
+
+    _shown: tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int]] | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the lines to the new width."""
+        if self._shown is not None:
+            highlighted = self.highlighted
+            self.show(*self._shown)
+            self.highlighted = highlighted
 
     def on_key(self, event: events.Key) -> None:
         """Typing a letter here goes to the capture line."""
@@ -59,8 +68,9 @@ class AgendaList(OptionList):
         inquorate: set[int] | frozenset[int] = frozenset(),
     ) -> None:
         """Show the agenda, highlighting the current item and marking any taken while inquorate."""
+        self._shown = (items, current_id, counts, inquorate)
         # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
-        width = (self.size.width or 22) - 4
+        width = (self.size.width or 24) - 4
         self.set_options(
             Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
             for item in items
