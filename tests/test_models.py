@@ -75,8 +75,11 @@ def test_impossible_dates_are_refused(typed: str) -> None:
     assert "not a date" in validation_message(error.value)
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("18:30", dt.time(18, 30)), ("6.30pm", dt.time(18, 30)),
-                                                 ("1830", dt.time(18, 30)), ("12am", None)])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("18:30", dt.time(18, 30)), ("6.30pm", dt.time(18, 30)), ("1830", dt.time(18, 30)), ("2pm", dt.time(14, 0)),
+     ("9:05 AM", dt.time(9, 5)), ("12am", dt.time(0, 0)), ("13pm", None), ("123456", None)],
+)
 def test_times_accept_the_usual_forms(typed: str, expected: dt.time | None) -> None:
     if expected is None:
         with pytest.raises(ValidationError):

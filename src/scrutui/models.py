@@ -223,14 +223,17 @@ class MinutesStatus(StrEnum):
 
 
 def _parse_time(value: object) -> object:
+    """Accept 18:30, 18.30, 1830, 6.30pm, 6:30 pm, 2pm or 14 (a time of day), or pass through."""
     if isinstance(value, str):
-        text = value.strip().replace(".", ":")
+        text = value.strip().lower().replace(".", ":").replace(" ", "")
         if re.fullmatch(r"\d{3,4}", text):
             text = f"{text[:-2]}:{text[-2:]}"
-        match = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]m)?", text, re.IGNORECASE)
-        if not match:
-            raise ValueError("the time should look like 18:30")
-        hour, minute, half = int(match[1]), int(match[2]), (match[3] or "").lower()
+        match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?(?::\d{2})?([ap]m)?", text)
+        if not match or (match[2] is None and match[3] is None and len(match[1]) > 2):
+            raise ValueError("should look like 18:30 or 6.30pm")
+        hour, minute, half = int(match[1]), int(match[2] or 0), match[3] or ""
+        if half and not 1 <= hour <= 12:
+            raise ValueError(f"{value.strip()} is not a time of day")
         if half == "pm" and hour < 12:
             hour += 12
         if half == "am" and hour == 12:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from scrutui.models import (
     Assurance,
@@ -234,3 +234,34 @@ async def test_a_1mb_paste_emoji_welsh_and_rtl_are_saved_and_shown(db_path: Path
     assert texts[0] == big.strip() and texts[1] == "Croeso! Gŵyl y Gŵr ŷd 🙂" and texts[2] == "تقرير اللجنة"
     assert texts[3].startswith("x ' OR 1=1")
     store.close()
+
+
+async def test_escape_never_throws_away_typing_without_asking(db_path: Path) -> None:
+    from scrutui.tui.screens.confirm import Confirm
+    from scrutui.tui.screens.record_form import RecordForm
+
+    store = open_store(db_path)
+    _, meeting, _ = add_meeting(store)
+    store.close()
+    app = app_on(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_minuting(meeting.id or 0)
+        await pilot.pause()
+        await pilot.press("ctrl+f", "q")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen)
+        await pilot.press("ctrl+f", "q")
+        await pilot.pause()
+        await pilot.press(*"Councillor")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep typing
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        assert app.screen.query_one("#field-asked_by", Input).value == "Councillor"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen)

@@ -274,3 +274,34 @@ async def test_export_what_the_tracker_shows_even_read_only(db_path: Path, tmp_p
         "Minute Decision Part",
         "1.\tThat the recruitment and retention package for social workers be brought forward to January.",
     ) in found
+
+
+async def test_escape_from_a_response_with_typing_in_it_asks_first(db_path: Path) -> None:
+    from scrutui.tui.screens.confirm import Confirm
+
+    app = demo_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_tracker(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ResponseForm)
+        form.query_one("#response-text", TextArea).focus()
+        await pilot.press(*"Sent on")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#response-text", TextArea).text == "Sent on"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is screen
+    assert request_by_text(db_path, "a breakdown of early help waiting times by locality").status is (
+        RequestStatus.OUTSTANDING
+    )

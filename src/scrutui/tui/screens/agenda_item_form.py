@@ -120,7 +120,7 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close_unsaved()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -166,7 +166,7 @@ class PasteAgenda(ScrutuiModal[list[AgendaItem] | None]):
 
     def action_cancel(self) -> None:
         """Close without adding."""
-        self.dismiss(None)
+        self.close_unsaved()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

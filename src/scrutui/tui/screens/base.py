@@ -67,5 +67,33 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
 class ScrutuiModal(_Shared[T], ModalScreen[T]):
     """A dialog over the current screen."""
 
+    _typed_at_start: list[str] | None = None
+
     def on_mount(self) -> None:
         self.stop_blink()
+        self.call_after_refresh(self._note_typed)
+
+    def _note_typed(self) -> None:
+        self._typed_at_start = self.text_box_contents()
+
+    def text_box_contents(self) -> list[str]:
+        """What the dialog's text boxes hold now."""
+        return [
+            str(getattr(widget, "value", None) or getattr(widget, "text", ""))
+            for widget in self.query("Input, TextArea")
+        ]
+
+    def close_unsaved(self) -> None:
+        """Close without saving; if anything was typed here, ask first, so typing is never lost by a
+        stray Escape."""
+        from scrutui.tui.screens.confirm import Confirm
+
+        if self._typed_at_start is None or self.text_box_contents() == self._typed_at_start:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Close without saving what you typed here?", "Discard"), answered)

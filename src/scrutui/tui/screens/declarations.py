@@ -284,7 +284,7 @@ class DeclarationForm(ScrutuiModal[Declaration | None]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close_unsaved()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

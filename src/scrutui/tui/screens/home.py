@@ -82,7 +82,7 @@ class HomeScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Id", "Date", "Time", "Committee", "Status", "Records")
+        table.add_columns("Id", "Date", "Time", "Status", "Records", "Committee")
         self.reload()
         table.focus()
 
@@ -101,16 +101,16 @@ class HomeScreen(ScrutuiScreen[None]):
                 str(meeting.id),
                 meeting.date.strftime("%a %d %b %Y"),
                 long_time(meeting.time),
-                Text(summary.committee),
                 meeting.status.value,
                 str(summary.records),
+                Text(summary.committee),
                 key=str(meeting.id),
             )
         hint = self.query_one("#home-hint", Static)
         if not summaries:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
         else:
-            hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p every command")
+            hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(keep)))
 

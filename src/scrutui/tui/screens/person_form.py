@@ -124,7 +124,7 @@ class PersonForm(ScrutuiModal[PersonEntry | None]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close_unsaved()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -168,7 +168,7 @@ class ResponseForm(ScrutuiModal[TrackedRecord | None]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close_unsaved()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -231,4 +231,4 @@ class DueDateForm(ScrutuiModal[TrackedRecord | None]):
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close_unsaved()

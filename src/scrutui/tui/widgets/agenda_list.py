@@ -19,17 +19,20 @@ def item_label(
     marker = "⚠ " if inquorate else ("▶ " if current else "  ")
     number = f"{item.number} " if item.number else ""
     count = counts.get(item.id or 0, 0)
-    tail = (" [exempt]" if item.is_exempt else "") + (f" ({count})" if count else "")
-    room = max(6, width - len(marker) - len(number) - len(tail))
+    exempt = " [II]" if item.is_exempt else ""  # a Part II (exempt) item
+    shown_count = f" ({count})" if count else ""
+    if width - len(marker) - len(number) - len(exempt) - len(shown_count) < 6:
+        shown_count = ""  # a narrow list keeps the title readable rather than the count
+    room = max(4, width - len(marker) - len(number) - len(exempt) - len(shown_count))
     title = item.title if len(item.title) <= room else item.title[: room - 1] + "…"
     text = Text()
     text.append(marker, style="bold red" if inquorate else "bold")
     text.append(number, style="bold")
     text.append(title, style="bold" if current else "")
-    if item.is_exempt:
-        text.append(" [exempt]", style="italic")
-    if count:
-        text.append(f" ({count})", style="dim")
+    if exempt:
+        text.append(exempt, style="italic")
+    if shown_count:
+        text.append(shown_count, style="dim")
     return text
 
 
@@ -37,9 +40,18 @@ class AgendaList(OptionList):
     """The meeting's agenda. Enter takes the highlighted item."""
 
     DEFAULT_CSS = """
-    AgendaList { width: 28%; min-width: 22; max-width: 40; height: 1fr; border: round $primary 50%; }
+    AgendaList { width: 30%; min-width: 24; max-width: 40; height: 1fr; border: round $primary 50%; }
     AgendaList:focus { border: round $accent; }
     """
+
+    _shown: tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int]] | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the lines to the new width."""
+        if self._shown is not None:
+            highlighted = self.highlighted
+            self.show(*self._shown)
+            self.highlighted = highlighted
 
     def on_key(self, event: events.Key) -> None:
         """Typing a letter here goes to the capture line."""
@@ -56,7 +68,9 @@ class AgendaList(OptionList):
         inquorate: set[int] | frozenset[int] = frozenset(),
     ) -> None:
         """Show the agenda, highlighting the current item and marking any taken while inquorate."""
-        width = (self.scrollable_content_region.width or 22) - 1
+        self._shown = (items, current_id, counts, inquorate)
+        # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
+        width = (self.size.width or 24) - 4
         self.set_options(
             Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
             for item in items
