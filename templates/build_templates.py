@@ -1,7 +1,12 @@
-"""Build scrutui's default Word template, templates/minutes.docx, from this script (reproducibly).
+"""Build scrutui's default Word templates, templates/minutes.docx and templates/lists.docx, from this
+script (reproducibly).
 
-    python templates/build_templates.py            # writes templates/minutes.docx
-    python templates/build_templates.py OUT.docx   # writes elsewhere (the tests do this)
+    python templates/build_templates.py                   # writes templates/minutes.docx and lists.docx
+    python templates/build_templates.py OUT.docx          # writes the minutes template elsewhere (tests)
+    python templates/build_templates.py --lists OUT.docx  # writes the lists template elsewhere (tests)
+
+lists.docx, for the tracker and the chair's list of resolutions, has the same styles, page and
+header; its footer names the list, and it has no signature lines.
 
 The template holds:
 - one named paragraph style for every `scrutui.minutes.Style` (a council restyles them in Word);
@@ -183,8 +188,8 @@ def _header_footer_tabs(document: Any) -> None:
         tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
 
 
-def build_minutes_template() -> Any:
-    """The default minutes template, as a python-docx Document."""
+def build_minutes_template(*, signatures: bool = True) -> Any:
+    """The default minutes template, as a python-docx Document (without `signatures`: the lists')."""
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name = FONT
@@ -214,19 +219,20 @@ def build_minutes_template() -> Any:
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("Minutes of {{ date }}\t\tPage ")
+    footer.add_run(("Minutes of {{ date }}" if signatures else "As at {{ date }}") + "\t\tPage ")
     _field(footer, "PAGE", "1")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES", "1")
 
     body = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
     body.text = "{{ minutes }}"
-    document.add_paragraph("Chair\t……………………………………", style=SIGNATURE_STYLE)
-    document.add_paragraph("Date\t……………………………………", style=SIGNATURE_STYLE)
+    if signatures:
+        document.add_paragraph("Chair\t……………………………………", style=SIGNATURE_STYLE)
+        document.add_paragraph("Date\t……………………………………", style=SIGNATURE_STYLE)
 
     props = document.core_properties
-    props.title = "Minutes template"
-    props.subject = "scrutui draft minutes"
+    props.title = "Minutes template" if signatures else "Lists template"
+    props.subject = "scrutui draft minutes" if signatures else "scrutui tracker and resolution lists"
     props.author = "scrutui"
     props.last_modified_by = "scrutui"
     props.comments = (
@@ -254,11 +260,23 @@ def save_reproducibly(document: Any, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
+def build_lists_template() -> Any:
+    """The default template of the tracker and the chair's list: the minutes' look, no signatures."""
+    return build_minutes_template(signatures=False)
+
+
 def main(argv: list[str]) -> int:
-    """Write the template to the path given, or to templates/minutes.docx."""
-    target = Path(argv[1]) if len(argv) > 1 else HERE / "minutes.docx"
-    save_reproducibly(build_minutes_template(), target)
-    print(f"wrote {target}")
+    """Write the minutes template to the path given (the lists template after --lists), or both to
+    templates/."""
+    if len(argv) > 2 and argv[1] == "--lists":
+        targets = [(build_lists_template, Path(argv[2]))]
+    elif len(argv) > 1:
+        targets = [(build_minutes_template, Path(argv[1]))]
+    else:
+        targets = [(build_minutes_template, HERE / "minutes.docx"), (build_lists_template, HERE / "lists.docx")]
+    for build, target in targets:
+        save_reproducibly(build(), target)
+        print(f"wrote {target}")
     return 0
 
 

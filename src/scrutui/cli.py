@@ -171,4 +171,12 @@ export.add_command(export_minutes_command.make_command())
 export.add_command(export_minutes_command.make_template_command())
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # Run as `python -m scrutui.cli`: use the module under its own name, where the commands kept in
+    # their own modules (which import this one) are registered.
+    from scrutui.cli import main as scrutui_main
+
+    scrutui_main()
+else:
+    from scrutui.commands import register_tracker_commands
+
+    register_tracker_commands(main, export)

@@ -30,6 +30,7 @@ from scrutui.models import (
     Text,
     the,
 )
+from scrutui.tracked import TrackedRecord
 
 # --- the municipal year and minute numbers -------------------------------------------------------
 
@@ -724,6 +725,11 @@ class MinutesSource(Model):
     previous_meeting_date: dt.date | None = None
     corrections: list[CorrectionEntry] = Field(default_factory=list)
     approval: Approval | None = None
+    #: The action log's entries by its agenda item's id: the earlier requests and recommendations
+    #: it reported back on, as they stood (kept with approved minutes, so a later response recorded
+    #: in the tracker never changes what approved minutes say). None in minutes approved before
+    #: the tracker kept them: the tracker's entries are read then.
+    carried: dict[int, list[TrackedRecord]] | None = None
 
 
 # --- wording helpers -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -49,6 +49,7 @@ from scrutui.models import (
     the,
 )
 from scrutui.store.people import KnownPeople
+from scrutui.tracked import TrackedRecord
 
 
 class Style(StrEnum):
@@ -410,12 +411,21 @@ def request_clause(record: InformationRequest, people: KnownPeople) -> str:
 
 
 def item_paragraphs(
-    item: AgendaItem, records: Sequence[Record], committee: Committee, people: KnownPeople
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+    confidential: bool = True,
+    private_in_annex: bool = False,
 ) -> list[Paragraph]:
     """Everything minuted under one item, in house order.
 
     Discussion first, in the order typed (assurances gathered under their theme sub-headings where
-    each theme first appears), then what was resolved, agreed and recommended, then information
+    each theme first appears), then, for an action log (`carried` given), what was reported back
+    and what is still awaited, then what was resolved, agreed and recommended, then information
     requested.
     """
     paragraphs: list[Paragraph] = []
@@ -452,6 +462,10 @@ def item_paragraphs(
             case InformationRequest():
                 requests.append(request_clause(record, people))
     labels = committee.resolution_labels
+    if carried is not None:
+        paragraphs += action_log_paragraphs(
+            carried, meeting_date, labels, people, confidential=confidential, in_annex=private_in_annex
+        )
     paragraphs += decision("RESOLVED: That", resolved, labels)
     paragraphs += decision("AGREED: That", agreed, labels)
     for body, clauses in recommended.items():
@@ -459,6 +473,110 @@ def item_paragraphs(
     if requests:
         paragraphs.append(Paragraph(Style.DECISION, "That the following information be requested:"))
         paragraphs += labelled_parts(requests, labels)
+    return paragraphs
+
+
+# --- the action log ------------------------------------------------------------------------------
+
+_CLOSED_WORDS = {
+    "answered": "answered",
+    "refused": "refused",
+    "withdrawn": "withdrawn",
+    "accepted": "accepted",
+    "partly_accepted": "partly accepted",
+    "rejected": "rejected",
+    "noted": "noted",
+}
+
+
+def reported_by(entry: TrackedRecord, meeting_date: dt.date | None) -> bool:
+    """True when a response to `entry` was in by the meeting (or was recorded at it)."""
+    if entry.is_open:
+        return False
+    if entry.reported_on is not None or meeting_date is None:
+        return True
+    closed = entry.closed_on
+    return closed is None or closed <= meeting_date
+
+
+def carried_subject(entry: TrackedRecord, people: KnownPeople) -> str:
+    """What an earlier request or recommendation was, and where it was made, as one phrase."""
+    record, origin = entry.record, entry.origin
+    number = minute_number(origin.item).rstrip(".")
+    where = f"minute {number}, {long_date(origin.meeting_date)}" if number else long_date(origin.meeting_date)
+    if isinstance(record, InformationRequest):
+        who = f"of {speaker_reference(record.requested_of, people)}; " if record.requested_of else ""
+        return f"{sentence(record.text).rstrip('.')} ({who}{where})"
+    return f"The recommendation to {record.addressee} that {clause(record.text)} ({where})"
+
+
+def carried_line(entry: TrackedRecord, people: KnownPeople, meeting_date: dt.date | None) -> str:
+    """One line of an action log: the request or recommendation and what came of it by the meeting."""
+    subject = carried_subject(entry, people)
+    if reported_by(entry, meeting_date):
+        word = _CLOSED_WORDS.get(entry.status, entry.status.replace("_", " "))
+        when = f" on {long_date(entry.closed_on)}" if entry.closed_on else ""
+        text = f"{subject}: {word}{when}."
+        if entry.response:
+            lead = "Reasons: " if entry.status == "refused" else ""
+            text += f" {lead}{sentence(entry.response)}"
+        return text
+    due = entry.due
+    if due is None:
+        return f"{subject}: still awaited."
+    late = "; overdue" if meeting_date is not None and due < meeting_date else ""
+    return f"{subject}: due by {long_date(due)}{late}."
+
+
+def action_log_paragraphs(
+    entries: Sequence[TrackedRecord],
+    meeting_date: dt.date | None,
+    labels: LabelStyle,
+    people: KnownPeople,
+    *,
+    confidential: bool = True,
+    in_annex: bool = False,
+) -> list[Paragraph]:
+    """What the action log reported back to the meeting, then what was still awaited.
+
+    Requests and recommendations made under exempt items are left out unless `confidential`, with
+    a line saying that some were (and, `in_annex`, that the confidential annex has them).
+    """
+    shown = [e for e in entries if confidential or not e.origin.exempt]
+    hidden = len(entries) - len(shown)
+    paragraphs: list[Paragraph] = []
+    if not shown and not hidden:
+        return [
+            Paragraph(
+                Style.BODY,
+                "There were no outstanding information requests or recommendations from earlier meetings.",
+            )
+        ]
+    reported = [e for e in shown if reported_by(e, meeting_date)]
+    awaited = [e for e in shown if not reported_by(e, meeting_date)]
+    for lead, group in (
+        (
+            "The following responses to earlier information requests and recommendations were reported:",
+            reported,
+        ),
+        ("The following were still awaited:", awaited),
+    ):
+        if not group:
+            continue
+        paragraphs.append(Paragraph(Style.BODY, lead))
+        paragraphs += [
+            Paragraph(Style.PART, carried_line(e, people, meeting_date), label=part_label(i, labels))
+            for i, e in enumerate(group, start=1)
+        ]
+    if hidden:
+        matters = "matter" if hidden == 1 else "matters"
+        where = "recorded in the confidential annex" if in_annex else "not included in these public minutes"
+        paragraphs.append(
+            Paragraph(
+                Style.BODY,
+                f"{hidden} further {matters} from items considered in private {'is' if hidden == 1 else 'are'} {where}.",
+            )
+        )
     return paragraphs
 
 
@@ -518,11 +636,17 @@ def minute_item(
     confidential: bool = False,
     lead: Sequence[Paragraph] = (),
     notes: Sequence[Paragraph] = (),
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+    private_in_annex: bool = False,
 ) -> MinuteItem:
     """One item as minuted. An exempt item in public minutes is only its public stub.
 
     `lead` (the declarations made, a drafted exclusion resolution) and `notes` (arrivals,
-    departures, withdrawals) come after the purpose line and before what was minuted.
+    departures, withdrawals) come after the purpose line and before what was minuted. `carried`
+    is given for a meeting's action log: the earlier requests and recommendations it lists (those
+    made under exempt items only when `confidential`; `private_in_annex` says they are in the
+    confidential annex instead).
     """
     number = minute_number(item)
     if item.is_exempt and not confidential:
@@ -530,7 +654,16 @@ def minute_item(
         return MinuteItem(
             number, item.public_title or item.title, tuple(_numbered(body, number, committee)), True
         )
-    paragraphs = item_paragraphs(item, records, committee, people)
+    paragraphs = item_paragraphs(
+        item,
+        records,
+        committee,
+        people,
+        carried=carried,
+        meeting_date=meeting_date,
+        confidential=confidential,
+        private_in_annex=private_in_annex,
+    )
     at = 1 if item.purpose else 0
     paragraphs[at:at] = [*lead, *notes]
     return MinuteItem(
@@ -770,12 +903,49 @@ def closing_paragraphs(source: MinutesSource, *, confidential: bool) -> list[Par
     return paragraphs
 
 
+def annexed_minutes(
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    notes: Sequence[Paragraph] = (),
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+) -> list[MinuteItem]:
+    """What an item puts in the confidential annex: an exempt item's full minute, or, for an action
+    log, what it reported back on requests and recommendations made under exempt items."""
+    if item.is_exempt:
+        return [
+            minute_item(
+                item,
+                records,
+                committee,
+                people,
+                confidential=True,
+                notes=notes,
+                carried=carried,
+                meeting_date=meeting_date,
+            )
+        ]
+    private = [entry for entry in carried or () if entry.origin.exempt]
+    if not private:
+        return []
+    paragraphs = action_log_paragraphs(
+        private, meeting_date, committee.resolution_labels, people, confidential=True
+    )
+    title = f"{item.title}: matters from items considered in private"
+    return [MinuteItem(minute_number(item), title, tuple(paragraphs), exempt=True)]
+
+
 def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesDocument:
     """A whole meeting as minutes, with every formality: the roll call, declarations, arrivals and
     departures, exempt items (public stubs; full minutes in the annex when `confidential`), the
-    drafted exclusion resolution, and the confirmation with its corrections."""
+    drafted exclusion resolution, what the action log reported back (matters from exempt items in
+    the annex), and the confirmation with its corrections."""
     people = KnownPeople(tuple(source.people))
     committee, items = source.committee, source.items
+    carried = source.carried or {}
     decl_item = next((i for i in items if item_kind(i.title) == "declarations"), None)
     front = attendance_paragraphs(attendance_entries(source))
     if source.declarations and decl_item is None:
@@ -794,9 +964,23 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
         if exclusion:
             lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
         notes = item_notes(item.id, source.movements, source.declarations)
-        minute_items.append(minute_item(item, records, committee, people, lead=lead, notes=notes))
-        if item.is_exempt:
-            annex.append(minute_item(item, records, committee, people, confidential=True, notes=notes))
+        entries = carried.get(item.id or 0)
+        minute_items.append(
+            minute_item(
+                item,
+                records,
+                committee,
+                people,
+                lead=lead,
+                notes=notes,
+                carried=entries,
+                meeting_date=source.meeting.date,
+                private_in_annex=confidential,
+            )
+        )
+        annex += annexed_minutes(
+            item, records, committee, people, notes=notes, carried=entries, meeting_date=source.meeting.date
+        )
     return _document(
         source.meeting,
         committee,
@@ -816,9 +1000,12 @@ def preview_item(
     committee: Committee,
     people: KnownPeople,
     roll: Roll | None = None,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
 ) -> MinuteItem:
     """One item in full, as the minuting screen previews it: with the declarations, the drafted
-    exclusion resolution, arrivals, departures and withdrawals that belong under it."""
+    exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
+    action log, `carried` given) everything it reports back."""
     movements = roll.movement_lines() if roll else []
     declarations = roll.declaration_lines() if roll else []
     lead: list[Paragraph] = []
@@ -830,7 +1017,17 @@ def preview_item(
     if exclusion:
         lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
     notes = item_notes(item.id, movements, declarations)
-    return minute_item(item, records, committee, people, confidential=True, lead=lead, notes=notes)
+    return minute_item(
+        item,
+        records,
+        committee,
+        people,
+        confidential=True,
+        lead=lead,
+        notes=notes,
+        carried=carried,
+        meeting_date=meeting_date,
+    )
 
 
 def build_minutes(
@@ -842,14 +1039,27 @@ def build_minutes(
     attendance: Sequence[AttendanceEntry] = (),
     *,
     confidential: bool = False,
+    carried: Mapping[int, Sequence[TrackedRecord]] | None = None,
 ) -> MinutesDocument:
-    """A whole meeting as minutes, from its parts (see :func:`build_from` for every formality)."""
-    minute_items = [minute_item(item, records.get(item.id or 0, []), committee, people) for item in items]
-    annex = [
-        minute_item(item, records.get(item.id or 0, []), committee, people, confidential=True)
-        for item in items
-        if item.is_exempt
-    ]
+    """A whole meeting as minutes, from its parts (see :func:`build_from` for every formality).
+    `carried` holds the action log's entries by agenda item id (``store.tracker.action_logs_of_meeting``)."""
+    minute_items: list[MinuteItem] = []
+    annex: list[MinuteItem] = []
+    for item in items:
+        under = records.get(item.id or 0, [])
+        entries = (carried or {}).get(item.id or 0)
+        minute_items.append(
+            minute_item(
+                item,
+                under,
+                committee,
+                people,
+                carried=entries,
+                meeting_date=meeting.date,
+                private_in_annex=confidential,
+            )
+        )
+        annex += annexed_minutes(item, under, committee, people, carried=entries, meeting_date=meeting.date)
     return _document(
         meeting,
         committee,

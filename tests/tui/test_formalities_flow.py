@@ -187,6 +187,13 @@ async def test_a_declaration_with_withdrawal(db_path: Path) -> None:
         assert isinstance(app.screen, DeclarationsScreen)
         listed = app.screen.query_one(DataTable)
         assert listed.row_count == 1 and str(listed.get_row_at(0)[0]) == "Councillor Cy Cole"
+        await pilot.press("enter")  # Enter on the list edits the highlighted declaration
+        await pilot.pause()
+        assert isinstance(app.screen, DeclarationForm)
+        assert app.screen.query_one("#d-person", Select).value == people["Cole"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DeclarationsScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -12,8 +12,13 @@ from scrutui.store.backup import backup_database, default_backup_path
 
 @click.command()
 @click.option("--db", "db", metavar="PATH", help="The database to back up (default: as for scrutui).")
-@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the copy (default: a dated file in a backups folder beside the database).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the copy (default: a dated file in a backups folder beside the database).",
+)
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_context
 def backup(ctx: click.Context, db: str | None, output: Path | None, force: bool) -> None:

@@ -22,6 +22,7 @@ from scrutui.store.migrations import latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
 from scrutui.store.signoff import SignoffRepository
+from scrutui.store.tracker import TrackerRepository
 
 __all__ = ["MeetingSummary", "Store", "open_store"]
 
@@ -40,6 +41,7 @@ class Store:
         self.agenda = AgendaRepository(handle)
         self.records = RecordRepository(handle)
         self.people = PeopleDirectory(handle)
+        self.tracker = TrackerRepository(handle)
         self.attendance = AttendanceRepository(handle)
         self.signoff = SignoffRepository(
             handle,
@@ -49,6 +51,7 @@ class Store:
             records=self.records,
             attendance=self.attendance,
             people=self.people,
+            tracker=self.tracker,
         )
 
     def is_empty(self) -> bool:

@@ -11,6 +11,7 @@ from scrutui.models import AgendaItem, Jurisdiction, Meeting, MinutesStatus, now
 from scrutui.store import numbering
 from scrutui.store.base import Handle, insert, update
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
+from scrutui.store.tracker import TrackerRepository
 
 _MEETING_COLUMNS = tuple(f for f in Meeting.model_fields if f != "id")
 _ITEM_COLUMNS = tuple(f for f in AgendaItem.model_fields if f != "id")
@@ -41,14 +42,22 @@ class MeetingRepository:
     def __init__(self, handle: Handle) -> None:
         self._h = handle
 
-    def add(self, meeting: Meeting, items: list[AgendaItem] | None = None) -> Meeting:
-        """Save a new meeting and, optionally, its agenda, in one transaction."""
+    def add(
+        self, meeting: Meeting, items: list[AgendaItem] | None = None, *, carry_forward: bool = False
+    ) -> Meeting:
+        """Save a new meeting and, optionally, its agenda, in one transaction.
+
+        `carry_forward` gives the agenda an action log listing what is still outstanding from the
+        committee's earlier meetings (see TrackerRepository.add_action_log).
+        """
         values = meeting.model_dump(mode="json", exclude={"id"})
         with self._h.write() as conn:
             meeting_id = insert(conn, "meeting", {**values, "created_at": now()})
             for position, item in enumerate(items or [], start=1):
                 data = item.model_dump(mode="json", exclude={"id"})
                 insert(conn, "agenda_item", {**data, "meeting_id": meeting_id, "position": position})
+            if carry_forward:
+                TrackerRepository(self._h).add_action_log(meeting_id)
         return meeting.model_copy(update={"id": meeting_id})
 
     def update(self, meeting: Meeting) -> None:

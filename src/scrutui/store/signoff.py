@@ -30,6 +30,7 @@ from scrutui.store.locks import ensure_draft, meeting_of_record, meeting_state
 from scrutui.store.meetings import AgendaRepository, MeetingRepository
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
+from scrutui.store.tracker import TrackerRepository
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class SignoffRepository:
         records: RecordRepository,
         attendance: AttendanceRepository,
         people: PeopleDirectory,
+        tracker: TrackerRepository,
     ) -> None:
         self._h = handle
         self._meetings = meetings
@@ -74,6 +76,7 @@ class SignoffRepository:
         self._records = records
         self._attendance = attendance
         self._people = people
+        self._tracker = tracker
 
     # --- where the minutes stand ----------------------------------------------------------------
 
@@ -261,6 +264,11 @@ class SignoffRepository:
                 "meeting": source.meeting.model_copy(update={"status": MinutesStatus.APPROVED}),
                 "corrections": self.corrections(meeting_id),
                 "approval": self._approval(meeting_id),
+                "carried": (
+                    source.carried
+                    if source.carried is not None
+                    else self._tracker.action_logs_of_meeting(meeting_id)
+                ),
             }
         )
 
@@ -281,6 +289,7 @@ class SignoffRepository:
             previous_meeting_date=previous.date if previous else None,
             corrections=self.corrections(meeting_id),
             approval=self._approval(meeting_id),
+            carried=self._tracker.action_logs_of_meeting(meeting_id),
         )
 
     def _approval(self, meeting_id: int) -> Approval | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,19 +34,23 @@ class ScrutuiApp(App[None]):
         ),
     ]
 
-    def __init__(self, store: Store, *, blink: bool = True) -> None:
+    def __init__(
+        self, store: Store, *, blink: bool = True, today: Callable[[], dt.date] | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.read_only = store.read_only
         #: False in tests and snapshots, so screens stop cursors blinking.
         self.blink = blink
+        #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
+        self.today: Callable[[], dt.date] = today or dt.date.today
 
     def on_mount(self) -> None:
         from scrutui.tui.screens.home import HomeScreen
         from scrutui.tui.screens.welcome import WelcomeScreen
 
         if self.read_only:
-            self.sub_title = "read-only"
+            self.sub_title = "READ-ONLY"
         self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
 
     def on_unmount(self) -> None:
@@ -94,14 +99,28 @@ class ScrutuiApp(App[None]):
 
         self.push_screen(AgendaScreen(meeting_id))
 
-    def open_minuting(self, meeting_id: int, *, replace: bool = False) -> None:
-        """Minute a meeting."""
+    def open_minuting(
+        self,
+        meeting_id: int,
+        *,
+        replace: bool = False,
+        item_id: int | None = None,
+        record_id: int | None = None,
+    ) -> None:
+        """Minute a meeting (showing the given agenda item and record, if any)."""
         from scrutui.tui.screens.minuting import MinutingScreen
 
+        screen = MinutingScreen(meeting_id, item_id=item_id, record_id=record_id)
         if replace:
-            self.switch_screen(MinutingScreen(meeting_id))
+            self.switch_screen(screen)
         else:
-            self.push_screen(MinutingScreen(meeting_id))
+            self.push_screen(screen)
+
+    def open_tracker(self, *, action_log_item_id: int | None = None) -> None:
+        """The tracker of information requests and recommendations (or one meeting's action log)."""
+        from scrutui.tui.screens.tracker import TrackerScreen
+
+        self.push_screen(TrackerScreen(action_log_item_id=action_log_item_id))
 
     def load_demo(self) -> None:
         """Load the demo committee and meetings, then show the meetings."""
@@ -181,9 +200,11 @@ class ScrutuiApp(App[None]):
         self.exit()
 
 
-def make_app(db_path: Path, *, read_only: bool = False, blink: bool = True) -> ScrutuiApp:
+def make_app(
+    db_path: Path, *, read_only: bool = False, blink: bool = True, today: Callable[[], dt.date] | None = None
+) -> ScrutuiApp:
     """The app on the database at `db_path` (shared by the CLI and the tests)."""
     from scrutui.logs import setup_logging
 
     setup_logging()
-    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink)
+    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)

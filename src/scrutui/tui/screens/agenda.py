@@ -49,6 +49,13 @@ class AgendaScreen(ScrutuiScreen[None]):
             tooltip="Number the items 1, 2, 3 ... in their order",
         ),
         Binding(
+            "l",
+            "action_log",
+            "Action log",
+            id="agenda.action-log",
+            tooltip="Add the action log of what earlier meetings left outstanding (or bring it up to date)",
+        ),
+        Binding(
             "c",
             "roll_call",
             "Roll call",
@@ -208,6 +215,20 @@ class AgendaScreen(ScrutuiScreen[None]):
         self.require_writable()
         self.store.agenda.renumber(self.meeting_id)
         self.reload()
+
+    @guarded
+    def action_action_log(self) -> None:
+        """Add (or bring up to date) the meeting's action log item."""
+        self.require_writable()
+        from scrutui.tracker import Tracker
+
+        had = self.store.tracker.action_log_of(self.meeting_id)
+        item_id = Tracker(self.store, self.scrutui.today).add_action_log(self.meeting_id)
+        self.reload(item_id)
+        entries = self.store.tracker.action_logs_of_meeting(self.meeting_id).get(item_id, [])
+        waiting = sum(1 for e in entries if e.is_open)
+        done = "Brought the action log up to date" if had else "Added the action log"
+        self.notify(f"{done}: {len(entries)} from earlier meetings, {waiting} still awaited.")
 
     def action_roll_call(self) -> None:
         """Take the roll call."""

@@ -51,10 +51,17 @@ class _Shared(Generic[T]):
 
 
 class ScrutuiScreen(_Shared[T], Screen[T]):
-    """A full screen of scrutui."""
+    """A full screen of scrutui. Open read-only, it says so above its footer."""
 
     def on_mount(self) -> None:
         self.stop_blink()
+        if self.read_only and not self.query("ReadOnlyBanner"):
+            from scrutui.tui.widgets.key_bar import KeyBar
+            from scrutui.tui.widgets.read_only import ReadOnlyBanner
+
+            # In the flow of the screen rather than docked: two widgets docked at the bottom overlap.
+            bars = self.query(KeyBar)
+            self.mount(ReadOnlyBanner(), before=bars.first() if bars else None)
 
 
 class ScrutuiModal(_Shared[T], ModalScreen[T]):

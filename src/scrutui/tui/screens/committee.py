@@ -174,6 +174,10 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         table.add_columns("Name", "Title", "Role", "Serves")
         self.reload_people()
         self.query_one("#c-name", Input).focus()
+        if self.read_only:  # nothing typed here could be saved: say so by not taking it
+            for field in self.query("#settings Input, #settings Select"):
+                field.disabled = True
+            table.focus()
 
     def reload_people(self) -> None:
         """Show the committee's people."""

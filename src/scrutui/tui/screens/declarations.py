@@ -67,7 +67,12 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Declarations of interest")
-            yield Label("n records one · Enter edits · Delete deletes · Escape closes", classes="hint")
+            hint = (
+                "READ-ONLY · browsing only: nothing here can be changed · Escape closes"
+                if self.read_only
+                else "n records one · Enter edits · Delete deletes · Escape closes"
+            )
+            yield Label(hint, classes="hint", id="declarations-hint")
             yield DataTable(cursor_type="row", id="declarations")
 
     def on_mount(self) -> None:
@@ -75,7 +80,7 @@ class DeclarationsScreen(ScrutuiModal[bool]):
         table.add_columns("Member", "Item", "Interest", "Did")
         self.reload()
         table.focus()
-        if not self.declarations:
+        if not self.declarations and not self.read_only:
             self.action_new()
 
     def reload(self) -> None:
@@ -115,6 +120,11 @@ class DeclarationsScreen(ScrutuiModal[bool]):
         """Record a new declaration."""
         self.require_writable()
         self._open(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # The table takes Enter itself (and says so with this message): Enter edits.
+        event.stop()
+        self.action_edit()
 
     @guarded
     def action_edit(self) -> None:

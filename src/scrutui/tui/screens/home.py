@@ -50,6 +50,13 @@ class HomeScreen(ScrutuiScreen[None]):
             tooltip="Committees, their members, officers and house style",
         ),
         Binding(
+            "t",
+            "tracker",
+            "Tracker",
+            id="home.tracker",
+            tooltip="Information requests and recommendations across every meeting, and their responses",
+        ),
+        Binding(
             "s",
             "minutes_status",
             "Sign-off",
@@ -103,7 +110,7 @@ class HomeScreen(ScrutuiScreen[None]):
         if not summaries:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
         else:
-            hint.update("Enter minutes the selected meeting · F1 help · ctrl+p every command")
+            hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(keep)))
 
@@ -146,6 +153,10 @@ class HomeScreen(ScrutuiScreen[None]):
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
             ask_and_export(self.scrutui, meeting_id)
+
+    def action_tracker(self) -> None:
+        """The tracker of information requests and recommendations."""
+        self.scrutui.open_tracker()
 
     def action_minutes_status(self) -> None:
         """Issue, approve or correct the selected meeting's minutes."""

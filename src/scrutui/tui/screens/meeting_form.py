@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import ValidationError
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from scrutui.agenda import parse_agenda
 from scrutui.formalities import standard_agenda
-from scrutui.models import Meeting, validation_message
+from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import ScrutuiModal
 
@@ -34,6 +33,7 @@ class MeetingForm(ScrutuiModal[int | None]):
     MeetingForm Label.hint { text-style: none; color: $text-muted; }
     MeetingForm TextArea { height: 1fr; min-height: 4; }
     MeetingForm #meeting-error { color: $error; height: auto; }
+    MeetingForm #m-action-log { height: auto; border: none; padding: 0; }
     MeetingForm #buttons { height: 3; align: right middle; }
     """
 
@@ -52,6 +52,10 @@ class MeetingForm(ScrutuiModal[int | None]):
     def __init__(self, committee_id: int | None = None) -> None:
         super().__init__()
         self.committee_id = committee_id
+        #: What the action-log box was last set to here, and whether the clerk has ticked or
+        #: cleared it themselves (then it is left as they chose).
+        self._box_offered = False
+        self._box_chosen = False
 
     def compose(self) -> ComposeResult:
         committees = [(c.name, c.id) for c in self.store.committees.all()]
@@ -69,7 +73,7 @@ class MeetingForm(ScrutuiModal[int | None]):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date")
-                    yield Input(dt.date.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
+                    yield Input(self.scrutui.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
                 with Vertical():
                     yield Label("Time")
                     yield Input("18:00", id="m-time", placeholder="18:30")
@@ -79,6 +83,7 @@ class MeetingForm(ScrutuiModal[int | None]):
             yield Label("Agenda")
             yield Label(AGENDA_HINT, classes="hint")
             yield TextArea("", id="m-agenda", soft_wrap=True, show_line_numbers=False)
+            yield Checkbox("Action log", value=False, id="m-action-log")
             yield Label("", id="meeting-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -86,6 +91,48 @@ class MeetingForm(ScrutuiModal[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#m-date", Input).focus()
+        self._offer_action_log(initial=True)
+
+    @on(Select.Changed, "#m-committee")
+    @on(Input.Changed, "#m-date")
+    @on(Input.Changed, "#m-time")
+    def _meeting_changed(self) -> None:
+        self._offer_action_log()
+
+    def _offer_action_log(self, *, initial: bool = False) -> None:
+        """Offer the action log, with how many earlier requests and recommendations it would list."""
+        box = self.query_one("#m-action-log", Checkbox)
+        committee = self.query_one("#m-committee", Select).value
+        count = 0
+        if committee is not Select.NULL:
+            try:
+                probe = Meeting(
+                    committee_id=int(str(committee)),
+                    date=parse_date(self.query_one("#m-date", Input).value) or "",
+                    time=self.query_one("#m-time", Input).value,
+                )
+                count = len(
+                    self.store.tracker.outstanding_before(
+                        probe.committee_id, probe.date.isoformat(), probe.time.isoformat()
+                    )
+                )
+            except (ValidationError, ValueError):
+                pass
+        things = "request or recommendation" if count == 1 else "requests and recommendations"
+        box.label = (
+            f"Action log: report back on {count} {things}"
+            if count
+            else "Action log (nothing is owed from earlier meetings)"
+        )
+        # Ticked when there is something to report back, unless the clerk has chosen otherwise.
+        if not self._box_chosen and (initial or bool(count) != box.value):
+            self._box_offered = bool(count)
+            box.value = bool(count)
+
+    @on(Checkbox.Changed, "#m-action-log")
+    def _box_changed(self, event: Checkbox.Changed) -> None:
+        if event.value != self._box_offered:
+            self._box_chosen = True
 
     def action_save(self) -> None:
         """Check everything; save the meeting and agenda together, or say what is wrong."""
@@ -106,7 +153,8 @@ class MeetingForm(ScrutuiModal[int | None]):
             error.update(validation_message(problem))
             return
         try:
-            saved = self.store.meetings.add(meeting, items)
+            carry_forward = self.query_one("#m-action-log", Checkbox).value
+            saved = self.store.meetings.add(meeting, items, carry_forward=carry_forward)
         except Exception as problem:
             error.update(describe_error(problem))
             return

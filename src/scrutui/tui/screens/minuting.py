@@ -15,6 +15,7 @@ from scrutui.formalities import Roll, item_kind, standard_wording
 from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
 from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind, Role
 from scrutui.session import MinutingSession
+from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList
@@ -114,6 +115,14 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="minuting.export",
             tooltip="Write this meeting's draft minutes as a Word document (in the background)",
         ),
+        Binding(
+            "f7",
+            "action_log",
+            "Action log",
+            show=False,
+            id="minuting.action-log",
+            tooltip="The action log: what earlier meetings asked for, and record the responses reported",
+        ),
         Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
         Binding(
             "f9",
@@ -161,15 +170,21 @@ class MinutingScreen(ScrutuiScreen[None]):
         ),
     ]
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, *, item_id: int | None = None, record_id: int | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        #: The item (and record) to show first, when opened from the tracker.
+        self.start_item_id = item_id
+        self.start_record_id = record_id
         self.session: MinutingSession | None = None
         self.items: list[AgendaItem] = []
         self.current: AgendaItem | None = None
         self.records: list[Record] = []
         self._draft_saved = ""
         self._last_unknown: str = ""
+        self._action_log_hint = False
+        #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
+        self._action_log_item: int | None = None
         self.roll: Roll | None = None
         self._was_inquorate = False
         self._wording: list[str] = []
@@ -198,9 +213,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.roll = self.session.roll()
         self._was_inquorate = self._inquorate_now()
         self.items = self.session.agenda()
+        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
         started = [i for i in self.items if i.started_at]
         current = max(started, key=lambda i: i.started_at or "") if started else None
         current = current or (self.items[0] if self.items else None)
+        if self.start_item_id is not None:
+            current = next((i for i in self.items if i.id == self.start_item_id), current)
         capture_line = self.query_one(CaptureInput)
         if self.read_only:
             capture_line.disabled = True
@@ -215,13 +233,14 @@ class MinutingScreen(ScrutuiScreen[None]):
                 capture_line.cursor_position = len(self._draft_saved)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
-        self.show_item(current)
+        self.show_item(current, select_id=self.start_record_id)
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
         capture_line.focus()
 
     def on_screen_resume(self) -> None:
-        """Back from the roll call or another screen: attendance may have changed."""
+        """Back from the roll call, the action log or another screen: attendance, or the responses
+        the action log reports, may have changed."""
         if self.session is not None:
             self.refresh_formalities()
 
@@ -260,6 +279,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
+        carried = self._carried(item)
         preview.show(
             preview_item(
                 item,
@@ -268,11 +288,35 @@ class MinutingScreen(ScrutuiScreen[None]):
                 committee=self.session.committee,
                 people=self.session.people,
                 roll=self.roll,
+                carried=carried,
+                meeting_date=self.session.meeting.date,
             )
             if item
             else None
         )
+        if carried is not None:
+            waiting = sum(1 for entry in carried if entry.is_open)
+            self.hint(
+                f"Action log: {len(carried)} carried forward, {waiting} awaited · F7 records responses",
+                "warning" if waiting else "",
+            )
+            self._action_log_hint = True
+        elif self._action_log_hint:
+            self._action_log_hint = False
+            self.hint("")
         self.show_title()
+
+    def _carried(self, item: AgendaItem | None) -> list[TrackedRecord] | None:
+        """What the action log lists, when `item` is the meeting's action log: as the tracker holds
+        it now, or, once the minutes are approved, as it was approved."""
+        if item is None or item.id is None or item.id != self._action_log_item:
+            return None
+        assert self.session is not None
+        if self.session.meeting.status is MinutesStatus.APPROVED:
+            kept = self.store.signoff.source(self.meeting_id).carried
+            if kept is not None:
+                return kept.get(item.id, [])
+        return self.store.tracker.log_entries(item.id)
 
     def show_title(self) -> None:
         """The meeting, and the quorum as it stands for the current item."""
@@ -491,6 +535,17 @@ class MinutingScreen(ScrutuiScreen[None]):
 
         ask_and_export(self.scrutui, self.meeting_id)
 
+    @guarded
+    def action_action_log(self) -> None:
+        """Open this meeting's action log (the current item when it is the log)."""
+        log_item = self.store.tracker.action_log_of(self.meeting_id)
+        if log_item is None:
+            how = "" if self.read_only else ": on the agenda screen (ctrl+b, then a), l adds one"
+            self.hint(f"This meeting has no action log{how}.", "warning")
+            return
+        self.save_capture_draft()
+        self.scrutui.open_tracker(action_log_item_id=log_item)
+
     def action_back(self) -> None:
         """Back to the meetings list (everything is already saved)."""
         self.save_capture_draft()
@@ -678,8 +733,7 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     @guarded
     def action_declarations(self) -> None:
-        """Declarations of interest."""
-        self.require_writable()
+        """Declarations of interest (read-only: to browse)."""
         from scrutui.tui.screens.declarations import DeclarationsScreen
 
         def closed(changed: bool | None) -> None:
