@@ -250,3 +250,37 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def bench_measures(db: Path, _meeting_id: int, runs: int) -> list[Any]:
+    """The tracker measures for ``python -m scrutui.bench`` on its council database: the first page
+    of outstanding requests (the query, and the screen's first frame showing rows)."""
+    from scrutui.bench import Measure
+
+    query_measure = Measure("tracker: first page of outstanding requests (query)", target="<= 100 ms")
+    screen_measure = Measure("tracker: screen's first frame with rows", target="<= 100 ms")
+    store = open_store(db, read_only=True)
+    requests = store.handle.scalar("SELECT count(*) FROM information_request")
+    query = TrackerQuery(as_at=AS_AT, kind=Tracked.REQUESTS, status=StatusFilter.OUTSTANDING)
+    for _ in range(max(3, runs)):
+        started = time.perf_counter()
+        store.tracker.first_page(query)
+        query_measure.samples.append((time.perf_counter() - started) * 1000)
+    store.close()
+
+    async def paints() -> None:
+        from scrutui.tui.app import make_app
+
+        app = make_app(db, read_only=True, blink=False, today=lambda: AS_AT)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for _ in range(max(3, runs)):
+                _, painted, _ = await _open_tracker(app, pilot)
+                screen_measure.samples.append(painted)
+                await pilot.pause()
+                app.pop_screen()
+                await pilot.pause()
+
+    asyncio.run(paints())
+    query_measure.name += f" ({requests:,} requests)"
+    return [query_measure, screen_measure]
