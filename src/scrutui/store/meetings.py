@@ -36,6 +36,11 @@ def item_from_row(row: dict[str, Any]) -> AgendaItem:
     return AgendaItem.model_validate({k: row[k] for k in ("id", *_ITEM_COLUMNS)})
 
 
+#: The number of live records of meeting m (in a query over meetings aliased m).
+COUNT_SQL = """(SELECT count(*) FROM record r JOIN agenda_item a ON a.id = r.agenda_item_id
+                WHERE a.meeting_id = m.id AND r.deleted_at IS NULL)"""
+
+
 class MeetingRepository:
     """Reads and writes meetings."""
 
@@ -101,20 +106,20 @@ class MeetingRepository:
             raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
         return meeting_from_row(row)
 
-    def summaries(self, committee_id: int | None = None, limit: int | None = None) -> list[MeetingSummary]:
+    def summaries(
+        self, committee_id: int | None = None, limit: int | None = None, *, counts: bool = True
+    ) -> list[MeetingSummary]:
         """Meetings, newest first, with their committee and the number of records minuted.
 
-        With `limit`, only the newest meetings are read and counted (the meetings screen uses this
-        so that opening it never scans decades of records).
+        With `limit`, only the newest meetings are read. With `counts=False` the records are not
+        counted (`records` is -1): the meetings screen shows the list first and counts after.
         """
         where = "WHERE committee_id = ?" if committee_id is not None else ""
         params: list[object] = [committee_id] if committee_id is not None else []
         if limit is not None:
             params.append(limit)
         rows = self._h.rows(
-            f"""SELECT m.*, c.name AS committee_name,
-                  (SELECT count(*) FROM record r JOIN agenda_item a ON a.id = r.agenda_item_id
-                   WHERE a.meeting_id = m.id AND r.deleted_at IS NULL) AS record_count
+            f"""SELECT m.*, c.name AS committee_name, {COUNT_SQL if counts else "-1"} AS record_count
                 FROM (SELECT * FROM meeting {where} ORDER BY date DESC, time DESC, id DESC
                       {"LIMIT ?" if limit is not None else ""}) m
                 JOIN committee c ON c.id = m.committee_id
@@ -122,6 +127,20 @@ class MeetingRepository:
             params or None,
         )
         return [MeetingSummary(meeting_from_row(r), r["committee_name"], r["record_count"]) for r in rows]
+
+    def record_counts(self, meeting_ids: list[int]) -> dict[int, int]:
+        """How many records each of these meetings holds."""
+        if not meeting_ids:
+            return {}
+        marks = ", ".join("?" for _ in meeting_ids)
+        rows = self._h.rows(
+            f"""SELECT a.meeting_id AS meeting, count(r.id) AS n FROM agenda_item a
+                LEFT JOIN record r ON r.agenda_item_id = a.id AND r.deleted_at IS NULL
+                WHERE a.meeting_id IN ({marks}) GROUP BY a.meeting_id""",
+            meeting_ids,
+        )
+        found = {r["meeting"]: r["n"] for r in rows}
+        return {meeting_id: found.get(meeting_id, 0) for meeting_id in meeting_ids}
 
     def count(self) -> int:
         """How many meetings there are."""

@@ -83,10 +83,10 @@ class HomeScreen(ScrutuiScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Id", "Date", "Time", "Status", "Records", "Committee")
-        self.reload()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """Read the meetings each time the screen shows (the first time included)."""
         self.reload()
 
     def reload(self, select_meeting: int | None = None) -> None:
@@ -94,7 +94,7 @@ class HomeScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
         table.clear()
-        summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS)
+        summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
         for summary in summaries:
             meeting = summary.meeting
             table.add_row(
@@ -102,7 +102,7 @@ class HomeScreen(ScrutuiScreen[None]):
                 meeting.date.strftime("%a %d %b %Y"),
                 long_time(meeting.time),
                 meeting.status.value,
-                str(summary.records),
+                "…",
                 Text(summary.committee),
                 key=str(meeting.id),
             )
@@ -113,6 +113,16 @@ class HomeScreen(ScrutuiScreen[None]):
             hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(keep)))
+        # Counting records reads every record of these meetings: done after the list is on screen.
+        self.call_after_refresh(self.show_record_counts, [s.meeting.id or 0 for s in summaries])
+
+    def show_record_counts(self, meeting_ids: list[int]) -> None:
+        """Fill in the Records column."""
+        table = self.query_one(DataTable)
+        columns = list(table.columns)
+        for meeting_id, count in self.store.meetings.record_counts(meeting_ids).items():
+            if str(meeting_id) in table.rows:
+                table.update_cell(str(meeting_id), columns[4], str(count))
 
     def selected_meeting_id(self) -> int | None:
         """The id of the highlighted meeting."""
