@@ -12,7 +12,7 @@ from scrutui.agenda import parse_agenda
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import SCHEDULE_12A, check_exempt_paragraph
 from scrutui.models import AgendaItem, Jurisdiction, validation_message
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal
 
 
 def exempt_hint(jurisdiction: Jurisdiction) -> str:
@@ -23,7 +23,7 @@ def exempt_hint(jurisdiction: Jurisdiction) -> str:
     return f"Exempt para ({categories.first}-{categories.last})"
 
 
-class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
+class AgendaItemForm(FormModal[AgendaItem | None]):
     """One agenda item: number, title and purpose."""
 
     DEFAULT_CSS = """
@@ -67,7 +67,10 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
                 with Vertical(classes="narrow"):
                     yield Label(exempt_hint(self.jurisdiction))
                     yield Input(
-                        str(self.item.exempt_paragraph or ""), id="i-exempt", placeholder="public", type="integer"
+                        str(self.item.exempt_paragraph or ""),
+                        id="i-exempt",
+                        placeholder="public",
+                        type="integer",
                     )
                 with Vertical(classes="wide"):
                     yield Label("Public title (exempt items)")
@@ -118,18 +121,8 @@ class AgendaItemForm(ScrutuiModal[AgendaItem | None]):
             return
         self.dismiss(item)
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-
-class PasteAgenda(ScrutuiModal[list[AgendaItem] | None]):
+class PasteAgenda(FormModal[list[AgendaItem] | None]):
     """Paste or type several items, one per line."""
 
     DEFAULT_CSS = """
@@ -163,13 +156,3 @@ class PasteAgenda(ScrutuiModal[list[AgendaItem] | None]):
     def action_save(self) -> None:
         """Return the items typed."""
         self.dismiss(parse_agenda(self.query_one(TextArea).text, self.meeting_id, self.next_number))
-
-    def action_cancel(self) -> None:
-        """Close without adding."""
-        self.close_unsaved()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()

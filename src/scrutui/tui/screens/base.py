@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button
 
 from scrutui.errors import ReadOnlyError
 from scrutui.store import Store
@@ -97,3 +98,22 @@ class ScrutuiModal(_Shared[T], ModalScreen[T]):
                 self.dismiss(None)
 
         self.app.push_screen(Confirm("Close without saving what you typed here?", "Discard"), answered)
+
+
+class FormModal(ScrutuiModal[T]):
+    """A dialog that saves or is cancelled: ctrl+s and a "save" button save (`action_save`), Escape
+    and a "cancel" button close, asking first if anything was typed (`action_cancel`)."""
+
+    def action_save(self) -> None:
+        """Check and save; each form says how."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        """Close without saving (asking first if anything was typed)."""
+        self.close_unsaved()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()

@@ -165,7 +165,9 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         placeholder="as every year",
                     )
         yield Label("", id="committee-error")
-        yield Label("People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title")
+        yield Label(
+            "People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title"
+        )
         yield DataTable(cursor_type="row", id="people")
         yield KeyBar()
 
@@ -187,7 +189,11 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             return
         for cp, served in self.store.committees.served(self.committee_id):
             table.add_row(
-                Text(cp.person.name), Text(cp.person.title), cp.role.label, _served(served), key=str(cp.person.id)
+                Text(cp.person.name),
+                Text(cp.person.title),
+                cp.role.label,
+                _served(served),
+                key=str(cp.person.id),
             )
 
     def _values(self) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from scrutui.formalities import (
 from scrutui.minutes import minute_number
 from scrutui.models import AgendaItem, validation_message
 from scrutui.tui.guard import describe_error, guarded, report
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal, ScrutuiModal
 from scrutui.tui.screens.confirm import Confirm
 
 ACTIONS = [
@@ -159,7 +159,7 @@ class DeclarationsScreen(ScrutuiModal[bool]):
         self.dismiss(self.changed)
 
 
-class DeclarationForm(ScrutuiModal[Declaration | None]):
+class DeclarationForm(FormModal[Declaration | None]):
     """One declaration of interest. ctrl+s saves; Escape cancels."""
 
     DEFAULT_CSS = """
@@ -281,13 +281,3 @@ class DeclarationForm(ScrutuiModal[Declaration | None]):
             error.update(describe_error(problem))
             return
         self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()

@@ -44,7 +44,9 @@ def other_bindings(screen: Screen[object]) -> list[tuple[str, Binding]]:
 
 
 def _keys(screen: Screen[object], binding: Binding) -> str:
-    return ", ".join(screen.app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(","))
+    return ", ".join(
+        screen.app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")
+    )
 
 
 def keys_table(screen: Screen[object]) -> Table:

@@ -13,7 +13,7 @@ from scrutui.agenda import parse_agenda
 from scrutui.formalities import standard_agenda
 from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal
 
 AGENDA_HINT = (
     "One item per line: number, title, and | purpose if there is one. Example:\n"
@@ -21,7 +21,7 @@ AGENDA_HINT = (
 )
 
 
-class MeetingForm(ScrutuiModal[int | None]):
+class MeetingForm(FormModal[int | None]):
     """A new meeting. ctrl+s saves and returns its id; Escape cancels."""
 
     DEFAULT_CSS = """
@@ -73,7 +73,9 @@ class MeetingForm(ScrutuiModal[int | None]):
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date")
-                    yield Input(self.scrutui.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy")
+                    yield Input(
+                        self.scrutui.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy"
+                    )
                 with Vertical():
                     yield Label("Time")
                     yield Input("18:00", id="m-time", placeholder="18:30")
@@ -174,13 +176,3 @@ class MeetingForm(ScrutuiModal[int | None]):
         agenda = self.query_one("#m-agenda", TextArea)
         agenda.text = standard_agenda(agenda.text, previous)
         agenda.focus()
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()

@@ -326,7 +326,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
         if count is not None and count.inquorate:
             # First, so a narrow terminal never cuts it off.
-            title.append(f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red")
+            title.append(
+                f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red"
+            )
             title.append(" ")
         if self.read_only:
             title.append("READ-ONLY · ", style="bold")
@@ -360,7 +362,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         if inquorate and not self._was_inquorate and self.roll is not None:
             count = self.roll.count_now(self.current.id if self.current else None)
             self.notify(
-                f"The meeting is inquorate: {count.describe()}.", title="Quorum", severity="warning", timeout=10
+                f"The meeting is inquorate: {count.describe()}.",
+                title="Quorum",
+                severity="warning",
+                timeout=10,
             )
         self._was_inquorate = inquorate
 
@@ -391,7 +396,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         elif unknown:
             line.append(f"  (new name: {', '.join(unknown)})", style="italic")
         if 0 <= self._wording_at < len(self._wording) and event.value == self._wording[self._wording_at]:
-            line.append(f"  (standard wording {self._wording_at + 1} of {len(self._wording)}; F2: next)", style="dim")
+            line.append(
+                f"  (standard wording {self._wording_at + 1} of {len(self._wording)}; F2: next)", style="dim"
+            )
         self.hint(line)
 
     @on(Input.Submitted, "#capture")
@@ -741,7 +748,9 @@ class MinutingScreen(ScrutuiScreen[None]):
                 self.refresh_formalities()
             self.action_focus_capture()
 
-        self.app.push_screen(DeclarationsScreen(self.meeting_id, self.current.id if self.current else None), closed)
+        self.app.push_screen(
+            DeclarationsScreen(self.meeting_id, self.current.id if self.current else None), closed
+        )
 
     def action_minutes_status(self) -> None:
         """Issue, approve or correct this committee's minutes."""
@@ -750,7 +759,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         assert self.session is not None
         self.save_capture_draft()
         previous = self.store.meetings.previous(self.session.meeting)
-        wanted = previous.id if previous and previous.status is not MinutesStatus.APPROVED else self.meeting_id
+        wanted = (
+            previous.id if previous and previous.status is not MinutesStatus.APPROVED else self.meeting_id
+        )
         self.app.push_screen(MinutesStatusScreen(wanted or self.meeting_id, from_meeting=self.meeting_id))
 
     @guarded

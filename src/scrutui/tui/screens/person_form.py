@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from scrutui.models import Membership, Person, Role, parse_date, validation_message
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal
 
 
 class PersonEntry(NamedTuple):
@@ -28,7 +28,7 @@ def _shown(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-class PersonForm(ScrutuiModal[PersonEntry | None]):
+class PersonForm(FormModal[PersonEntry | None]):
     """A person and their role on the committee. ctrl+s (or Enter on the last field) saves.
 
     With `dates`, it also asks when they serve on the committee (blank: no limit).
@@ -70,7 +70,8 @@ class PersonForm(ScrutuiModal[PersonEntry | None]):
         name, title, role = self.initial
         with Vertical():
             yield Label(
-                f"{'Person' if self.person_id else 'New person'}  (ctrl+s saves, Escape cancels)", classes="field"
+                f"{'Person' if self.person_id else 'New person'}  (ctrl+s saves, Escape cancels)",
+                classes="field",
             )
             yield Label("Name, as the minutes give it", classes="field")
             yield Label("e.g. Councillor Helen Marsh, or Dr Sam Okafor", classes="hint")
@@ -121,13 +122,3 @@ class PersonForm(ScrutuiModal[PersonEntry | None]):
             self.query_one("#person-error", Label).update(validation_message(error))
             return
         self.dismiss(PersonEntry(person, role, served.from_date, served.to_date))
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()

@@ -26,7 +26,7 @@ from scrutui.models import (
 )
 from scrutui.session import MinutingSession
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal
 from scrutui.tui.widgets.capture_line import NameSuggester
 
 
@@ -90,7 +90,7 @@ def _shown(value: Any) -> str:
     return str(value.value if isinstance(value, StrEnum) else value)
 
 
-class RecordForm(ScrutuiModal[Record | None]):
+class RecordForm(FormModal[Record | None]):
     """Enter or edit one record. ctrl+s saves; Escape leaves without saving."""
 
     DEFAULT_CSS = """
@@ -205,16 +205,6 @@ class RecordForm(ScrutuiModal[Record | None]):
     def save_record(self, record: Record) -> Record:
         """Save the record (a subclass may save it another way, as a correction does)."""
         return self.session.save(record)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
 
 class NameSuggesterForField(NameSuggester):

@@ -24,7 +24,7 @@ from scrutui.models import (
 from scrutui.store.tracker import TrackedRecord
 from scrutui.tracker import Tracker
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.base import FormModal
 
 REQUEST_CHOICES = [
     ("Answered", RequestStatus.ANSWERED.value),
@@ -61,7 +61,9 @@ def typed_date(text: str) -> dt.date | None:
 def describe(tracked: TrackedRecord) -> Text:
     """The request or recommendation, and where it was made, for the top of a form."""
     record, origin = tracked.record, tracked.origin
-    where = f"{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}"
+    where = (
+        f"{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}"
+    )
     text = Text()
     if isinstance(record, InformationRequest):
         text.append("Information request", style="bold")
@@ -74,7 +76,7 @@ def describe(tracked: TrackedRecord) -> Text:
     return text
 
 
-class ResponseForm(ScrutuiModal[TrackedRecord | None]):
+class ResponseForm(FormModal[TrackedRecord | None]):
     """The response to a request (answered, refused, withdrawn) or the executive's response to a
     recommendation, with its date and text. ctrl+s saves; Escape cancels."""
 
@@ -166,18 +168,8 @@ class ResponseForm(ScrutuiModal[TrackedRecord | None]):
             return
         self.dismiss(saved)
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-
-class DueDateForm(ScrutuiModal[TrackedRecord | None]):
+class DueDateForm(FormModal[TrackedRecord | None]):
     """Set a request's (or recommendation's) due date by hand. Blank works it out again."""
 
     DEFAULT_CSS = """
@@ -228,7 +220,3 @@ class DueDateForm(ScrutuiModal[TrackedRecord | None]):
             error.update(describe_error(problem))
             return
         self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.close_unsaved()
