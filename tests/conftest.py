@@ -67,6 +67,15 @@ def add_meeting(store: Store, *, attribution: str = "named") -> tuple[Committee,
     return committee, meeting, store.agenda.for_meeting(meeting.id)
 
 
+def add_meeting_to(db_path: Path) -> tuple[Committee, Meeting, list[AgendaItem]]:
+    """`add_meeting` on the database file at `db_path` (opened and closed again), before an app runs."""
+    store = open_store(db_path)
+    try:
+        return add_meeting(store)
+    finally:
+        store.close()
+
+
 def app_on(path: Path, *, read_only: bool = False) -> ScrutuiApp:
     """The real app on a database file, with cursors that do not blink."""
     return make_app(path, read_only=read_only, blink=False)

@@ -272,9 +272,26 @@ def timed(function: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-CHILD_MINUTING = """
+#: What both start-up children share: the clock from interpreter start, and the report once the
+#: first frame is painted (time, and peak memory where the platform can tell).
+CHILD_PRELUDE = """
 import sys, time
 started = time.perf_counter()
+
+def painted(app):
+    try:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    except ImportError:
+        peak = -1
+    print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak}", flush=True)
+    app.exit()
+
+def after_first_paint(app):
+    app.call_after_refresh(lambda: app.call_after_refresh(lambda: painted(app)))
+"""
+
+CHILD_MINUTING = CHILD_PRELUDE + """
 from pathlib import Path
 from scrutui.tui.app import ScrutuiApp
 from scrutui.store import open_store
@@ -284,24 +301,12 @@ class Bench(ScrutuiApp):
     def on_mount(self, event):
         event.prevent_default()  # straight to the minuting screen, not the meetings list first
         self.push_screen(MinutingScreen(int(sys.argv[2])))
-        self.call_after_refresh(lambda: self.call_after_refresh(self.painted))
-    def painted(self):
-        print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak()}", flush=True)
-        self.exit()
-
-def peak():
-    try:
-        import resource
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    except ImportError:
-        return -1
+        after_first_paint(self)
 
 Bench(open_store(Path(sys.argv[1])), blink=False).run(headless=True, size=(80, 24))
 """
 
-CHILD_BARE = """
-import sys, time
-started = time.perf_counter()
+CHILD_BARE = CHILD_PRELUDE + """
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 
@@ -311,17 +316,7 @@ class Bare(App):
         yield Static("bare")
         yield Footer()
     def on_mount(self):
-        self.call_after_refresh(lambda: self.call_after_refresh(self.painted))
-    def painted(self):
-        print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak()}", flush=True)
-        self.exit()
-
-def peak():
-    try:
-        import resource
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    except ImportError:
-        return -1
+        after_first_paint(self)
 
 Bare().run(headless=True, size=(80, 24))
 """

@@ -113,17 +113,24 @@ def _request_group(entry: TrackedRecord, as_at: dt.date) -> str:
     return "overdue" if entry.is_overdue(as_at) else entry.status
 
 
-def request_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
-    """One information request as a flat row (CSV and JSON)."""
-    record = entry.record
-    assert isinstance(record, InformationRequest)
-    overdue = entry.is_overdue(as_at)
+def _origin_columns(entry: TrackedRecord) -> dict[str, Any]:
+    """Where a tracked record was minuted, as the first columns of its row."""
     return {
         "committee": entry.origin.committee,
         "meeting_id": entry.origin.meeting_id,
         "meeting_date": entry.origin.meeting_date.isoformat(),
         "minute": minute_reference(entry.origin.item),
         "item": entry.origin.item.title,
+    }
+
+
+def request_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
+    """One information request as a flat row (CSV and JSON)."""
+    record = entry.record
+    assert isinstance(record, InformationRequest)
+    overdue = entry.is_overdue(as_at)
+    return {
+        **_origin_columns(entry),
         "request_id": entry.id,
         "requested": record.text,
         "of": record.requested_of,
@@ -320,11 +327,7 @@ def recommendation_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
     assert isinstance(record, Recommendation)
     overdue = entry.is_overdue(as_at)
     return {
-        "committee": entry.origin.committee,
-        "meeting_id": entry.origin.meeting_id,
-        "meeting_date": entry.origin.meeting_date.isoformat(),
-        "minute": minute_reference(entry.origin.item),
-        "item": entry.origin.item.title,
+        **_origin_columns(entry),
         "record_id": entry.id,
         "recommended": record.text,
         "to": record.addressee,

@@ -15,7 +15,7 @@ from scrutui.errors import DatabaseError
 from scrutui.store import open_store
 from scrutui.store.backup import KEEP_AUTOMATIC, automatic_backup, backup_database, backups_folder
 from scrutui.tui.screens.minuting import MinutingScreen
-from tests.conftest import add_meeting, app_on
+from tests.conftest import add_meeting_to, app_on
 from tests.robustness import concurrency_workers as workers
 
 
@@ -29,9 +29,7 @@ def count_records(path: Path) -> int:
 
 
 def test_backup_while_the_clerk_is_writing(db_path: Path, tmp_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     context = multiprocessing.get_context("spawn")
     copies = []
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
@@ -75,9 +73,7 @@ def test_automatic_backups_keep_the_newest_few(db_path: Path) -> None:
 
 
 async def test_closing_the_meeting_stamps_it_and_takes_a_backup(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, _ = add_meeting(store)
-    store.close()
+    _, meeting, _ = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)

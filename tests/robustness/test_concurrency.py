@@ -9,16 +9,14 @@ from pathlib import Path
 
 from scrutui.models import InformationRequest, RequestStatus
 from scrutui.store import open_store
-from tests.conftest import add_meeting
+from tests.conftest import add_meeting_to
 from tests.robustness import concurrency_workers as workers
 
 SECONDS = 4.0
 
 
 def test_clerk_members_and_tracker_at_once(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     meeting_id, item_id = meeting.id or 0, items[1].id or 0
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=4, mp_context=context) as pool:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from scrutui.store import open_store
-from tests.conftest import add_meeting
+from tests.conftest import add_meeting_to
 from tests.robustness.crash_child import NARRATIVE
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -76,9 +76,7 @@ def quick_check(db_path: Path) -> str:
 
 
 def test_records_confirmed_before_a_kill_are_all_there(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     rng = random.Random(2026)
     total_confirmed = 0
     for _ in range(RUNS):
@@ -95,9 +93,7 @@ def test_records_confirmed_before_a_kill_are_all_there(db_path: Path) -> None:
 
 
 def test_a_half_typed_narrative_loses_at_most_seconds(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     rng = random.Random(1972)
     for _ in range(max(2, RUNS // 2)):
         lines, killed_at = run_and_kill(db_path, meeting.id or 0, "narrative", rng.uniform(3.0, 6.0))

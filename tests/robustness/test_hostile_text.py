@@ -12,7 +12,7 @@ from scrutui.models import clean_text
 from scrutui.store import open_store
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.widgets.record_list import RecordList
-from tests.conftest import add_meeting, app_on
+from tests.conftest import add_meeting_to, app_on
 from tests.export.helpers import paragraphs
 from tests.tui.helpers import capture
 
@@ -32,9 +32,7 @@ BIG = "Paragraph of a pasted report, with figures 12,345 and 67%. " * 17_000  # 
 
 
 async def test_hostile_text_saved_shown_exported_and_read_back(db_path: Path, tmp_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)

@@ -27,7 +27,7 @@ from scrutui.tui.screens.person_form import PersonForm
 from scrutui.tui.screens.welcome import WelcomeScreen
 from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.record_list import RecordList
-from tests.conftest import add_meeting, app_on
+from tests.conftest import add_meeting_to, app_on
 from tests.tui.helpers import capture, fill
 
 
@@ -113,9 +113,7 @@ async def test_clerk_sets_up_and_minutes_a_whole_item(db_path: Path) -> None:
 
 
 async def test_edit_delete_undo_and_reorder_from_the_keyboard(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)
@@ -160,9 +158,7 @@ async def test_edit_delete_undo_and_reorder_from_the_keyboard(db_path: Path) -> 
 
 
 async def test_every_kind_through_the_form(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)
@@ -197,9 +193,7 @@ async def test_every_kind_through_the_form(db_path: Path) -> None:
 
 
 async def test_tab_completes_names_known_to_the_meeting(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, _ = add_meeting(store)
-    store.close()
+    _, meeting, _ = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)
@@ -217,9 +211,7 @@ async def test_tab_completes_names_known_to_the_meeting(db_path: Path) -> None:
 
 
 async def test_a_1mb_paste_emoji_welsh_and_rtl_are_saved_and_shown(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     big = ("Paragraph of pasted report text. " * 32_000)[:1_000_000]
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -240,9 +232,7 @@ async def test_escape_never_throws_away_typing_without_asking(db_path: Path) -> 
     from scrutui.tui.screens.confirm import Confirm
     from scrutui.tui.screens.record_form import RecordForm
 
-    store = open_store(db_path)
-    _, meeting, _ = add_meeting(store)
-    store.close()
+    _, meeting, _ = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)

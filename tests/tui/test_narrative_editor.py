@@ -11,7 +11,7 @@ from scrutui.store import open_store
 from scrutui.tui.screens import narrative_editor
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.narrative_editor import NarrativeEditor
-from tests.conftest import add_meeting, app_on
+from tests.conftest import add_meeting_to, app_on
 from tests.tui.helpers import capture
 
 
@@ -27,9 +27,7 @@ async def test_autosave_on_debounce_and_on_leaving_survives_restart(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(narrative_editor, "AUTOSAVE_SECONDS", 0.3)
-    store = open_store(db_path)
-    _, meeting, items = add_meeting(store)
-    store.close()
+    _, meeting, items = add_meeting_to(db_path)
     item_id = items[0].id or 0
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -69,9 +67,7 @@ async def test_autosave_on_debounce_and_on_leaving_survives_restart(
 
 
 async def test_half_typed_capture_line_survives_a_restart(db_path: Path) -> None:
-    store = open_store(db_path)
-    _, meeting, _ = add_meeting(store)
-    store.close()
+    _, meeting, _ = add_meeting_to(db_path)
     app = app_on(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)

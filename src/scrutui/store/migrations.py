@@ -10,6 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -32,7 +33,12 @@ class Migration:
 
 def available_migrations(folder: Path | None = None) -> list[Migration]:
     """Every migration shipped with this scrutui, in order."""
-    folder = folder or migrations_dir()
+    return list(_read_migrations(folder or migrations_dir()))
+
+
+@lru_cache(maxsize=4)
+def _read_migrations(folder: Path) -> tuple[Migration, ...]:
+    """The migrations in `folder`, read once per process (every open asks for them twice)."""
     found = []
     for path in sorted(folder.iterdir()):
         match = _NAME.match(path.name)
@@ -41,7 +47,7 @@ def available_migrations(folder: Path | None = None) -> list[Migration]:
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
         raise RuntimeError(f"migrations in {folder} are not numbered 1..n: {versions}")
-    return found
+    return tuple(found)
 
 
 def latest_version() -> int:
