@@ -240,3 +240,20 @@ async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
         await pilot.press("e", "enter")
         await finish(app, pilot)
     assert headers(out / DEMO_NAME) == ["HOUSE STYLE DRAFT"]
+
+
+async def test_space_ticks_a_box_and_enter_exports_from_it(demo_db: Path, out: Path) -> None:
+    app = app_on(demo_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("tab")  # from the file name to the Confidential box
+        assert isinstance(app.screen.focused, Checkbox)
+        await pilot.press("space")
+        assert app.screen.query_one("#export-confidential", Checkbox).value
+        await pilot.press("enter")  # exports, rather than ticking the box again
+        await finish(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    [written] = list(out.glob("*.docx"))
+    assert "confidential" in written.name and any("CONFIDENTIAL" in h for h in headers(written))

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from scrutui.tui.widgets.option_box import OptionBox
 from scrutui.tui.screens.base import ScrutuiModal
 
 
@@ -50,7 +51,7 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", id="export.go", tooltip="Write the minutes to the file named"),
+        Binding("ctrl+s,enter", "export", "Export", id="export.go", tooltip="Write the minutes to the file named"),
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without exporting"),
     ]
 
@@ -64,11 +65,11 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
             yield Static(Text(f"Export the minutes · {subject.description}"), id="export-about")
             yield Label("Save as (a Word document)")
             yield Input(str(subject.folder / subject.public_name), id="export-path")
-            yield Checkbox(
+            yield OptionBox(
                 "Confidential: exempt items in full, every page marked CONFIDENTIAL",
                 id="export-confidential",
             )
-            yield Checkbox(
+            yield OptionBox(
                 "Also make a PDF" + ("" if subject.can_make_pdf else " (needs LibreOffice, not installed)"),
                 id="export-pdf",
                 disabled=not subject.can_make_pdf,

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Static
 
+from scrutui.tui.widgets.option_box import OptionBox
 from scrutui.tui.screens.base import ScrutuiModal
 
 FORMATS = {".docx": "docx", ".csv": "csv", ".json": "json"}
@@ -41,8 +42,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
     """
 
     BINDINGS = [
-        Binding(
-            "ctrl+s", "export", "Export", id="list-export.go", tooltip="Write the list to the file named"
+        Binding("ctrl+s,enter", "export", "Export", id="list-export.go", tooltip="Write the list to the file named"
         ),
         Binding("escape", "cancel", "Cancel", id="list-export.cancel", tooltip="Close without exporting"),
     ]
@@ -61,11 +61,11 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
                 "The ending chooses the format: .docx (Word), .csv (spreadsheet) or .json", classes="hint"
             )
             yield Input(str(self.suggested), id="list-export-path")
-            yield Checkbox(
+            yield OptionBox(
                 "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL",
                 id="list-export-confidential",
             )
-            yield Checkbox(
+            yield OptionBox(
                 "Also make a PDF of the Word file"
                 + ("" if self.can_make_pdf else " (needs LibreOffice, not installed)"),
                 id="list-export-pdf",
