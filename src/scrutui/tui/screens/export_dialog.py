@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from scrutui.tui.widgets.option_box import OptionBox
 from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.widgets.option_box import OptionBox
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Static
 
-from scrutui.tui.widgets.option_box import OptionBox
 from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.widgets.option_box import OptionBox
 
 FORMATS = {".docx": "docx", ".csv": "csv", ".json": "json"}
 
