@@ -94,6 +94,12 @@ LOOKS: dict[Style, Look] = {
     Style.PART: Look(
         left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
     ),
+    Style.BULLET: Look(
+        left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
+    ),
+    Style.LIST_ITEM: Look(
+        left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
+    ),
     Style.NOTE: Look(italic=True, left=NUMBER_INDENT, after=6),
     Style.ANNEX: Look(
         size=13,

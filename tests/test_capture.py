@@ -46,8 +46,9 @@ def test_assurance_with_theme_and_response_is_given() -> None:
 
 
 def test_assurance_without_response_is_sought() -> None:
-    record = to_record(parse("as caseloads would fall"), 1)
+    record = to_record(parse("as: caseloads would fall"), 1)
     assert isinstance(record, Assurance) and record.theme == "" and record.status is AssuranceStatus.SOUGHT
+    assert record.text == "caseloads would fall"
 
 
 def test_information_request() -> None:
@@ -68,7 +69,8 @@ def test_resolutions_agreed_and_recommendations() -> None:
 
 
 def test_anything_else_is_narrative() -> None:
-    for line in ["The Director presented the report.", "As the Chair said: no", "x unknown prefix", "Q3 figures"]:
+    for line in ["The Director presented the report.", "As the Chair said: no", "x unknown prefix", "Q3 figures",
+                 "as caseloads would fall", "a member noted: the figures were late"]:
         parsed = parse(line)
         assert parsed.kind is CaptureKind.NARRATIVE and parsed.text == line
         assert isinstance(to_record(parsed, 1), Narrative)

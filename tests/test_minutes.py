@@ -66,21 +66,24 @@ def test_a_member_attribution() -> None:
     assert texts(committee, [asked])[1] == "A Member asked whether it was funded."
 
 
-def test_assurances_grouped_under_themes_with_responses() -> None:
+def test_assurance_themes_are_sub_headings_in_the_order_typed() -> None:
     records = [
         Assurance(agenda_item_id=9, theme="Workforce", text="agency use would fall", response="a campaign starts in January",
                   status=AssuranceStatus.PARTLY_GIVEN),
         Narrative(agenda_item_id=9, text="Members discussed budgets."),
-        Assurance(agenda_item_id=9, theme="Leadership", text="the board met monthly", response="it did", status=AssuranceStatus.GIVEN),
         Assurance(agenda_item_id=9, theme="workforce", text="new workers were protected"),
+        Assurance(agenda_item_id=9, theme="Leadership", text="the board met monthly", response="it did", status=AssuranceStatus.GIVEN),
+        Assurance(agenda_item_id=9, theme="Workforce", text="supervision was monthly"),
     ]
     out = texts(Committee(name="C"), records)
     assert out[1] == "Workforce"
     assert out[2].startswith("The Committee sought assurance that agency use would fall. In response, it was stated")
     assert "partly assured" in out[2]
-    assert out[3] == "The Committee sought assurance that new workers were protected."
-    assert out[4:] == ["Members discussed budgets.", "Leadership",
-                       "The Committee sought assurance that the board met monthly. It was confirmed that it did."]
+    # Already under "Workforce" (in any case): the heading is not repeated; the narrative stays in place.
+    assert out[3:5] == ["Members discussed budgets.", "The Committee sought assurance that new workers were protected."]
+    assert out[5:] == ["Leadership",
+                       "The Committee sought assurance that the board met monthly. It was confirmed that it did.",
+                       "Workforce", "The Committee sought assurance that supervision was monthly."]
 
 
 def test_resolutions_recommendations_and_requests_in_house_style() -> None:

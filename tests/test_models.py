@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 
 import pytest
@@ -134,4 +136,13 @@ def test_any_text_round_trips_as_cleaned(store: Store, text: str) -> None:
             Narrative(agenda_item_id=items[0].id or 0, text=text)
         return
     saved = store.records.add(Narrative(agenda_item_id=items[0].id or 0, text=text))
-    assert store.records.get(saved.id or 0).text == cleaned
+    stored = store.records.get(saved.id or 0)
+    assert stored.text == saved.text
+    # A narrative's text is its paragraphs and list items written out again: the characters typed are
+    # all kept, in order (spacing folded, and any bullet written as "- ").
+    assert _characters(stored.text) == _characters(cleaned)
+
+
+def _characters(text: str) -> str:
+    lines = (re.sub(r"^\s*[-*•‣◦▪](?=\s+\S)", "", line) for line in text.split("\n"))
+    return re.sub(r"\s+", "", "".join(lines))

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from scrutui.blocks import BlockKind, read_blocks, typed_text
 
 # --- text cleaning -------------------------------------------------------------------------------
 
@@ -63,6 +65,14 @@ def _coerce_str(value: object) -> object:
 
 Text = Annotated[str, BeforeValidator(_coerce_str), AfterValidator(clean_text), Field(max_length=MAX_TEXT)]
 Line = Annotated[str, BeforeValidator(_coerce_str), AfterValidator(clean_line), Field(max_length=MAX_SHORT)]
+def _one_line(value: str) -> str:
+    return clean_text(value).replace("\n", " ")
+
+
+#: A paragraph or list item: any length, on one line (its spacing kept as typed).
+ParagraphText = Annotated[
+    str, BeforeValidator(_coerce_str), AfterValidator(_one_line), Field(max_length=MAX_TEXT)
+]
 RequiredLine = Annotated[
     str,
     BeforeValidator(_coerce_str),
@@ -312,6 +322,7 @@ class AgendaItem(Model):
 class RecordKind(StrEnum):
     """The kinds of record a clerk minutes under an agenda item."""
 
+    HEADING = "heading"
     NARRATIVE = "narrative"
     QUESTION = "question"
     ASSURANCE = "assurance"
@@ -326,6 +337,7 @@ class RecordKind(StrEnum):
 
 
 KIND_LABELS = {
+    RecordKind.HEADING: "Sub-heading",
     RecordKind.NARRATIVE: "Narrative",
     RecordKind.QUESTION: "Question",
     RecordKind.ASSURANCE: "Assurance",
@@ -342,6 +354,31 @@ class AssuranceStatus(StrEnum):
     GIVEN = "given"
     PARTLY_GIVEN = "partly_given"
     NOT_GIVEN = "not_given"
+
+
+class ReportingVerb(StrEnum):
+    """How the minutes report a response: "The Director advised that ...".
+
+    ``from_text`` takes the verb the clerk typed at the start of the response ("acknowledged that
+    ..."), or else "advised" (or, with nobody named, "It was confirmed that").
+    """
+
+    FROM_TEXT = "from_text"
+    ADVISED = "advised"
+    EXPLAINED = "explained"
+    ACKNOWLEDGED = "acknowledged"
+    CLARIFIED = "clarified"
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    STATED = "stated"
+    ASSURED = "assured"  # "provided an assurance that"
+
+    @property
+    def label(self) -> str:
+        """The choice as a form offers it."""
+        if self is ReportingVerb.FROM_TEXT:
+            return "As the response begins (else: advised)"
+        return "provided an assurance" if self is ReportingVerb.ASSURED else self.value
 
 
 class RequestStatus(StrEnum):
@@ -390,10 +427,76 @@ class _NeedsText(RecordBase):
         return self
 
 
+class Block(Model):
+    """A paragraph or list item of a narrative. `label` is a labelled item's "(a)", "1." as typed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    text: ParagraphText
+    label: Line = ""
+
+    @model_validator(mode="after")
+    def _label_only_on_items(self) -> Block:
+        if self.kind is not BlockKind.ITEM and self.label:
+            raise ValueError("only a labelled list item has a label")
+        if self.kind is BlockKind.ITEM and not self.label:
+            raise ValueError("a labelled list item needs its label")
+        return self
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    """Typed text as the blocks a narrative keeps (see :mod:`scrutui.blocks` for the rules)."""
+    return tuple(Block(kind=b.kind, text=b.text, label=b.label) for b in read_blocks(text) if b.text)
+
+
+class Heading(RecordBase):
+    """A sub-heading inside an item ("Workforce"): the records after it stand under it until the next
+    heading, or until a heading that only ends the section (`ends_section`, with no text)."""
+
+    kind: Literal[RecordKind.HEADING] = RecordKind.HEADING
+    text: Line = ""
+    ends_section: bool = False
+
+    @model_validator(mode="after")
+    def _text_or_end(self) -> Heading:
+        if self.ends_section and self.text:
+            raise ValueError("an end of section has no heading text")
+        if not self.ends_section and not self.text:
+            raise ValueError("the sub-heading needs some text")
+        return self
+
+
 class Narrative(_NeedsText):
-    """A note of who presented and what was discussed."""
+    """A note of who presented and what was discussed: paragraphs and list items (`blocks`).
+
+    `blocks` is what the minutes are made from; `text` is the same as the clerk types it (for the
+    editor, search and the list of records). A narrative given only its text reads its blocks from
+    it; given both, a text that no longer matches the blocks (it was edited) is read again.
+    """
 
     kind: Literal[RecordKind.NARRATIVE] = RecordKind.NARRATIVE
+    blocks: tuple[Block, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blocks_from_text(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        text = clean_text(str(data.get("text") or ""))
+        blocks = data.get("blocks") or ()
+        if blocks:
+            kept = tuple(b if isinstance(b, Block) else Block.model_validate(b) for b in blocks)
+            if not text or text == typed_text(kept):
+                return {**data, "blocks": kept, "text": typed_text(kept)}
+        return {**data, "blocks": blocks_of(text), "text": typed_text(blocks_of(text))}
+
+    @model_validator(mode="after")
+    def _text_matches_blocks(self) -> Narrative:
+        written = typed_text(self.blocks)
+        if self.text != written:
+            object.__setattr__(self, "text", written)
+        return self
 
 
 class Question(RecordBase):
@@ -412,11 +515,15 @@ class Question(RecordBase):
 
 
 class Assurance(_NeedsText):
-    """An assurance the committee sought (`text`), under a theme, and the response."""
+    """An assurance the committee sought (`text`) under a theme, perhaps of someone (`sought_from`),
+    and the response: who gave it (`responded_by`) and how the minutes report it (`reported_as`)."""
 
     kind: Literal[RecordKind.ASSURANCE] = RecordKind.ASSURANCE
     theme: Line = ""
+    sought_from: Line = ""
     response: Text = ""
+    responded_by: Line = ""
+    reported_as: ReportingVerb = ReportingVerb.FROM_TEXT
     status: AssuranceStatus = AssuranceStatus.SOUGHT
 
 
@@ -451,12 +558,13 @@ class Recommendation(_NeedsText):
 
 
 Record = Annotated[
-    Narrative | Question | Assurance | InformationRequest | Resolution | Recommendation,
+    Heading | Narrative | Question | Assurance | InformationRequest | Resolution | Recommendation,
     Field(discriminator="kind"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
 
 RECORD_CLASSES: dict[RecordKind, type[RecordBase]] = {
+    RecordKind.HEADING: Heading,
     RecordKind.NARRATIVE: Narrative,
     RecordKind.QUESTION: Question,
     RecordKind.ASSURANCE: Assurance,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from scrutui import capture
+from scrutui.blocks import typed_text
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import Movement, MovementEvent, Roll
 from scrutui.models import (
@@ -19,6 +20,7 @@ from scrutui.models import (
     Person,
     Record,
     Role,
+    blocks_of,
     clean_text,
 )
 from scrutui.store import Store
@@ -62,6 +64,7 @@ class Saved:
 
     record: Record
     answered: bool = False  # the line answered an earlier record rather than adding one
+    listed: bool = False  # the line added a list item to the narrative above
     unknown_names: tuple[str, ...] = field(default=())
 
 
@@ -105,9 +108,17 @@ class MinutingSession:
         self.store.meetings.close(self.meeting_id, current_item_id)
         self.meeting = self.store.meetings.get(self.meeting_id)
 
+    def parse(self, line: str) -> capture.Capture:
+        """Read a capture line, knowing the meeting's people (a name typed in lower case still counts)."""
+        return capture.parse(line, self.people.is_known)
+
     def submit(self, item_id: int, line: str) -> Saved | None:
-        """Save what one capture line says. None when the line holds nothing to save."""
-        parsed = capture.parse(line)
+        """Save what one capture line says. None when the line holds nothing to save.
+
+        An answer completes the item's last open question or assurance; a list item goes on the
+        narrative at the item's end (or starts one).
+        """
+        parsed = self.parse(line)
         if parsed.is_empty:
             return None
         unknown = tuple(n for n in parsed.names if not self.people.is_known(n))
@@ -117,6 +128,13 @@ class MinutingSession:
                 before = self.store.records.update(earlier)
                 self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
                 return Saved(earlier, answered=True, unknown_names=unknown)
+        if parsed.kind is capture.CaptureKind.LIST_ITEM:
+            under = self.records(item_id)
+            if under and isinstance(under[-1], Narrative):
+                listed = capture.with_list_item(under[-1], parsed)
+                before = self.store.records.update(listed)
+                self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
+                return Saved(self.store.records.get(before.id or 0), listed=True)
         record = capture.to_record(parsed, item_id, self.committee.recommendation_body)
         saved = self.store.records.add(record)
         self._remember(UndoStep(Change.ADD, saved.id or 0))
@@ -212,12 +230,13 @@ class NarrativeDraft:
         self._changed = False
 
     def is_dirty(self, text: str) -> bool:
-        """True when `text` differs from what was last saved."""
-        return clean_text(text) != self.saved_text
+        """True when `text` differs from what was last saved (as its paragraphs and list items: a
+        blank line more or less is no change)."""
+        return _as_saved(text) != self.saved_text
 
     def save(self, text: str) -> Narrative | None:
         """Save `text` if it changed. Returns the saved narrative, or None when nothing was saved."""
-        cleaned = clean_text(text)
+        cleaned = _as_saved(text)
         if cleaned == self.saved_text or not cleaned:
             return None
         records = self.session.store.records
@@ -250,3 +269,8 @@ class NarrativeDraft:
             return None
         saved = self.session.store.records.get(self.record_id)
         return saved if isinstance(saved, Narrative) else None
+
+
+def _as_saved(text: str) -> str:
+    """Typed text as a narrative keeps it: its paragraphs and list items, written out again."""
+    return typed_text(blocks_of(clean_text(text)))

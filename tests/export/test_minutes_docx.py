@@ -93,6 +93,39 @@ def test_the_demo_meeting(demo_store: Store, tmp_path: Path) -> None:
     ]
     themes = [text for style, text in found if style == "Minute Theme"]
     assert themes == ["Leadership", "Workforce", "Quality of practice"]
+    # A list after its lead-in sentence, each item a paragraph of its own in the list style.
+    lead = texts.index("The inspectors had identified four areas for improvement, which included the following:")
+    assert found[lead + 1 : lead + 5] == [
+        ("Minute Bullet", "•\tThe timeliness of assessments when a child was first referred"),
+        ("Minute Bullet", "•\tThe recruitment and retention of social workers"),
+        ("Minute Bullet", "•\tThe quality and consistency of supervision"),
+        ("Minute Bullet", "•\tHow well the voice of the child was recorded"),
+    ]
+    # A section that opens with a narrative, under its heading.
+    workforce = texts.index("Workforce")
+    assert texts[workforce + 1].startswith("Members discussed the service's reliance on agency social workers")
+    # Who was asked and who answered an assurance, in the minutes' words.
+    assert (
+        "Minute Body",
+        "The Committee sought assurance from the Cabinet Member (Children and Families) that the improvement "
+        "plan had the resources it needed. The Cabinet Member (Children and Families) advised that the Cabinet "
+        "had approved additional funding of £1.2 million for the current year.",
+    ) in found
+    assert (
+        "Minute Body",
+        "The Committee sought assurance that reliance on agency social workers would fall. The Director of "
+        "Children's Services acknowledged that a recruitment campaign would start in January but no target date "
+        "could yet be given. The Committee was only partly assured and would keep the matter under review.",
+    ) in found
+    # After the end of the last section, the Chair's summary and its lettered list, then the decisions.
+    summary = texts.index("The Chair summarised the discussion. The Committee would look for evidence that:")
+    assert summary > texts.index("Quality of practice")
+    assert found[summary + 1 : summary + 4] == [
+        ("Minute List Item", "(a)\tassessments were completed on time;"),
+        ("Minute List Item", "(b)\tcaseloads fell to the level the plan set; and"),
+        ("Minute List Item", "(c)\taudits showed more consistent supervision."),
+    ]
+    assert styles[summary + 4] == "Minute Decision"
     assert (
         "Minute Body",
         "Councillor Owain Pryce asked how many social worker posts were vacant. In reply, the Head of Children "

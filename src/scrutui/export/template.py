@@ -208,7 +208,12 @@ def load_template(path: Path) -> LoadedTemplate:
 
 
 #: Styles added after templates were first made, and the style a template without them uses instead.
-LATER_STYLES = {Style.NOTE: Style.BODY, Style.ANNEX: Style.SECTION}
+LATER_STYLES = {
+    Style.NOTE: Style.BODY,
+    Style.ANNEX: Style.SECTION,
+    Style.BULLET: Style.PART,
+    Style.LIST_ITEM: Style.PART,
+}
 
 
 def check_template(template: Any, environment: Environment, path: Path) -> dict[Style, str]:

@@ -18,6 +18,7 @@ import sqlite_utils
 from scrutui.errors import DatabaseError
 from scrutui.resources import migrations_dir
 from scrutui.store.connection import APPLICATION_ID
+from scrutui.store.upgrades import UPGRADES
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -112,6 +113,8 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
                 continue
             for statement in split_statements(migration.sql):
                 conn.execute(statement)
+            if migration.version in UPGRADES:
+                UPGRADES[migration.version](conn)
             conn.execute(f"PRAGMA user_version = {migration.version}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")

@@ -31,10 +31,15 @@ from scrutui.store.locks import (
     only_follow_up_changed,
 )
 
-#: Each kind's detail table and the model fields it holds (narrative has none).
+#: Each kind's detail table and the model fields it holds.
 DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
+    RecordKind.HEADING: ("heading", ("ends_section",)),
+    RecordKind.NARRATIVE: ("narrative", ("blocks",)),
     RecordKind.QUESTION: ("question", ("asked_by", "answered_by", "answer")),
-    RecordKind.ASSURANCE: ("assurance", ("theme", "response", "status")),
+    RecordKind.ASSURANCE: (
+        "assurance",
+        ("theme", "sought_from", "response", "responded_by", "reported_as", "status"),
+    ),
     RecordKind.INFORMATION_REQUEST: (
         "information_request",
         ("requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
@@ -46,6 +51,9 @@ DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
     ),
 }
 _SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+#: Detail fields held as JSON text, and those held as 0/1.
+_JSON_FIELDS = frozenset({"blocks"})
+_FLAG_FIELDS = frozenset({"due_date_by_hand", "ends_section"})
 
 SELECT_RECORDS = (
     "SELECT "
@@ -68,8 +76,13 @@ def record_from_row(row: dict[str, Any]) -> Record:
         table, fields = DETAIL_TABLES[kind]
         for field in fields:
             value = row[f"{table}.{field}"]
-            if value is not None:
-                data[field] = bool(value) if field == "due_date_by_hand" else value
+            if value is None:
+                continue
+            if field in _FLAG_FIELDS:
+                value = bool(value)
+            elif field in _JSON_FIELDS:
+                value = json.loads(value)
+            data[field] = value
     return record_from_dict(data)
 
 
@@ -78,7 +91,10 @@ def _detail_values(record: Record) -> tuple[str, dict[str, Any]] | None:
         return None
     table, fields = DETAIL_TABLES[record.kind]
     dumped = record.model_dump(mode="json", include=set(fields))
-    return table, {field: dumped[field] for field in fields}
+    return table, {
+        field: json.dumps(dumped[field], ensure_ascii=False) if field in _JSON_FIELDS else dumped[field]
+        for field in fields
+    }
 
 
 class RecordRepository:

@@ -100,8 +100,12 @@ class HelpScreen(ScrutuiModal[None]):
                 yield Static(
                     Text(
                         "One line, one record. Start with a prefix in lower case and a space; any other "
-                        "line is a narrative note. NAME: is a name or title then a colon. Tab completes "
-                        "names known to the meeting. Enter saves.",
+                        "line is a narrative note, and n and a space makes anything a narrative note "
+                        "(n a member noted ..., n - 3 members attended). NAME: is a name or title then "
+                        "a colon, capitalised or known to the meeting: a sentence that begins \"a\" or "
+                        "\"as\" stays a note unless it has one. A line starting - or (a) or 1. adds a "
+                        "list item to the narrative above. Tab completes names known to the meeting. "
+                        "Enter saves.",
                     )
                 )
                 yield Static(grammar_table())

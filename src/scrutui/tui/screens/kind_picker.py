@@ -13,6 +13,7 @@ from scrutui.tui.screens.base import ScrutuiModal
 
 #: The key that picks each kind, the same letters as the capture line's prefixes.
 KIND_KEYS = [
+    ("h", RecordKind.HEADING),
     ("n", RecordKind.NARRATIVE),
     ("q", RecordKind.QUESTION),
     ("s", RecordKind.ASSURANCE),

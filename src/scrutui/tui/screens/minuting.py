@@ -28,8 +28,9 @@ from scrutui.tui.widgets.record_list import RecordList, TypedAway
 DRAFT_SAVE_SECONDS = 2.0
 
 GRAMMAR_LINE = (
-    "[b]q[/] who: question [b]|[/] who: answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] response  "
-    "[b]ir[/] of whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] body: text  [b]Tab[/] name"
+    "[b]q[/] who: question [b]|[/] who: answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] who: reply  "
+    "[b]ir[/] whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading  [b]-[/] list  "
+    "[b]n[/] note"
 )
 
 
@@ -202,7 +203,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         yield Static(GRAMMAR_LINE, id="grammar")
         yield CaptureInput(
             self._known_names,
-            placeholder="Type a note, or q / a / as / ir / r / ag / rec and a space; Enter saves",
+            placeholder="Type a note, or a prefix (q a as ir r ag rec h) and a space; Enter saves",
             id="capture",
         )
         yield Static(id="capture-hint")
@@ -386,8 +387,12 @@ class MinutingScreen(ScrutuiScreen[None]):
                 self.hint("")  # keep a "Saved" confirmation when the line is cleared after saving
             return
         assert self.session is not None
-        parsed = capture.parse(event.value)
-        words = capture.describe(parsed, self.session.committee.recommendation_body)
+        parsed = self.session.parse(event.value)
+        words = capture.describe(
+            parsed,
+            self.session.committee.recommendation_body,
+            after_narrative=bool(self.records) and isinstance(self.records[-1], Narrative),
+        )
         unknown = [n for n in parsed.names if not self.session.people.is_known(n)]
         line = Text(f"→ {words}")
         completed = event.input.completion() if isinstance(event.input, CaptureInput) else None
@@ -419,7 +424,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         event.input.value = ""
         self.save_capture_draft()
         self.refresh_records(saved.record.id)
-        done = "Answered" if saved.answered else "Saved"
+        done = "Answered" if saved.answered else "Added to the list" if saved.listed else "Saved"
         line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({_clock()})")
         kind = "saved"
         if saved.unknown_names:

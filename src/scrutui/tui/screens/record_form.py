@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from scrutui.models import (
     AssuranceStatus,
@@ -19,6 +19,7 @@ from scrutui.models import (
     InformationRequest,
     Record,
     RecordKind,
+    ReportingVerb,
     RequestStatus,
     ResolutionForm,
     record_from_dict,
@@ -36,17 +37,27 @@ class Field:
 
     name: str
     label: str
-    widget: str = "line"  # line, name, text, date, choice
+    widget: str = "line"  # line, name, text, date, choice, flag
     choices: type[StrEnum] | None = None
     hint: str = ""
 
 
 def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
-    return [(member.value.replace("_", " ").capitalize(), member.value) for member in enum]
+    def shown(member: StrEnum) -> str:
+        label = getattr(member, "label", None)
+        return str(label) if isinstance(label, str) else member.value.replace("_", " ").capitalize()
+
+    return [(shown(member), member.value) for member in enum]
 
 
 FIELDS: dict[RecordKind, list[Field]] = {
-    RecordKind.NARRATIVE: [Field("text", "Narrative", "text")],
+    RecordKind.HEADING: [
+        Field("text", "Sub-heading", hint="e.g. Workforce; what follows stands under it"),
+        Field("ends_section", "Only end the section above (no heading)", "flag"),
+    ],
+    RecordKind.NARRATIVE: [
+        Field("text", "Narrative", "text", hint="one paragraph a line; - or (a) or 1. starts a list item")
+    ],
     RecordKind.QUESTION: [
         Field("asked_by", "Asked by", "name", hint="blank: a Member"),
         Field("text", "Question", "text", hint="may be blank when only the answer is minuted"),
@@ -54,9 +65,12 @@ FIELDS: dict[RecordKind, list[Field]] = {
         Field("answer", "Answer", "text"),
     ],
     RecordKind.ASSURANCE: [
-        Field("theme", "Theme", hint="e.g. Workforce; assurances are grouped under their theme"),
+        Field("theme", "Theme", hint="e.g. Workforce: its sub-heading, unless already under it"),
+        Field("sought_from", "Sought from", "name", hint="blank: nobody named"),
         Field("text", "Assurance sought", "text"),
+        Field("responded_by", "Response by", "name", hint="blank: \"It was confirmed that ...\""),
         Field("response", "Response", "text"),
+        Field("reported_as", "Reported as", "choice", ReportingVerb),
         Field("status", "Assurance", "choice", AssuranceStatus),
     ],
     RecordKind.INFORMATION_REQUEST: [
@@ -129,7 +143,8 @@ class RecordForm(FormModal[Record | None]):
             with VerticalScroll():
                 yield from self.extra_fields()
                 for field in FIELDS[self.kind]:
-                    yield Label(field.label, classes="field")
+                    if field.widget != "flag":  # a checkbox carries its own label
+                        yield Label(field.label, classes="field")
                     if field.hint:
                         yield Label(field.hint, classes="hint")
                     yield self._widget(field, values.get(field.name))
@@ -138,9 +153,11 @@ class RecordForm(FormModal[Record | None]):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    def _widget(self, field: Field, value: Any) -> Input | TextArea | Select[str]:
+    def _widget(self, field: Field, value: Any) -> Input | TextArea | Select[str] | Checkbox:
         widget_id = f"field-{field.name}"
         match field.widget:
+            case "flag":
+                return Checkbox(field.label, bool(value), id=widget_id)
             case "text":
                 return TextArea(_shown(value), id=widget_id, soft_wrap=True, show_line_numbers=False)
             case "choice":
@@ -165,7 +182,7 @@ class RecordForm(FormModal[Record | None]):
             widget = self.query_one(f"#field-{field.name}")
             if isinstance(widget, TextArea):
                 data[field.name] = widget.text
-            elif isinstance(widget, Select):
+            elif isinstance(widget, (Checkbox, Select)):
                 data[field.name] = widget.value
             elif isinstance(widget, Input):
                 data[field.name] = widget.value if widget.value.strip() or field.widget != "date" else None

@@ -40,7 +40,7 @@ def render_item(item: MinuteItem) -> Text:
                     text.append(rest)
                 else:
                     text.append(_cut(paragraph.text))
-            case Style.PART:
+            case Style.PART | Style.BULLET | Style.LIST_ITEM:
                 text.append(f"    {paragraph.label} ", style="bold")
                 text.append(_cut(paragraph.text))
             case _:

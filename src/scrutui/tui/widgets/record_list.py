@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from scrutui.minutes import long_date
 from scrutui.models import (
     Assurance,
+    Heading,
     InformationRequest,
     Narrative,
     Question,
@@ -25,6 +26,7 @@ from scrutui.models import (
 _SHOWN = 240
 
 TAGS = {
+    "heading": ("H ", "bold"),
     "narrative": ("N ", "dim"),
     "question": ("Q ", "bold cyan"),
     "assurance": ("AS", "bold magenta"),
@@ -39,13 +41,18 @@ def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def record_summary(record: Record) -> Text:
-    """One record as a line of the list: a kind tag, then who and what."""
+def record_summary(record: Record, *, in_section: bool = False) -> Text:
+    """One record as a line of the list: a kind tag, then who and what. A record under a
+    sub-heading is indented."""
     tag, style = TAGS[record.kind.value]
-    line = Text()
+    line = Text("  " if in_section else "")
     line.append(tag, style=style)
     line.append(" ")
     match record:
+        case Heading(ends_section=True):
+            line.append("── end of section ──", style="dim")
+        case Heading():
+            line.append(_short(record.text), style="bold underline")
         case Narrative():
             line.append(_short(record.text))
         case Question():
@@ -62,9 +69,13 @@ def record_summary(record: Record) -> Text:
         case Assurance():
             if record.theme:
                 line.append(f"[{record.theme}] ", style="italic")
+            if record.sought_from:
+                line.append(f"of {record.sought_from}: ", style="italic")
             line.append(_short(record.text))
             if record.response:
                 line.append(" → ")
+                if record.responded_by:
+                    line.append(f"{record.responded_by}: ", style="italic")
                 line.append(_short(record.response))
             line.append(f"  {record.status.value.replace('_', ' ')}", style="dim italic")
         case InformationRequest():
@@ -81,6 +92,19 @@ def record_summary(record: Record) -> Text:
             line.append(f"to {record.addressee}: ", style="italic")
             line.append(_short(record.text))
     return line
+
+
+def sections(records: list[Record]) -> list[bool]:
+    """For each record, whether it stands under a sub-heading (as the minutes will put it)."""
+    under, found = False, []
+    for record in records:
+        if isinstance(record, Heading):
+            found.append(False)
+            under = not record.ends_section
+            continue
+        under = under or (isinstance(record, Assurance) and bool(record.theme))
+        found.append(under)
+    return found
 
 
 class TypedAway(Message):
@@ -140,7 +164,10 @@ class RecordList(OptionList):
     def show(self, records: list[Record], select_id: int | None = None) -> None:
         """Show these records, keeping (or moving to) the selected one."""
         keep = select_id if select_id is not None else self.selected_record_id
-        self.set_options(Option(record_summary(r), id=str(r.id)) for r in records)
+        self.set_options(
+            Option(record_summary(r, in_section=under), id=str(r.id))
+            for r, under in zip(records, sections(records), strict=True)
+        )
         if not records:
             return
         index = next((i for i, r in enumerate(records) if r.id == keep), len(records) - 1)

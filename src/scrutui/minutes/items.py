@@ -1,0 +1,172 @@
+"""One agenda item as minuted: its records in house order, under their sub-headings, then its
+decisions; or, for an exempt item in public minutes, its public stub."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from scrutui.formalities import SCHEDULE_12A
+from scrutui.minutes.action_log import action_log_paragraphs
+from scrutui.minutes.document import MinuteItem, Paragraph, Style
+from scrutui.minutes.labels import decision, labelled_parts
+from scrutui.minutes.numbering import minute_number, numbered
+from scrutui.minutes.records import (
+    assurance_prose,
+    narrative_paragraphs,
+    question_prose,
+    request_clause,
+    text_paragraphs,
+)
+from scrutui.minutes.wording import clause, sentence
+from scrutui.models import (
+    AgendaItem,
+    Assurance,
+    Committee,
+    Heading,
+    InformationRequest,
+    Jurisdiction,
+    Narrative,
+    Question,
+    Recommendation,
+    Record,
+    Resolution,
+    ResolutionForm,
+)
+from scrutui.store.people import KnownPeople
+from scrutui.tracked import TrackedRecord
+
+
+def item_paragraphs(
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+    confidential: bool = True,
+    private_in_annex: bool = False,
+) -> list[Paragraph]:
+    """Everything minuted under one item, in house order.
+
+    Discussion first, in the order typed: a sub-heading opens a section that runs to the next
+    sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
+    already under it. Then, for an action log (`carried` given), what was reported back and what is
+    still awaited; then what was resolved, agreed and recommended; then information requested.
+    """
+    paragraphs: list[Paragraph] = []
+    if item.purpose:
+        paragraphs.append(Paragraph(Style.PURPOSE, sentence(item.purpose)))
+    section = ""  # the sub-heading the records stand under (casefolded), if any
+    resolved: list[str] = []
+    agreed: list[str] = []
+    recommended: dict[str, list[str]] = {}
+    requests: list[str] = []
+    for record in records:
+        match record:
+            case Heading(ends_section=True):
+                section = ""
+            case Heading():
+                paragraphs.append(Paragraph(Style.THEME, record.text))
+                section = record.text.casefold()
+            case Narrative():
+                paragraphs += narrative_paragraphs(record)
+            case Question():
+                paragraphs.append(Paragraph(Style.BODY, question_prose(record, committee, people)))
+            case Assurance():
+                if record.theme and record.theme.casefold() != section:
+                    paragraphs.append(Paragraph(Style.THEME, record.theme))
+                    section = record.theme.casefold()
+                paragraphs.append(Paragraph(Style.BODY, assurance_prose(record, people)))
+            case Resolution():
+                target = agreed if record.form is ResolutionForm.AGREED else resolved
+                target.append(clause(record.text))
+            case Recommendation():
+                recommended.setdefault(record.addressee, []).append(clause(record.text))
+            case InformationRequest():
+                requests.append(request_clause(record, people))
+    labels = committee.resolution_labels
+    if carried is not None:
+        paragraphs += action_log_paragraphs(
+            carried, meeting_date, labels, people, confidential=confidential, in_annex=private_in_annex
+        )
+    paragraphs += decision("RESOLVED: That", resolved, labels)
+    paragraphs += decision("AGREED: That", agreed, labels)
+    for body, clauses in recommended.items():
+        paragraphs += decision(f"RECOMMENDED to {body} that", clauses, labels)
+    if requests:
+        paragraphs.append(Paragraph(Style.DECISION, "That the following information be requested:"))
+        paragraphs += labelled_parts(requests, labels)
+    return paragraphs
+
+
+def minute_item(
+    item: AgendaItem,
+    records: Sequence[Record],
+    committee: Committee,
+    people: KnownPeople,
+    *,
+    confidential: bool = False,
+    lead: Sequence[Paragraph] = (),
+    notes: Sequence[Paragraph] = (),
+    carried: Sequence[TrackedRecord] | None = None,
+    meeting_date: dt.date | None = None,
+    private_in_annex: bool = False,
+) -> MinuteItem:
+    """One item as minuted. An exempt item in public minutes is only its public stub.
+
+    `lead` (the declarations made, a drafted exclusion resolution) and `notes` (arrivals,
+    departures, withdrawals) come after the purpose line and before what was minuted. `carried`
+    is given for a meeting's action log: the earlier requests and recommendations it lists (those
+    made under exempt items only when `confidential`; `private_in_annex` says they are in the
+    confidential annex instead).
+    """
+    number = minute_number(item)
+    if item.is_exempt and not confidential:
+        body = [*lead, *notes, *exempt_stub(item, committee.jurisdiction)]
+        return MinuteItem(
+            number, item.public_title or item.title, tuple(numbered(body, number, committee)), True
+        )
+    paragraphs = item_paragraphs(
+        item,
+        records,
+        committee,
+        people,
+        carried=carried,
+        meeting_date=meeting_date,
+        confidential=confidential,
+        private_in_annex=private_in_annex,
+    )
+    at = 1 if item.purpose else 0
+    paragraphs[at:at] = [*lead, *notes]
+    return MinuteItem(
+        number, item.title, tuple(numbered(paragraphs, number, committee)), exempt=item.is_exempt
+    )
+
+
+def exempt_reference(jurisdiction: Jurisdiction, paragraph: int) -> str:
+    """ "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972", or a plain
+    "paragraph 3" where scrutui does not know the nation's schedule."""
+    categories = SCHEDULE_12A.get(jurisdiction)
+    return categories.reference([paragraph]) if categories else f"paragraph {paragraph}"
+
+
+def exempt_stub(item: AgendaItem, jurisdiction: Jurisdiction) -> list[Paragraph]:
+    """What public minutes say of an exempt item: that it was taken in private and why, its public
+    summary, and where the full minute is."""
+    paragraph = item.exempt_paragraph or 0
+    body = [
+        Paragraph(
+            Style.BODY,
+            "This item was considered in private: the public were excluded as it involved exempt "
+            f"information as defined in {exempt_reference(jurisdiction, paragraph)}.",
+        )
+    ]
+    if item.public_summary:
+        body += text_paragraphs(item.public_summary)
+    body.append(
+        Paragraph(Style.NOTE, "The full minute is recorded in a confidential annex, not for publication.")
+    )
+    return body
+

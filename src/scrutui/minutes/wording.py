@@ -1,0 +1,87 @@
+"""Dates, times, sentences and clauses as minutes write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_LOWER_FIRST_WORDS = frozenset(
+    [
+        "a",
+        "all",
+        "an",
+        "any",
+        "as",
+        "both",
+        "each",
+        "every",
+        "he",
+        "her",
+        "his",
+        "in",
+        "it",
+        "its",
+        "many",
+        "more",
+        "most",
+        "no",
+        "none",
+        "of",
+        "on",
+        "once",
+        "one",
+        "our",
+        "she",
+        "some",
+        "such",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "we",
+        "when",
+        "where",
+        "whilst",
+        "while",
+        "with",
+        "work",
+    ]
+)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as minutes write it: 7 December 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def long_time(time: dt.time) -> str:
+    """A time as minutes write it: 6.30 pm."""
+    hour = time.hour % 12 or 12
+    half = "am" if time.hour < 12 else "pm"
+    return f"{hour}.{time.minute:02d} {half}"
+
+
+def sentence(text: str) -> str:
+    """`text` as a sentence: capital first letter, closing full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in '.?!…:"”)' else f"{text}."
+
+
+def clause(text: str) -> str:
+    """`text` as a clause following "that": no leading "that", no closing stop, lower-case start."""
+    text = text.strip()
+    text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
+    text = text.rstrip(" .;,")
+    first, _, rest = text.partition(" ")
+    if first.lower() in _LOWER_FIRST_WORDS and first[:1].isupper() and first[1:].islower():
+        text = f"{first.lower()} {rest}".rstrip() if rest else first.lower()
+    return text
+
