@@ -58,3 +58,43 @@ def test_released_database_opens_with_everything_intact(fixture: Path, tmp_path:
         assert any("ŵ" in text for (_, _, _, _, text, _) in after)
     finally:
         store.close()
+
+
+def test_narratives_made_before_lists_keep_their_shape(tmp_path: Path) -> None:
+    """Before schema 4 a single line break inside a narrative joined its lines into one paragraph; a
+    narrative (and approved minutes kept whole) made then reads the same after the upgrade."""
+    import json
+
+    from scrutui.blocks import BlockKind
+    from scrutui.models import Narrative
+
+    copy = tmp_path / "council.sqlite"
+    shutil.copyfile(FIXTURES / "schema-v3.sqlite", copy)
+    typed = "The Chair welcomed everyone.\nApologies were noted.\n\nA second paragraph."
+    conn = sqlite3.connect(copy)
+    record_id = conn.execute("SELECT id FROM record WHERE kind = 'narrative' AND deleted_at IS NULL LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE record SET text = ? WHERE id = ?", [typed, record_id])
+    meeting_id, kept = conn.execute(
+        "SELECT meeting_id, approved_minutes FROM minutes_signoff WHERE approved_minutes IS NOT NULL"
+    ).fetchone()
+    source = json.loads(kept)
+    first = next(r for records in source["records"].values() for r in records if r["kind"] == "narrative")
+    first["text"] = typed
+    conn.execute("UPDATE minutes_signoff SET approved_minutes = ? WHERE meeting_id = ?", [json.dumps(source), meeting_id])
+    conn.commit()
+    conn.close()
+
+    store = open_store(copy)
+    try:
+        upgraded = store.records.get(record_id)
+        approved = store.signoff.source(meeting_id)
+    finally:
+        store.close()
+    wanted = ["The Chair welcomed everyone. Apologies were noted.", "A second paragraph."]
+    assert isinstance(upgraded, Narrative)
+    assert [b.text for b in upgraded.blocks] == wanted
+    assert all(b.kind is BlockKind.PARAGRAPH for b in upgraded.blocks)
+    kept_narrative = next(r for records in approved.records.values() for r in records if isinstance(r, Narrative))
+    assert [b.text for b in kept_narrative.blocks] == wanted
+    # Typed today, the same text is three paragraphs: a line is a paragraph.
+    assert len(Narrative(agenda_item_id=1, text=typed).blocks) == 3
