@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Select, TextArea
 
 from scrutui.blocks import BlockKind
 from scrutui.export.minutes_export import MinutesExport, export_minutes
@@ -18,7 +18,7 @@ from scrutui.tui.screens.narrative_editor import NarrativeEditor
 from scrutui.tui.widgets.record_list import RecordList
 from tests.conftest import add_meeting_to, app_on
 from tests.export.helpers import paragraphs
-from tests.tui.helpers import capture, screen_text
+from tests.tui.helpers import capture, fill, screen_text
 
 ACTIONS = [f"action {n} of the winter plan" for n in range(1, 11)]
 LINES = [
@@ -154,3 +154,53 @@ async def test_sections_follow_their_records_through_move_delete_and_undo(db_pat
         await pilot.pause()
         assert isinstance(screen.records[0], Heading) and screen.records[0].text == "Finance"
         assert "Finance" in str(screen.query_one("#preview-text").render())
+
+
+async def test_sub_headings_and_attributed_assurances_through_the_form(db_path: Path) -> None:
+    _, meeting, items = add_meeting_to(db_path)
+    app = app_on(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_minuting(meeting.id or 0)
+        await pilot.pause()
+        await pilot.press("ctrl+f", "h")
+        await pilot.pause()
+        await fill(pilot, "#field-text", "Discharges")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen)
+        await pilot.press("ctrl+f", "s")
+        await pilot.pause()
+        form = app.screen
+        await fill(pilot, "#field-theme", "Discharges")
+        await fill(pilot, "#field-sought_from", "Director of Public Health")
+        form.query_one("#field-text", TextArea).text = "delayed discharges would fall"
+        await fill(pilot, "#field-responded_by", "Director of Public Health")
+        form.query_one("#field-response", TextArea).text = "the figures counted only hospital delays"
+        form.query_one("#field-reported_as", Select).value = "clarified"
+        form.query_one("#field-status", Select).value = "partly_given"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen)
+        preview = str(app.screen.query_one("#preview-text").render())
+        # The heading once (the assurance's theme is already the section's), then the assurance.
+        assert preview.count("Discharges") == 1
+        assert (
+            "The Committee sought assurance from the Director of Public Health that delayed discharges would "
+            "fall. The Director of Public Health clarified that the figures counted only hospital delays."
+        ) in " ".join(preview.split())
+        # An end of section through the form: the checkbox, with no heading text.
+        await pilot.press("ctrl+f", "h")
+        await pilot.pause()
+        await pilot.click("#field-ends_section")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen)
+    store = open_store(db_path)
+    heading, assurance, end = store.records.for_item(items[0].id or 0)
+    store.close()
+    assert isinstance(heading, Heading) and heading.text == "Discharges"
+    assert isinstance(assurance, Assurance)
+    assert (assurance.sought_from, assurance.responded_by, assurance.reported_as.value) == (
+        "Director of Public Health", "Director of Public Health", "clarified"
+    )
+    assert isinstance(end, Heading) and end.ends_section and end.text == ""
