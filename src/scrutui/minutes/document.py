@@ -87,8 +87,11 @@ class MinutesDocument:
     venue: str = ""
     #: The full minutes of exempt items: in the document only when it is confidential.
     annex: tuple[MinuteItem, ...] = ()
-    #: After the last item: the confirmation of the minutes and any corrections.
+    #: After the last item: when the meeting ended, the confirmation of the minutes and any corrections.
     closing: tuple[Paragraph, ...] = ()
+    #: The language the minutes are written in, as a BCP 47 tag ("en-GB", "cy-GB"): for the
+    #: document's language, so screen readers and spell-checkers read it right.
+    language: str = "en-GB"
 
     @property
     def marks(self) -> tuple[str, ...]:
