@@ -124,8 +124,15 @@ def test_item_paragraph_numbering_labels_each_paragraph(store: Store) -> None:
     assert document[winter + 1:winter + 4] == [
         (Style.NOTE, "4.1 Councillor Ben Brook left the meeting at 7.42 pm during consideration of this item."),
         (Style.BODY, "4.2 The Director presented the report."),
-        (Style.DECISION, "4.3 RESOLVED: That the report be noted."),
+        (Style.DECISION, "RESOLVED: That the report be noted."),
     ]
+
+
+def test_item_paragraph_numbering_numbers_decisions_when_the_committee_does(store: Store) -> None:
+    setup = minuted(store, numbering_scheme="item_paragraph", number_decisions=True)
+    document = lines(build_from(store.signoff.source(setup.meeting_id)))
+    winter = document.index((Style.ITEM_HEADING, "4. Winter pressures"))
+    assert document[winter + 3] == (Style.DECISION, "4.3 RESOLVED: That the report be noted.")
 
 
 def test_number_year_headings(store: Store) -> None:

@@ -123,7 +123,7 @@ def test_the_chairs_list_gives_each_decision_under_its_minute_with_the_response(
         ("DECISION", "RECOMMENDED to Cabinet that:"),
         (
             "PART",
-            "(a) the recruitment and retention package for social workers be brought forward to January;",
+            "(a) the recruitment and retention package for social workers be brought forward to January; and",
         ),
         ("BODY", "Response awaited: due by 10 January 2027 (overdue)."),
         ("PART", "(b) a second recommendation be made."),

@@ -48,6 +48,19 @@ def municipal_year_label(year: int) -> str:
     return f"{year}/{(year + 1) % 100:02d}"
 
 
+def parse_municipal_year(text: str) -> int:
+    """The year a municipal year began, from "2024/25", "2024-25", "2024/2025" or "2024"."""
+    match = re.fullmatch(r"\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?\s*", text)
+    if not match:
+        raise ScrutuiError(f"{text.strip() or 'A blank'} is not a municipal year: write it as 2024/25.")
+    year = int(match[1])
+    if match[2] is not None and int(match[2][-2:]) != (year + 1) % 100:
+        raise ScrutuiError(f"{text.strip()} is not a municipal year: the second year follows the first, as in 2024/25.")
+    if not 1990 <= year <= 2200:
+        raise ScrutuiError(f"{year} is not a plausible municipal year.")
+    return year
+
+
 def municipal_year_bounds(year: int) -> tuple[dt.date, dt.date]:
     """The first and last day of a municipal year."""
     return dt.date(year, MUNICIPAL_YEAR_START_MONTH, 1), dt.date(year + 1, MUNICIPAL_YEAR_START_MONTH, 1) - (
@@ -597,14 +610,12 @@ def standard_wording(
             else "There were no declarations of interest."
         )
     elif kind == "minutes":
-        held = long_date(previous_meeting) if previous_meeting else "<date>"
+        # Never a blank to fill in: without the date (the screen asks for it), "the previous meeting".
+        held = f"meeting held on {long_date(previous_meeting)}" if previous_meeting else "previous meeting"
+        lines.append(f"r the minutes of the {held} be confirmed as a correct record and signed by the Chair")
         lines.append(
-            f"r the minutes of the meeting held on {held} be confirmed as a correct record and signed by "
-            "the Chair"
-        )
-        lines.append(
-            f"r subject to the correction below, the minutes of the meeting held on {held} be confirmed "
-            "as a correct record and signed by the Chair"
+            f"r subject to the correction below, the minutes of the {held} be confirmed as a correct record "
+            "and signed by the Chair"
         )
     elif kind == "action_log":
         lines.append("r the action log be noted")

@@ -16,11 +16,14 @@ from typing import Any
 from scrutui.minutes import (
     Paragraph,
     Style,
+    agreed_form,
     clause,
     decision,
     long_date,
     minute_number,
     part_label,
+    recommended_form,
+    resolved_form,
     sentence,
 )
 from scrutui.models import (
@@ -28,7 +31,6 @@ from scrutui.models import (
     Committee,
     ExecutiveResponse,
     InformationRequest,
-    LabelStyle,
     Meeting,
     Recommendation,
     Resolution,
@@ -427,34 +429,26 @@ def response_sentence(record: Recommendation, as_at: dt.date) -> str:
     return f"{text} {sentence(record.response_text)}" if record.response_text else text
 
 
-def _labelled(style: LabelStyle, index: int) -> str:
-    return part_label(index, style)
-
-
-def _item_paragraphs(decisions: ItemDecisions, labels: LabelStyle, as_at: dt.date) -> list[Paragraph]:
+def _item_paragraphs(decisions: ItemDecisions, committee: Committee, as_at: dt.date) -> list[Paragraph]:
+    """One item's decisions in the committee's house style, each recommendation followed by what
+    came of it."""
     paragraphs: list[Paragraph] = []
-    resolved = [clause(r.text) for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
-    agreed = [clause(r.text) for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
-    paragraphs += decision("RESOLVED: That", resolved, labels)
-    paragraphs += decision("AGREED: That", agreed, labels)
+    resolved = [r.text for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
+    agreed = [r.text for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
+    paragraphs += decision(resolved_form(committee), resolved)
+    paragraphs += decision(agreed_form(committee), agreed)
     by_body: dict[str, list[Recommendation]] = {}
     for recommendation in decisions.recommendations:
         by_body.setdefault(recommendation.addressee, []).append(recommendation)
     for body, recommendations in by_body.items():
+        form = recommended_form(committee, body)
+        worded = decision(form, [r.text for r in recommendations])
         if len(recommendations) == 1:
-            only = recommendations[0]
-            paragraphs.append(Paragraph(Style.DECISION, f"RECOMMENDED to {body} that {clause(only.text)}."))
-            paragraphs.append(Paragraph(Style.BODY, response_sentence(only, as_at)))
+            paragraphs += [*worded, Paragraph(Style.BODY, response_sentence(recommendations[0], as_at))]
             continue
-        paragraphs.append(Paragraph(Style.DECISION, f"RECOMMENDED to {body} that:"))
-        for index, recommendation in enumerate(recommendations, start=1):
-            ending = "." if index == len(recommendations) else ";"
-            paragraphs.append(
-                Paragraph(
-                    Style.PART, f"{clause(recommendation.text)}{ending}", label=_labelled(labels, index)
-                )
-            )
-            paragraphs.append(Paragraph(Style.BODY, response_sentence(recommendation, as_at)))
+        paragraphs.append(worded[0])
+        for part, recommendation in zip(worded[1:], recommendations, strict=True):
+            paragraphs += [part, Paragraph(Style.BODY, response_sentence(recommendation, as_at))]
     return paragraphs
 
 
@@ -498,7 +492,7 @@ def resolutions_document(
             body.append(
                 Paragraph(Style.ITEM_HEADING, decisions.item.title, label=minute_number(decisions.item))
             )
-            body += _item_paragraphs(decisions, found.committee.resolution_labels, as_at)
+            body += _item_paragraphs(decisions, found.committee, as_at)
     return ListDocument(
         title=heading,
         subtitle=f"Resolutions and recommendations: {scope}",
@@ -518,7 +512,12 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
     """Every resolution and recommendation as a flat row (CSV), meeting by meeting, item by item."""
     rows: list[dict[str, Any]] = []
     for found in meetings:
-        labels = found.committee.resolution_labels
+        committee = found.committee
+        labels = {
+            "resolved": resolved_form(committee).labels,
+            "agreed": agreed_form(committee).labels,
+            "recommended": recommended_form(committee, "").labels,
+        }
         for decisions in found.items:
             base = {
                 "committee": found.committee.name,
@@ -537,7 +536,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         **base,
                         "record_id": resolution.id,
                         "decision": form,
-                        "label": _labelled(labels, counters[form]),
+                        "label": part_label(counters[form], labels[form]),
                         "text": resolution.text,
                         "addressee": "",
                         "response_due": "",
@@ -557,7 +556,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         **base,
                         "record_id": recommendation.id,
                         "decision": "recommended",
-                        "label": _labelled(labels, counters[key]),
+                        "label": part_label(counters[key], labels["recommended"]),
                         "text": recommendation.text,
                         "addressee": recommendation.addressee,
                         "response_due": due.isoformat() if due else "",

@@ -81,6 +81,16 @@ RequiredLine = Annotated[
 ]
 
 
+#: A blank left to fill in: "<date>", "<name of officer>" (lower case, so "Smith & Jones <Ltd>" is not one).
+_UNFILLED = re.compile(r"<[a-z][a-z ]{0,40}>")
+
+
+def unfilled_blank(text: str) -> str | None:
+    """The first blank left to fill in (such as "<date>") in `text`, if there is one."""
+    found = _UNFILLED.search(text)
+    return found[0] if found else None
+
+
 def now() -> str:
     """The local time now, to the second, as ISO 8601 text (how the database stores times)."""
     return dt.datetime.now().replace(microsecond=0).isoformat()
@@ -162,8 +172,74 @@ ROLE_LABELS = {
 }
 
 
+class PartEnding(StrEnum):
+    """How the labelled parts of a decision end."""
+
+    SEMICOLONS = "semicolons"  # "(a) ...; (b) ...; and (c) ...."
+    FULL_STOPS = "full_stops"  # "1. ... . 2. ... ."
+
+    @property
+    def label(self) -> str:
+        """The choice as the house-style screen offers it."""
+        return '"; " and "; and", a full stop at the end' if self is PartEnding.SEMICOLONS else "A full stop each"
+
+
+class PartCase(StrEnum):
+    """How the first letter of a labelled part is written."""
+
+    LOWER = "lower"  # "(a) the report be noted" (a proper noun keeps its capital)
+    CAPITAL = "capital"  # "1. Expects the plan to ..."
+    AS_TYPED = "as_typed"
+
+    @property
+    def label(self) -> str:
+        """The choice as the house-style screen offers it."""
+        return {
+            PartCase.LOWER: "Lower case (names keep their capital)",
+            PartCase.CAPITAL: "A capital letter",
+            PartCase.AS_TYPED: "As typed",
+        }[self]
+
+
+class MinutesLanguage(StrEnum):
+    """The language the minutes are written in (a BCP 47 tag, for the document)."""
+
+    ENGLISH = "en-GB"
+    WELSH = "cy-GB"
+
+    @property
+    def label(self) -> str:
+        """The language by its name."""
+        return "English" if self is MinutesLanguage.ENGLISH else "Welsh (Cymraeg)"
+
+
+_LEAD_TOKEN = re.compile(r"\{[^}]*\}")
+
+
+def _only_body_token(value: str) -> str:
+    for token in _LEAD_TOKEN.findall(value):
+        if token != "{body}":
+            raise ValueError(f"{token} is not something scrutui fills in (only {{body}}, whom it is to)")
+    return value
+
+
+LeadIn = Annotated[
+    str,
+    BeforeValidator(_coerce_str),
+    AfterValidator(clean_line),
+    AfterValidator(_only_body_token),
+    Field(min_length=1, max_length=MAX_SHORT),
+]
+
+
 class Committee(Model):
-    """A scrutiny committee and its house style."""
+    """A scrutiny committee and its house style.
+
+    The house style (`HOUSE_STYLE` lists its fields): how questions are attributed, how each kind of
+    decision is introduced ("RESOLVED: That", "It was resolved that:") and its parts labelled, how
+    parts end and begin, whether request due dates are printed, whether decisions get a paragraph
+    number in item.paragraph schemes, and the language of the minutes.
+    """
 
     id: int | None = None
     name: RequiredLine
@@ -177,6 +253,40 @@ class Committee(Model):
     recommendation_response_months: int = Field(default=2, ge=1, le=24)
     recommendation_body: RequiredLine = "Cabinet"
     template_path: Line = ""
+    resolution_lead: LeadIn = "RESOLVED: That"
+    agreed_lead: LeadIn = "AGREED: That"
+    recommendation_lead: LeadIn = "RECOMMENDED to {body} that"
+    request_lead: LeadIn = "That the following information be requested:"
+    #: Labels of procedural decisions, recommendations and requests: None labels them as resolutions.
+    agreed_labels: LabelStyle | None = None
+    recommendation_labels: LabelStyle | None = None
+    request_labels: LabelStyle | None = None
+    part_endings: PartEnding = PartEnding.SEMICOLONS
+    part_case: PartCase = PartCase.LOWER
+    request_due_dates: bool = True
+    number_decisions: bool = False
+    language: MinutesLanguage = MinutesLanguage.ENGLISH
+
+
+#: The fields of a committee that are its house style: what a council-wide default holds and a new
+#: committee copies.
+HOUSE_STYLE = (
+    "numbering_scheme",
+    "resolution_labels",
+    "question_attribution",
+    "resolution_lead",
+    "agreed_lead",
+    "recommendation_lead",
+    "request_lead",
+    "agreed_labels",
+    "recommendation_labels",
+    "request_labels",
+    "part_endings",
+    "part_case",
+    "request_due_dates",
+    "number_decisions",
+    "language",
+)
 
 
 class Person(Model):

@@ -95,6 +95,12 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     from scrutui.export.template import choose_template, load_template
 
     gathered = gather_minutes(store, request.meeting_id, confidential=request.confidential)
+    blanks = gathered.document.unfilled_blanks()
+    if blanks:
+        more = f" (and {len(blanks) - 1} more)" if len(blanks) > 1 else ""
+        raise ScrutuiError(
+            f"These minutes still have a blank to fill in, in {blanks[0]}{more}: edit the record, then export again."
+        )
     template_path = choose_template(request.template, gathered.committee, store.path)
     template = load_template(template_path)
     docx_path = check_destination(

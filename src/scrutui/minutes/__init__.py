@@ -36,7 +36,16 @@ from scrutui.minutes.formalities import (
     withdrawal_notes,
 )
 from scrutui.minutes.items import exempt_reference, exempt_stub, item_paragraphs, minute_item
-from scrutui.minutes.labels import decision, labelled_parts, part_label
+from scrutui.minutes.labels import (
+    DecisionForm,
+    agreed_form,
+    decision,
+    labelled_parts,
+    part_label,
+    recommended_form,
+    requested_form,
+    resolved_form,
+)
 from scrutui.minutes.numbering import item_reference, minute_number, numbered
 from scrutui.minutes.records import (
     assurance_prose,
@@ -52,11 +61,13 @@ from scrutui.minutes.wording import clause, long_date, long_time, sentence
 __all__ = [
     "ANNEX_HEADING",
     "AttendanceEntry",
+    "DecisionForm",
     "MinuteItem",
     "MinutesDocument",
     "Paragraph",
     "Style",
     "action_log_paragraphs",
+    "agreed_form",
     "annexed_minutes",
     "asker_reference",
     "assurance_prose",
@@ -90,9 +101,12 @@ __all__ = [
     "part_label",
     "preview_item",
     "question_prose",
+    "recommended_form",
     "reported_by",
     "reported_speech",
     "request_clause",
+    "requested_form",
+    "resolved_form",
     "sentence",
     "speaker_reference",
     "text_paragraphs",

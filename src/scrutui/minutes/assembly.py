@@ -14,16 +14,26 @@ from scrutui.minutes.formalities import (
     attendance_paragraphs,
     closing_paragraphs,
     declaration_paragraphs,
+    ended_paragraph,
     item_notes,
     movement_sentence,
     needs_exclusion,
 )
 from scrutui.minutes.items import minute_item
+from scrutui.minutes.labels import decision, resolved_form
 from scrutui.minutes.numbering import minute_number
 from scrutui.minutes.wording import long_date, long_time
 from scrutui.models import AgendaItem, Committee, Meeting, Record
 from scrutui.store.people import KnownPeople
 from scrutui.tracked import TrackedRecord
+
+
+def exclusion_paragraphs(
+    item: AgendaItem, items: Sequence[AgendaItem], records: Sequence[Record], committee: Committee
+) -> list[Paragraph]:
+    """The drafted exclusion resolution, in the committee's words, if it belongs under `item`."""
+    exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
+    return decision(resolved_form(committee), [exclusion]) if exclusion else []
 
 
 def annexed_minutes(
@@ -83,9 +93,7 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
         lead: list[Paragraph] = []
         if decl_item is not None and item.id == decl_item.id:
             lead += declaration_paragraphs(source.declarations, items)
-        exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
-        if exclusion:
-            lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
+        lead += exclusion_paragraphs(item, items, records, committee)
         notes = item_notes(item.id, source.movements, source.declarations)
         entries = carried.get(item.id or 0)
         minute_items.append(
@@ -136,9 +144,7 @@ def preview_item(
         (i.id for i in items if item_kind(i.title) == "declarations"), None
     ):
         lead += declaration_paragraphs(declarations, items)
-    exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
-    if exclusion:
-        lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))
+    lead += exclusion_paragraphs(item, items, records, committee)
     notes = item_notes(item.id, movements, declarations)
     return minute_item(
         item,
@@ -189,7 +195,7 @@ def build_minutes(
         attendance_paragraphs(attendance),
         minute_items,
         annex=annex,
-        closing=[],
+        closing=ended_paragraph(meeting),
         confidential=confidential,
     )
 
@@ -225,5 +231,6 @@ def _document(
         },
         annex=tuple(annex) if confidential else (),
         closing=tuple(closing),
+        language=committee.language.value,
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from scrutui.models import MinutesStatus
+from scrutui.models import MinutesStatus, unfilled_blank
 
 
 class Style(StrEnum):
@@ -102,6 +102,21 @@ class MinutesDocument:
         if self.confidential:
             marks.append("CONFIDENTIAL")
         return tuple(marks)
+
+    def unfilled_blanks(self) -> list[str]:
+        """Where the minutes still hold a blank to fill in ("<date>"), as "minute 46. Minutes of the
+        previous meeting: <date>"."""
+        found = []
+        for where, paragraphs in (
+            ("the attendance", self.front),
+            *((item.heading, item.paragraphs) for item in (*self.items, *self.annex)),
+            ("the closing", self.closing),
+        ):
+            for paragraph in paragraphs:
+                blank = unfilled_blank(paragraph.text)
+                if blank:
+                    found.append(f"{where}: {blank}")
+        return found
 
     def paragraphs(self) -> Iterable[Paragraph]:
         """Every paragraph in document order, item headings included.

@@ -23,7 +23,7 @@ from scrutui.minutes.document import AttendanceEntry, Paragraph, Style
 from scrutui.minutes.labels import labelled_parts
 from scrutui.minutes.numbering import item_reference
 from scrutui.minutes.wording import clause, long_date, long_time, sentence
-from scrutui.models import AgendaItem, Jurisdiction, Record, Resolution, Role
+from scrutui.models import AgendaItem, Jurisdiction, Meeting, Record, Resolution, Role
 
 
 def _clock(stamp: str) -> str:
@@ -196,10 +196,19 @@ def attendance_paragraphs(entries: Sequence[AttendanceEntry]) -> list[Paragraph]
     return paragraphs
 
 
+def ended_paragraph(meeting: Meeting) -> list[Paragraph]:
+    """ "The meeting ended at 8.42 pm.", once its end has been stamped (F9)."""
+    if not meeting.ended_at:
+        return []
+    return [Paragraph(Style.NOTE, f"The meeting ended at {_clock(meeting.ended_at)}.")]
+
+
 def closing_paragraphs(source: MinutesSource, *, confidential: bool) -> list[Paragraph]:
-    """The confirmation of the minutes and the corrections agreed, after the last item."""
+    """After the last item: when the meeting ended, the confirmation of the minutes and the
+    corrections agreed."""
     items = {item.id: item for item in source.items}
     paragraphs: list[Paragraph] = []
+    ended = ended_paragraph(source.meeting)
     if source.approval is not None:
         where = (
             f" at the meeting held on {long_date(source.approval.approved_at_date)}"
@@ -226,5 +235,5 @@ def closing_paragraphs(source: MinutesSource, *, confidential: bool) -> list[Par
             )
             texts.append(f"{where}: {what}{agreed}")
         paragraphs += labelled_parts(texts, source.committee.resolution_labels)
-    return paragraphs
+    return ended + paragraphs
 

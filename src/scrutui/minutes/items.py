@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from scrutui.formalities import SCHEDULE_12A
 from scrutui.minutes.action_log import action_log_paragraphs
 from scrutui.minutes.document import MinuteItem, Paragraph, Style
-from scrutui.minutes.labels import decision, labelled_parts
+from scrutui.minutes.labels import (
+    agreed_form,
+    decision,
+    labelled_parts,
+    recommended_form,
+    requested_form,
+    resolved_form,
+)
 from scrutui.minutes.numbering import minute_number, numbered
 from scrutui.minutes.records import (
     assurance_prose,
@@ -18,7 +25,7 @@ from scrutui.minutes.records import (
     request_clause,
     text_paragraphs,
 )
-from scrutui.minutes.wording import clause, sentence
+from scrutui.minutes.wording import sentence
 from scrutui.models import (
     AgendaItem,
     Assurance,
@@ -62,7 +69,7 @@ def item_paragraphs(
     resolved: list[str] = []
     agreed: list[str] = []
     recommended: dict[str, list[str]] = {}
-    requests: list[str] = []
+    requests: list[InformationRequest] = []
     for record in records:
         match record:
             case Heading(ends_section=True):
@@ -80,24 +87,31 @@ def item_paragraphs(
                     section = record.theme.casefold()
                 paragraphs.append(Paragraph(Style.BODY, assurance_prose(record, people)))
             case Resolution():
-                target = agreed if record.form is ResolutionForm.AGREED else resolved
-                target.append(clause(record.text))
+                (agreed if record.form is ResolutionForm.AGREED else resolved).append(record.text)
             case Recommendation():
-                recommended.setdefault(record.addressee, []).append(clause(record.text))
+                recommended.setdefault(record.addressee, []).append(record.text)
             case InformationRequest():
-                requests.append(request_clause(record, people))
-    labels = committee.resolution_labels
+                requests.append(record)
     if carried is not None:
         paragraphs += action_log_paragraphs(
-            carried, meeting_date, labels, people, confidential=confidential, in_annex=private_in_annex
+            carried,
+            meeting_date,
+            committee.resolution_labels,
+            people,
+            confidential=confidential,
+            in_annex=private_in_annex,
         )
-    paragraphs += decision("RESOLVED: That", resolved, labels)
-    paragraphs += decision("AGREED: That", agreed, labels)
-    for body, clauses in recommended.items():
-        paragraphs += decision(f"RECOMMENDED to {body} that", clauses, labels)
+    paragraphs += decision(resolved_form(committee), resolved)
+    paragraphs += decision(agreed_form(committee), agreed)
+    for body, texts in recommended.items():
+        paragraphs += decision(recommended_form(committee, body), texts)
     if requests:
-        paragraphs.append(Paragraph(Style.DECISION, "That the following information be requested:"))
-        paragraphs += labelled_parts(requests, labels)
+        form = requested_form(committee)
+        paragraphs.append(Paragraph(Style.DECISION, form.lead))
+        parts = [
+            request_clause(r, people, case=form.case, due_dates=committee.request_due_dates) for r in requests
+        ]
+        paragraphs += labelled_parts(parts, form.labels, form.endings)
     return paragraphs
 
 

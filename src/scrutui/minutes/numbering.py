@@ -30,15 +30,17 @@ def item_reference(item: AgendaItem, *, public: bool = True) -> str:
 
 
 def numbered(paragraphs: Sequence[Paragraph], number: str, committee: Committee) -> list[Paragraph]:
-    """Under the item.paragraph scheme, label an item's paragraphs 4.1, 4.2 ... (not theme headings
-    or the labelled parts of a decision)."""
+    """Under the item.paragraph scheme, number an item's substantive paragraphs 4.1, 4.2 ...: its
+    discussion and notes, and (if the committee numbers them) its decisions; never the purpose,
+    sub-headings, list items or the labelled parts of a decision."""
     if committee.numbering_scheme is not NumberingScheme.ITEM_PARAGRAPH or not number:
         return list(paragraphs)
+    counted = {Style.BODY, Style.NOTE} | ({Style.DECISION} if committee.number_decisions else set())
     base = number.rstrip(".")
     out: list[Paragraph] = []
     count = 0
     for paragraph in paragraphs:
-        if paragraph.style in (Style.PURPOSE, Style.BODY, Style.DECISION, Style.NOTE):
+        if paragraph.style in counted:
             count += 1
             paragraph = Paragraph(paragraph.style, paragraph.text, label=f"{base}.{count}")
         out.append(paragraph)

@@ -16,6 +16,7 @@ from scrutui.models import (
     Committee,
     InformationRequest,
     Narrative,
+    PartCase,
     Question,
     ReportingVerb,
 )
@@ -108,12 +109,19 @@ def assurance_prose(record: Assurance, people: KnownPeople) -> str:
     return f"{sought} {response}" + (f" {assessment}" if assessment else "")
 
 
-def request_clause(record: InformationRequest, people: KnownPeople) -> str:
-    """An information request as a part: "a copy of the risk register (of the Director, by 7 December 2026)"."""
+def request_clause(
+    record: InformationRequest,
+    people: KnownPeople,
+    *,
+    case: PartCase = PartCase.LOWER,
+    due_dates: bool = True,
+) -> str:
+    """An information request as a part: "a copy of the risk register (of the Director, by 7 December
+    2026)"; without the date when the committee does not print due dates in its minutes."""
     details = []
     if record.requested_of:
         details.append(f"of {speaker_reference(record.requested_of, people)}")
-    if record.due_date:
+    if record.due_date and due_dates:
         details.append(f"by {long_date(record.due_date)}")
     suffix = f" ({', '.join(details)})" if details else ""
-    return f"{clause(record.text)}{suffix}"
+    return f"{clause(record.text, case)}{suffix}"

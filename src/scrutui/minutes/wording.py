@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from scrutui.models import PartCase
+
 _LOWER_FIRST_WORDS = frozenset(
     [
         "a",
@@ -75,13 +77,22 @@ def sentence(text: str) -> str:
     return text if text[-1] in '.?!…:"”)' else f"{text}."
 
 
-def clause(text: str) -> str:
-    """`text` as a clause following "that": no leading "that", no closing stop, lower-case start."""
+def clause(text: str, case: PartCase = PartCase.LOWER) -> str:
+    """`text` as a clause following "that": no leading "that", no closing stop or "; and".
+
+    Its first letter: `LOWER` (the default) lowers a common first word ("The report" -> "the
+    report", "A copy" -> "a copy") and leaves a name ("Ofsted") alone; `CAPITAL` capitalises it
+    ("expects" -> "Expects"); `AS_TYPED` leaves it.
+    """
     text = text.strip()
     text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
-    text = text.rstrip(" .;,")
+    text = re.sub(r"(?:[;,]\s*)?\band$", "", text.rstrip(" .;,")).rstrip(" .;,")
+    if case is PartCase.CAPITAL:
+        return text[:1].upper() + text[1:]
+    if case is PartCase.AS_TYPED:
+        return text
     first, _, rest = text.partition(" ")
-    if first.lower() in _LOWER_FIRST_WORDS and first[:1].isupper() and first[1:].islower():
+    if first.lower() in _LOWER_FIRST_WORDS and first[:1].isupper() and (first[1:].islower() or len(first) == 1):
         text = f"{first.lower()} {rest}".rstrip() if rest else first.lower()
     return text
 

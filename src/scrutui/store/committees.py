@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from scrutui.errors import NotFound, ScrutuiError
-from scrutui.models import Committee, CommitteePerson, Membership, Person, Role, now
+from scrutui.models import HOUSE_STYLE, Committee, CommitteePerson, Membership, Person, Role, now
 from scrutui.store.base import Handle, insert, update
 
 _COMMITTEE_COLUMNS = tuple(f for f in Committee.model_fields if f != "id")
@@ -24,9 +25,13 @@ class CommitteeRepository:
         self._h = handle
 
     def add(self, committee: Committee, people: list[tuple[Person, Role]] | None = None) -> Committee:
-        """Save a new committee (and, optionally, its people) in one transaction."""
+        """Save a new committee (and, optionally, its people) in one transaction. House-style
+        settings the committee was not given are the council's (see :meth:`council_style`)."""
         if self.by_name(committee.name) is not None:
             raise ScrutuiError(f"There is already a committee called {committee.name!r}.")
+        council = {k: v for k, v in self.council_style().items() if k not in committee.model_fields_set}
+        if council:
+            committee = Committee.model_validate({**committee.model_dump(), **council})
         values = committee.model_dump(mode="json", exclude={"id"})
         with self._h.write() as conn:
             committee_id = insert(conn, "committee", {**values, "created_at": now()})
@@ -59,6 +64,21 @@ class CommitteeRepository:
     def all(self) -> list[Committee]:
         """Every committee, by name."""
         return [committee_from_row(r) for r in self._h.rows("SELECT * FROM committee ORDER BY name")]
+
+    def council_style(self) -> dict[str, Any]:
+        """The council's own house style (the house-style fields of a committee), which a new
+        committee copies; empty until a clerk makes one committee's style the council's."""
+        found = self._h.scalar("SELECT style FROM council_house_style WHERE id = 1")
+        if not found:
+            return {}
+        kept = json.loads(found)
+        return {k: v for k, v in kept.items() if k in HOUSE_STYLE} if isinstance(kept, dict) else {}
+
+    def set_council_style(self, committee: Committee) -> None:
+        """Make `committee`'s house style the council's: new committees start from it."""
+        style = json.dumps(committee.model_dump(mode="json", include=set(HOUSE_STYLE)), ensure_ascii=False)
+        with self._h.write() as conn:
+            conn.execute("INSERT OR REPLACE INTO council_house_style (id, style) VALUES (1, ?)", [style])
 
     def count(self) -> int:
         """How many committees there are."""

@@ -21,7 +21,7 @@ from scrutui.formalities import (
     CorrectionEntry,
     MinutesSource,
 )
-from scrutui.models import Meeting, MinutesStatus, Record, now
+from scrutui.models import Meeting, MinutesStatus, Record, now, unfilled_blank
 from scrutui.store import numbering
 from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.base import Handle, insert
@@ -117,8 +117,10 @@ class SignoffRepository:
             numbering.renumber(conn, meeting_id)
 
     def issue(self, meeting_id: int) -> None:
-        """Issue the draft: every item gets its minute number, and the numbers are fixed."""
+        """Issue the draft: every item gets its minute number, and the numbers are fixed. Minutes
+        that still hold a blank to fill in ("<date>") are not issued."""
         ensure_draft(self._h, meeting_id, "they are already issued")
+        self._refuse_blanks(meeting_id)
         with self._h.write() as conn:
             numbering.assign_all(conn, meeting_id)
             conn.execute("UPDATE meeting SET status = 'issued' WHERE id = ?", [meeting_id])
@@ -127,6 +129,20 @@ class SignoffRepository:
                    ON CONFLICT (meeting_id) DO UPDATE SET issued_at = excluded.issued_at""",
                 [meeting_id, now()],
             )
+
+    def _refuse_blanks(self, meeting_id: int) -> None:
+        items = {i.id: i for i in self._agenda.for_meeting(meeting_id)}
+        for item_id, records in self._records.for_meeting(meeting_id).items():
+            for record in records:
+                words = [str(v) for v in record.model_dump().values() if isinstance(v, str)]
+                blank = next((b for b in map(unfilled_blank, words) if b), None)
+                if blank:
+                    item = items.get(item_id)
+                    where = f"item {item.number} ({item.title})" if item else "an item"
+                    raise ScrutuiError(
+                        f"These minutes still have a blank to fill in, {blank} in {where}: edit the "
+                        "record before issuing them."
+                    )
 
     def approve(self, meeting_id: int, at_meeting_id: int) -> None:
         """Approve the minutes as a correct record at a later meeting (issuing a draft first).

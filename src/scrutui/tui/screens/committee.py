@@ -7,17 +7,19 @@ from typing import Any
 
 from pydantic import ValidationError
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
-from scrutui.formalities import SCHEME_LABELS, municipal_year, municipal_year_label
+from scrutui.errors import ScrutuiError
+from scrutui.formalities import SCHEME_LABELS, municipal_year, municipal_year_label, parse_municipal_year
+from scrutui.minutes.examples import resolution_example
 from scrutui.models import (
     Attribution,
     Committee,
     Jurisdiction,
-    LabelStyle,
     Membership,
     Role,
     validation_message,
@@ -29,12 +31,6 @@ from scrutui.tui.screens.person_form import PersonEntry, PersonForm
 from scrutui.tui.widgets.key_bar import KeyBar
 
 ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
-LABELS = [
-    ("(a) (b)", LabelStyle.ALPHA.value),
-    ("(i) (ii)", LabelStyle.ROMAN.value),
-    ("1. 2.", LabelStyle.NUMBER_DOT.value),
-    ("1) 2)", LabelStyle.NUMBER_PAREN.value),
-]
 SCHEMES = [(label, scheme.value) for scheme, label in SCHEME_LABELS.items()]
 NATIONS = [
     ("England", Jurisdiction.ENGLAND.value),
@@ -83,6 +79,13 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             id="committee.remove-person",
             tooltip="Take the selected person off the committee",
         ),
+        Binding(
+            "f2",
+            "house_style",
+            "House style",
+            id="committee.house-style",
+            tooltip="How the minutes word and label decisions, number paragraphs, and their language",
+        ),
         Binding("escape", "done", "Done", id="committee.done", tooltip="Save and go on"),
     ]
 
@@ -94,7 +97,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         committee = (
             self.store.committees.get(self.committee_id)
             if self.committee_id
-            else Committee(name="New committee")
+            else Committee(name="New committee", **self.store.committees.council_style())
         )
         yield Static("Committee" if self.committee_id else "New committee", id="committee-title")
         with VerticalScroll(id="settings"):
@@ -122,11 +125,6 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         id="c-attribution",
                     )
                 with Vertical():
-                    yield Label("Resolution labels")
-                    yield Select(
-                        LABELS, value=committee.resolution_labels.value, allow_blank=False, id="c-labels"
-                    )
-                with Vertical():
                     yield Label("Nation (holidays, exempt paragraphs)")
                     yield Select(
                         NATIONS, value=committee.jurisdiction.value, allow_blank=False, id="c-nation"
@@ -141,12 +139,6 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                 with Vertical():
                     yield Label("Response due (months)")
                     yield Input(str(committee.recommendation_response_months), id="c-months", type="integer")
-            this_year = municipal_year(dt.date.today())
-            override = (
-                self.store.committees.first_minute_number(self.committee_id, this_year)
-                if self.committee_id
-                else None
-            )
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Minute numbers")
@@ -154,16 +146,15 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         SCHEMES, value=committee.numbering_scheme.value, allow_blank=False, id="c-scheme"
                     )
                 with Vertical():
-                    yield Label("Each year starts at")
+                    yield Label("Every year from")
                     yield Input(str(committee.numbering_start), id="c-start", type="integer")
                 with Vertical():
-                    yield Label(f"{municipal_year_label(this_year)} starts at")
-                    yield Input(
-                        "" if override is None else str(override),
-                        id="c-year-start",
-                        type="integer",
-                        placeholder="as every year",
-                    )
+                    yield Label("Except the year")
+                    yield Input(municipal_year_label(municipal_year(dt.date.today())), id="c-year")
+                with Vertical():
+                    yield Label("which starts at")
+                    yield Input(id="c-year-start", type="integer", placeholder="as every year")
+            yield Static(id="c-style", markup=False)
         yield Label("", id="committee-error")
         yield Label(
             "People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title"
@@ -175,6 +166,8 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
         table = self.query_one(DataTable)
         table.add_columns("Name", "Title", "Role", "Serves")
         self.reload_people()
+        self.show_year_start()
+        self.show_style()
         self.query_one("#c-name", Input).focus()
         if self.read_only:  # nothing typed here could be saved: say so by not taking it
             for field in self.query("#settings Input, #settings Select"):
@@ -205,7 +198,6 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "name": self.query_one("#c-name", Input).value,
             "quorum": number("#c-quorum"),
             "question_attribution": self.query_one("#c-attribution", Select).value,
-            "resolution_labels": self.query_one("#c-labels", Select).value,
             "jurisdiction": self.query_one("#c-nation", Select).value,
             "recommendation_body": self.query_one("#c-body", Input).value,
             "information_request_days": number("#c-days"),
@@ -238,7 +230,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             year_start = self.query_one("#c-year-start", Input).value.strip()
             assert self.committee_id is not None
             self.store.committees.set_first_minute_number(
-                self.committee_id, municipal_year(dt.date.today()), int(year_start) if year_start else None
+                self.committee_id, self._year(), int(year_start) if year_start else None
             )
         except Exception as problem:
             from scrutui.tui.guard import describe_error
@@ -247,6 +239,46 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             return False
         error.update("")
         return True
+
+    def _year(self) -> int:
+        """The municipal year typed beside its own first minute number."""
+        return parse_municipal_year(self.query_one("#c-year", Input).value)
+
+    @on(Input.Changed, "#c-year")
+    def show_year_start(self) -> None:
+        """Show the first minute number set for the municipal year typed, if one is."""
+        if self.committee_id is None:
+            return
+        try:
+            year = self._year()
+        except ScrutuiError:
+            return
+        found = self.store.committees.first_minute_number(self.committee_id, year)
+        self.query_one("#c-year-start", Input).value = "" if found is None else str(found)
+
+    def show_style(self) -> None:
+        """One line of the house style as it will print (F2 changes it)."""
+        committee = (
+            self.store.committees.get(self.committee_id)
+            if self.committee_id
+            else Committee(name="New committee", **self.store.committees.council_style())
+        )
+        self.query_one("#c-style", Static).update(f"House style (F2): {resolution_example(committee)}")
+
+    @guarded
+    def action_house_style(self) -> None:
+        """Open the house style (the committee is saved first)."""
+        if not self.read_only and not self.save():
+            return
+        if self.committee_id is None:
+            self.notify("Save the committee first (it needs a name).", severity="warning")
+            return
+        from scrutui.tui.screens.house_style import HouseStyleScreen
+
+        def back(_: Committee | None) -> None:
+            self.show_style()
+
+        self.app.push_screen(HouseStyleScreen(self.store.committees.get(self.committee_id)), back)
 
     @guarded
     def action_save(self) -> None:

@@ -3,6 +3,8 @@ line. Everything typed is saved (committed) before the screen shows it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -779,28 +781,56 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.hint("There is no agenda item to minute under: add one first.", "warning")
             return
         line = self.query_one(CaptureInput)
-        if not self._wording:
-            previous = self.store.meetings.previous(self.session.meeting)
-            roll = self.roll
-            self._wording = standard_wording(
-                item,
-                roll=roll,
-                previous_meeting=previous.date if previous else None,
-                exclusion=drafted_exclusion(self.items, self.session.committee.jurisdiction)
-                if item_kind(item.title) == "exclusion"
-                else "",
-                declared=bool(roll and roll.declarations),
-            )
-            self._wording_at = -1
         shown = self._wording[self._wording_at] if 0 <= self._wording_at < len(self._wording) else None
         if line.value.strip() and line.value != shown:
             self.hint("The capture line has text: enter it (Enter) or clear it first.", "warning")
             return
+        if self._wording:
+            self._show_wording()
+            return
+        previous = self.store.meetings.previous(self.session.meeting)
+        if item_kind(item.title) == "minutes" and previous is None:
+            from scrutui.tui.screens.ask_date import AskDate
+
+            def answered(day: dt.date | None) -> None:
+                if day is not None:
+                    self._prepare_wording(item, day)
+                    self._show_wording()
+
+            self.app.push_screen(
+                AskDate(
+                    "When was the previous meeting, whose minutes are confirmed here?",
+                    "It is not in scrutui (this is the committee's first meeting here). e.g. 15/09/2026",
+                ),
+                answered,
+            )
+            return
+        self._prepare_wording(item, previous.date if previous else None)
+        self._show_wording()
+
+    def _prepare_wording(self, item: AgendaItem, previous_meeting: dt.date | None) -> None:
+        assert self.session is not None
+        roll = self.roll
+        self._wording = standard_wording(
+            item,
+            roll=roll,
+            previous_meeting=previous_meeting,
+            exclusion=drafted_exclusion(self.items, self.session.committee.jurisdiction)
+            if item_kind(item.title) == "exclusion"
+            else "",
+            declared=bool(roll and roll.declarations),
+        )
+        self._wording_at = -1
+
+    def _show_wording(self) -> None:
+        """The next of the item's standard wordings on the capture line."""
+        if not self._wording:
+            return
+        line = self.query_one(CaptureInput)
         self._wording_at = (self._wording_at + 1) % len(self._wording)
         line.value = self._wording[self._wording_at]
         line.cursor_position = len(line.value)
         line.focus()
-
 
 def _clock() -> str:
     from datetime import datetime
