@@ -1002,10 +1002,12 @@ def preview_item(
     roll: Roll | None = None,
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
+    confidential: bool = True,
 ) -> MinuteItem:
     """One item in full, as the minuting screen previews it: with the declarations, the drafted
     exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
-    action log, `carried` given) everything it reports back."""
+    action log, `carried` given) everything it reports back. Not `confidential`: exempt content as
+    the public minutes give it."""
     movements = roll.movement_lines() if roll else []
     declarations = roll.declaration_lines() if roll else []
     lead: list[Paragraph] = []
@@ -1022,7 +1024,7 @@ def preview_item(
         records,
         committee,
         people,
-        confidential=True,
+        confidential=confidential,
         lead=lead,
         notes=notes,
         carried=carried,

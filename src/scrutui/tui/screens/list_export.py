@@ -62,8 +62,10 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
             )
             yield Input(str(self.suggested), id="list-export-path")
             yield OptionBox(
-                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL",
+                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL"
+                + ("" if self.shows_exempt else " (not in this session)"),
                 id="list-export-confidential",
+                disabled=not self.shows_exempt,
             )
             yield OptionBox(
                 "Also make a PDF of the Word file"
@@ -99,7 +101,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if pdf and format_ != "docx":
             error.update("A PDF is made from the Word file: end the name with .docx, or untick the PDF.")
             return
-        confidential = self.query_one("#list-export-confidential", Checkbox).value
+        confidential = self.query_one("#list-export-confidential", Checkbox).value and self.shows_exempt
         self.dismiss(ListExportChoice(path, format_, confidential, pdf))
 
     def action_cancel(self) -> None:

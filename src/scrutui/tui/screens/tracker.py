@@ -266,6 +266,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             committee_id=self.committee_id,
             of=self.of,
             action_log_item_id=self.action_log_item_id,
+            confidential=self.shows_exempt,
         )
 
     def load(self, select_id: int | None = None) -> None:
@@ -438,6 +439,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             status=StatusFilter.ALL,
             committee_id=self.committee_id,
             action_log_item_id=self.action_log_item_id,
+            confidential=self.shows_exempt,
         )
         names = self.store.tracker.names(query)
         everyone = "Anyone" if self.kind is Tracked.REQUESTS else "Any body"
@@ -507,7 +509,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             try:
                 count, written = export_tracker(
                     store,
-                    replace(query, confidential=choice.confidential),
+                    replace(query, confidential=choice.confidential and self.shows_exempt),
                     choice.path,
                     format_=choice.format,
                     committee=self.committee_name or None,
