@@ -179,8 +179,10 @@ def export() -> None:
 
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
+from scrutui.commands.serve import serve  # noqa: E402
 
 main.add_command(backup)
+main.add_command(serve)
 
 
 def _existing_read_only(ctx: click.Context, db: str | None) -> bool:
