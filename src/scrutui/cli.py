@@ -180,10 +180,12 @@ def export() -> None:
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
 from scrutui.commands.publish import publish_command  # noqa: E402
+from scrutui.commands.replicate import replicate  # noqa: E402
 from scrutui.commands.serve import serve  # noqa: E402
 
 main.add_command(backup)
 main.add_command(serve)
+main.add_command(replicate)
 main.add_command(publish_command)
 
 
