@@ -1,6 +1,7 @@
 """`scrutui serve` in a real browser: headless Chromium (Debian's, driven by Playwright) opens the
 served app, shows the meetings list, opens the tracker from the keyboard, and a read-only session
-refuses an edit while a `--writer` session saves what is typed into the database."""
+refuses an edit (and sends an export to the browser as a download), while a `--writer` session
+saves what is typed into the database."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from click.testing import CliRunner
 
 from scrutui.cli import main
 from scrutui.commands.serve import session_command
+from tests.export.helpers import paragraphs
 
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))),
@@ -160,7 +162,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 @needs_chromium
-def test_a_member_browses_read_only_in_a_browser(browser: object, demo_db: Path) -> None:
+def test_a_member_browses_read_only_in_a_browser(browser: object, demo_db: Path, tmp_path: Path) -> None:
     served = Served(demo_db)
     try:
         served.wait_until_listening()
@@ -178,6 +180,16 @@ def test_a_member_browses_read_only_in_a_browser(browser: object, demo_db: Path)
         tab.press("r")  # record a response: refused, and nothing changes
         tab.wait_for("Read-only: this database was opened for browsing")
         assert "Tracker · Information requests" in tab.screen()  # no form opened
+
+        tab.press("e")  # export what is shown: the file comes to the browser as a download
+        tab.wait_for("Save as")
+        with tab.page.context.expect_event("download", timeout=20_000) as downloading:  # type: ignore[attr-defined]
+            tab.press("Enter")
+        download = downloading.value
+        assert download.suggested_filename.startswith("information-requests-")
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        assert any(text.endswith("\tA copy of the directorate risk register.") for _, text in paragraphs(saved))
     finally:
         served.stop()
     assert requests(demo_db) == before

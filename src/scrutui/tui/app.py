@@ -63,6 +63,12 @@ class ScrutuiApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+        if self.is_web:  # the files this browser session downloaded
+            import shutil
+
+            from scrutui.tui.exporting import export_folder
+
+            shutil.rmtree(export_folder(self), ignore_errors=True)
 
     # --- navigation -----------------------------------------------------------------------------
 

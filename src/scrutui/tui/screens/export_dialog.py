@@ -126,9 +126,9 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
         if not typed:
             self.notify("Type where to save the minutes.", severity="warning")
             return
-        path = Path(typed).expanduser()
-        if not path.is_absolute():
-            path = self.subject.folder / path
+        from scrutui.tui.exporting import in_export_folder
+
+        path = in_export_folder(Path(typed).expanduser(), self.subject.folder, web=self.app.is_web)
         self.dismiss(
             ExportChoice(
                 path=path,

@@ -90,9 +90,9 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if not typed:
             error.update("Type where to save the list.")
             return
-        path = Path(typed).expanduser()
-        if not path.is_absolute():
-            path = self.suggested.parent / path
+        from scrutui.tui.exporting import in_export_folder
+
+        path = in_export_folder(Path(typed).expanduser(), self.suggested.parent, web=self.app.is_web)
         format_ = FORMATS.get(path.suffix.lower())
         if format_ is None:
             error.update("End the file name with .docx, .csv or .json (the ending chooses the format).")

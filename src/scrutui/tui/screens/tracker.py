@@ -467,7 +467,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         stem = "information-requests" if self.kind is Tracked.REQUESTS else "recommendations"
         if self.action_log_item_id is not None:
             stem = f"action-log-{stem}"
-        suggested = export_folder() / f"{stem}-{query.as_at.isoformat()}.docx"
+        suggested = export_folder(self.app) / f"{stem}-{query.as_at.isoformat()}.docx"
         words = f"{self.kind.label} · {self.status.value} · {self.committee_name or 'all committees'}"
 
         def chosen(choice: ListExportChoice | None) -> None:
@@ -529,6 +529,9 @@ class TrackerScreen(ScrutuiScreen[None]):
             app.call_from_thread(
                 app.notify, f"Wrote {count:,} to {files}.", title="Exported", timeout=15, markup=False
             )
+        from scrutui.tui.exporting import deliver
+
+        deliver(app, list(written))
 
     def action_refresh(self) -> None:
         """Read everything again."""
