@@ -59,7 +59,7 @@ def litestream_command(db: Path, url: str, *, run: str | None = None) -> list[st
 
 
 @click.command()
-@click.option("--to", "to", required=True, metavar="URL", help="Where the replica goes: a folder, sftp://... or s3://...")
+@click.option("--to", "to", required=True, metavar="URL", help="Where the replica goes: a folder, or a URL such as s3://bucket/path.")
 @click.option("--db", "db", metavar="PATH", help="The database to replicate (default: as for scrutui).")
 @click.option(
     "--exec",
