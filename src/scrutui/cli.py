@@ -59,20 +59,38 @@ def db_option(function: F) -> F:
     )(function)
 
 
+def network_share_option(function: F) -> F:
+    """``--allow-network-share``: open a database on a network share, to read it alone."""
+    return click.option(
+        "--allow-network-share",
+        is_flag=True,
+        help="Open a database on a network share, read-only, when no one else is using it.",
+    )(function)
+
+
 def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) -> Store:
     """Open the database named on the command line, in the environment, or the default."""
     chosen = db or (ctx.obj or {}).get("db")
     path, is_default = resolve_db_path(chosen)
-    return open_store(path, read_only=read_only, create_folder=is_default)
+    allowed = bool((ctx.obj or {}).get("allow_network_share"))
+    return open_store(path, read_only=read_only, create_folder=is_default, allow_network_share=allowed)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option("--read-only", is_flag=True, help="Browse without changing anything (for members).")
+@click.option(
+    "--confidential",
+    is_flag=True,
+    help="With --read-only: show exempt (confidential) items' content too (hidden by default).",
+)
+@network_share_option
 @click.version_option(__version__, "--version", "-V", prog_name="scrutui")
 @click.pass_context
 @friendly_errors
-def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
+def main(
+    ctx: click.Context, db: str | None, read_only: bool, confidential: bool, allow_network_share: bool
+) -> None:
     """Minute overview-and-scrutiny meetings live; export draft minutes in Word.
 
     With no command, opens the app on the database.
@@ -81,13 +99,16 @@ def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     ctx.obj["read_only"] = read_only
+    ctx.obj["allow_network_share"] = allow_network_share
     if ctx.invoked_subcommand is not None:
         return
     store = open_from(ctx, db, read_only=read_only)
     store.close()
     from scrutui.tui.app import make_app
 
-    app = make_app(store.path, read_only=read_only)
+    app = make_app(
+        store.path, read_only=read_only, confidential=confidential, allow_network_share=allow_network_share
+    )
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
@@ -158,8 +179,14 @@ def export() -> None:
 
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
+from scrutui.commands.publish import publish_command  # noqa: E402
+from scrutui.commands.replicate import replicate  # noqa: E402
+from scrutui.commands.serve import serve  # noqa: E402
 
 main.add_command(backup)
+main.add_command(serve)
+main.add_command(replicate)
+main.add_command(publish_command)
 
 
 def _existing_read_only(ctx: click.Context, db: str | None) -> bool:

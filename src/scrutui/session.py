@@ -25,6 +25,7 @@ from scrutui.models import (
 )
 from scrutui.store import Store
 from scrutui.store.people import KnownPeople
+from scrutui.withheld import public_item, shown_items
 
 
 class Change(StrEnum):
@@ -71,8 +72,10 @@ class Saved:
 class MinutingSession:
     """A clerk minuting one meeting."""
 
-    def __init__(self, store: Store, meeting_id: int) -> None:
+    def __init__(self, store: Store, meeting_id: int, *, shows_exempt: bool = True) -> None:
         self.store = store
+        #: False in a session that may not see exempt content: exempt items show as the public sees them.
+        self.shows_exempt = shows_exempt
         self.meeting: Meeting = store.meetings.get(meeting_id)
         self.committee: Committee = store.committees.get(self.meeting.committee_id)
         self.people: KnownPeople = store.people.for_meeting(meeting_id)
@@ -86,10 +89,12 @@ class MinutingSession:
 
     def agenda(self) -> list[AgendaItem]:
         """The meeting's agenda in order."""
-        return self.store.agenda.for_meeting(self.meeting_id)
+        return shown_items(self.store.agenda.for_meeting(self.meeting_id), shows_exempt=self.shows_exempt)
 
     def records(self, item_id: int) -> list[Record]:
-        """An item's records in order."""
+        """An item's records in order (none of an exempt item's where exempt content is not shown)."""
+        if not self.shows_exempt and self.store.agenda.get(item_id).is_exempt:
+            return []
         return self.store.records.for_item(item_id)
 
     def take_item(self, item_id: int, leaving: int | None = None) -> AgendaItem:
@@ -100,7 +105,8 @@ class MinutingSession:
                 update={"started_at": self.store.meetings.start(self.meeting_id)}
             )
         if self.store.read_only:
-            return self.store.agenda.get(item_id)
+            item = self.store.agenda.get(item_id)
+            return item if self.shows_exempt else public_item(item)
         return self.store.agenda.take(item_id, leaving)
 
     def close(self, current_item_id: int | None) -> None:

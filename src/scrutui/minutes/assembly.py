@@ -133,10 +133,12 @@ def preview_item(
     roll: Roll | None = None,
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
+    confidential: bool = True,
 ) -> MinuteItem:
     """One item in full, as the minuting screen previews it: with the declarations, the drafted
     exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
-    action log, `carried` given) everything it reports back."""
+    action log, `carried` given) everything it reports back. Not `confidential` (a read-only
+    session that is not shown exempt content): an exempt item is its public stub."""
     movements = roll.movement_lines() if roll else []
     declarations = roll.declaration_lines() if roll else []
     lead: list[Paragraph] = []
@@ -151,7 +153,7 @@ def preview_item(
         records,
         committee,
         people,
-        confidential=True,
+        confidential=confidential,
         lead=lead,
         notes=notes,
         carried=carried,

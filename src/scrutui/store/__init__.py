@@ -21,6 +21,7 @@ from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingS
 from scrutui.store.migrations import latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
+from scrutui.store.shares import network_share
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
 
@@ -30,10 +31,13 @@ __all__ = ["MeetingSummary", "Store", "open_store"]
 class Store:
     """One open scrutui database and its repositories. Use from one thread only."""
 
-    def __init__(self, handle: Handle, *, backup: Path | None = None) -> None:
+    def __init__(
+        self, handle: Handle, *, backup: Path | None = None, allow_network_share: bool = False
+    ) -> None:
         self.handle = handle
         self.path = handle.path
         self.read_only = handle.read_only
+        self.allow_network_share = allow_network_share
         #: The copy taken before this open migrated the schema, if it did.
         self.migration_backup = backup
         self.committees = CommitteeRepository(handle)
@@ -64,16 +68,20 @@ class Store:
 
     def reopen(self) -> Store:
         """A new Store on the same file (for a worker thread, which needs its own connection)."""
-        return open_store(self.path, read_only=self.read_only)
+        return open_store(self.path, read_only=self.read_only, allow_network_share=self.allow_network_share)
 
 
-def open_store(path: Path, *, read_only: bool = False, create_folder: bool = False) -> Store:
+def open_store(
+    path: Path, *, read_only: bool = False, create_folder: bool = False, allow_network_share: bool = False
+) -> Store:
     """Open (creating if need be) the scrutui database at `path` and bring its schema up to date.
 
     Anything wrong with the file raises DatabaseError with one plain line, and the file is left
-    exactly as it was.
+    exactly as it was. A database on a network share is refused (see shares.py), unless
+    `allow_network_share` and `read_only`: one person reading it alone.
     """
     path = Path(path)
+    refuse_network_share(path, read_only=read_only, allowed=allow_network_share)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         if create_folder and not read_only:
@@ -118,7 +126,25 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
     except BaseException:
         db.close()
         raise
-    return Store(Handle(db, path, read_only=read_only), backup=backup)
+    return Store(Handle(db, path, read_only=read_only), backup=backup, allow_network_share=allow_network_share)
+
+
+def refuse_network_share(path: Path, *, read_only: bool, allowed: bool) -> None:
+    """Refuse a database on a network share, which SQLite cannot keep safe when two computers use it."""
+    share = network_share(path)
+    if share is None:
+        return
+    if not allowed:
+        raise DatabaseError(
+            f"{path} is on {share}: a database there can be damaged when two computers use it. Keep it "
+            "on one computer's own disk and share it with `scrutui serve` (README: For a team); to read it "
+            "alone, add --read-only --allow-network-share."
+        )
+    if not read_only:
+        raise DatabaseError(
+            f"{path} is on {share}: --allow-network-share only opens it to read (add --read-only); "
+            "writing to a database on a network share can damage it."
+        )
 
 
 def create_database(path: Path) -> None:

@@ -35,11 +35,19 @@ class ScrutuiApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, blink: bool = True, today: Callable[[], dt.date] | None = None
+        self,
+        store: Store,
+        *,
+        confidential: bool = False,
+        blink: bool = True,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.read_only = store.read_only
+        #: Whether exempt items' content is shown: always to a clerk who can write (they minute it),
+        #: to a read-only session only when it was opened with --confidential.
+        self.shows_exempt = not store.read_only or confidential
         #: False in tests and snapshots, so screens stop cursors blinking.
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
@@ -55,6 +63,12 @@ class ScrutuiApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
+        if self.is_web:  # the files this browser session downloaded
+            import shutil
+
+            from scrutui.tui.exporting import export_folder
+
+            shutil.rmtree(export_folder(self), ignore_errors=True)
 
     # --- navigation -----------------------------------------------------------------------------
 
@@ -201,10 +215,20 @@ class ScrutuiApp(App[None]):
 
 
 def make_app(
-    db_path: Path, *, read_only: bool = False, blink: bool = True, today: Callable[[], dt.date] | None = None
+    db_path: Path,
+    *,
+    read_only: bool = False,
+    confidential: bool = False,
+    allow_network_share: bool = False,
+    blink: bool = True,
+    today: Callable[[], dt.date] | None = None,
 ) -> ScrutuiApp:
-    """The app on the database at `db_path` (shared by the CLI and the tests)."""
+    """The app on the database at `db_path` (shared by the CLI and the tests). A read-only app shows
+    exempt items' content only when `confidential`."""
     from scrutui.logs import setup_logging
 
     setup_logging()
-    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)
+    store = open_store(
+        db_path, read_only=read_only, create_folder=False, allow_network_share=allow_network_share
+    )
+    return ScrutuiApp(store, confidential=confidential, blink=blink, today=today)

@@ -97,7 +97,7 @@ class AgendaScreen(ScrutuiScreen[None]):
         """Read the agenda again."""
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id()
-        self.items = self.store.agenda.for_meeting(self.meeting_id)
+        self.items = self.agenda_of(self.meeting_id)
         rows: list[tuple[Text, Text, Text, str]] = []
         for item in self.items:
             shown = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"

@@ -8,7 +8,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
 from scrutui.errors import ReadOnlyError
+from scrutui.models import AgendaItem
 from scrutui.store import Store
+from scrutui.withheld import shown_items
 
 if TYPE_CHECKING:
     from scrutui.tui.app import ScrutuiApp
@@ -35,6 +37,16 @@ class _Shared(Generic[T]):
     def read_only(self) -> bool:
         """True when the database is open read-only."""
         return self.scrutui.read_only
+
+    @property
+    def shows_exempt(self) -> bool:
+        """True when exempt items' content may be shown (see ScrutuiApp.shows_exempt)."""
+        return self.scrutui.shows_exempt
+
+    def agenda_of(self, meeting_id: int) -> list[AgendaItem]:
+        """A meeting's agenda as this session may see it (exempt items as the public sees them,
+        where exempt content is not shown)."""
+        return shown_items(self.store.agenda.for_meeting(meeting_id), shows_exempt=self.shows_exempt)
 
     def require_writable(self) -> None:
         """Refuse an edit in read-only mode, with the reason."""

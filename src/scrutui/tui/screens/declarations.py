@@ -89,7 +89,7 @@ class DeclarationsScreen(ScrutuiModal[bool]):
         table.clear()
         self.declarations = self.store.attendance.declarations(self.meeting_id)
         names = {line.person_id: line.name for line in self.store.attendance.roll(self.meeting_id)}
-        items = {item.id: item for item in self.store.agenda.for_meeting(self.meeting_id)}
+        items = {item.id: item for item in self.agenda_of(self.meeting_id)}
         for declared in self.declarations:
             item = items.get(declared.agenda_item_id)
             table.add_row(

@@ -66,8 +66,10 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
             yield Label("Save as (a Word document)")
             yield Input(str(subject.folder / subject.public_name), id="export-path")
             yield OptionBox(
-                "Confidential: exempt items in full, every page marked CONFIDENTIAL",
+                "Confidential: exempt items in full, every page marked CONFIDENTIAL"
+                + ("" if self.shows_exempt else " (not in this session)"),
                 id="export-confidential",
+                disabled=not self.shows_exempt,
             )
             yield OptionBox(
                 "Also make a PDF" + ("" if subject.can_make_pdf else " (needs LibreOffice, not installed)"),
@@ -124,13 +126,13 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
         if not typed:
             self.notify("Type where to save the minutes.", severity="warning")
             return
-        path = Path(typed).expanduser()
-        if not path.is_absolute():
-            path = self.subject.folder / path
+        from scrutui.tui.exporting import in_export_folder
+
+        path = in_export_folder(Path(typed).expanduser(), self.subject.folder, web=self.app.is_web)
         self.dismiss(
             ExportChoice(
                 path=path,
-                confidential=self.query_one("#export-confidential", Checkbox).value,
+                confidential=self.query_one("#export-confidential", Checkbox).value and self.shows_exempt,
                 pdf=self.query_one("#export-pdf", Checkbox).value,
             )
         )

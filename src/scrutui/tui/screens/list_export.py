@@ -62,8 +62,10 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
             )
             yield Input(str(self.suggested), id="list-export-path")
             yield OptionBox(
-                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL",
+                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL"
+                + ("" if self.shows_exempt else " (not in this session)"),
                 id="list-export-confidential",
+                disabled=not self.shows_exempt,
             )
             yield OptionBox(
                 "Also make a PDF of the Word file"
@@ -88,9 +90,9 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if not typed:
             error.update("Type where to save the list.")
             return
-        path = Path(typed).expanduser()
-        if not path.is_absolute():
-            path = self.suggested.parent / path
+        from scrutui.tui.exporting import in_export_folder
+
+        path = in_export_folder(Path(typed).expanduser(), self.suggested.parent, web=self.app.is_web)
         format_ = FORMATS.get(path.suffix.lower())
         if format_ is None:
             error.update("End the file name with .docx, .csv or .json (the ending chooses the format).")
@@ -99,7 +101,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if pdf and format_ != "docx":
             error.update("A PDF is made from the Word file: end the name with .docx, or untick the PDF.")
             return
-        confidential = self.query_one("#list-export-confidential", Checkbox).value
+        confidential = self.query_one("#list-export-confidential", Checkbox).value and self.shows_exempt
         self.dismiss(ListExportChoice(path, format_, confidential, pdf))
 
     def action_cancel(self) -> None:

@@ -121,9 +121,13 @@ class MinutesStatusScreen(ScrutuiScreen[None]):
             detail.update("")
             return
         text = Text(EXPLAIN[meeting.status])
+        exempt = {item.id for item in self.store.agenda.for_meeting(meeting.id or 0) if item.is_exempt}
         for correction in self.store.signoff.corrections(meeting.id or 0):
             agreed = f" (agreed {long_date(correction.agreed_at_date)})" if correction.agreed_at_date else ""
-            text.append(f"\n• {correction.description}{agreed}")
+            described = correction.description
+            if correction.agenda_item_id in exempt and not self.shows_exempt:
+                described = "A correction to an exempt minute (not shown in this session)"
+            text.append(f"\n• {described}{agreed}")
         detail.update(text)
 
     def selected_id(self) -> int | None:

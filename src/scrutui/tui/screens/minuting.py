@@ -212,7 +212,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.session = MinutingSession(self.store, self.meeting_id)
+        self.session = MinutingSession(self.store, self.meeting_id, shows_exempt=self.shows_exempt)
         self.roll = self.session.roll()
         self._was_inquorate = self._inquorate_now()
         self.items = self.session.agenda()
@@ -293,6 +293,7 @@ class MinutingScreen(ScrutuiScreen[None]):
                 roll=self.roll,
                 carried=carried,
                 meeting_date=self.session.meeting.date,
+                confidential=self.shows_exempt,
             )
             if item
             else None
@@ -304,6 +305,9 @@ class MinutingScreen(ScrutuiScreen[None]):
                 "warning" if waiting else "",
             )
             self._action_log_hint = True
+        elif item is not None and item.is_exempt and not self.shows_exempt:
+            self.hint("Exempt item: only what the public minutes say of it is shown in this session.")
+            self._action_log_hint = True  # a hint about the item shown: cleared on leaving it
         elif self._action_log_hint:
             self._action_log_hint = False
             self.hint("")

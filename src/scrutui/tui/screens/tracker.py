@@ -266,6 +266,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             committee_id=self.committee_id,
             of=self.of,
             action_log_item_id=self.action_log_item_id,
+            confidential=self.shows_exempt,
         )
 
     def load(self, select_id: int | None = None) -> None:
@@ -438,6 +439,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             status=StatusFilter.ALL,
             committee_id=self.committee_id,
             action_log_item_id=self.action_log_item_id,
+            confidential=self.shows_exempt,
         )
         names = self.store.tracker.names(query)
         everyone = "Anyone" if self.kind is Tracked.REQUESTS else "Any body"
@@ -465,7 +467,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         stem = "information-requests" if self.kind is Tracked.REQUESTS else "recommendations"
         if self.action_log_item_id is not None:
             stem = f"action-log-{stem}"
-        suggested = export_folder() / f"{stem}-{query.as_at.isoformat()}.docx"
+        suggested = export_folder(self.app) / f"{stem}-{query.as_at.isoformat()}.docx"
         words = f"{self.kind.label} · {self.status.value} · {self.committee_name or 'all committees'}"
 
         def chosen(choice: ListExportChoice | None) -> None:
@@ -507,7 +509,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             try:
                 count, written = export_tracker(
                     store,
-                    replace(query, confidential=choice.confidential),
+                    replace(query, confidential=choice.confidential and self.shows_exempt),
                     choice.path,
                     format_=choice.format,
                     committee=self.committee_name or None,
@@ -527,6 +529,9 @@ class TrackerScreen(ScrutuiScreen[None]):
             app.call_from_thread(
                 app.notify, f"Wrote {count:,} to {files}.", title="Exported", timeout=15, markup=False
             )
+        from scrutui.tui.exporting import deliver
+
+        deliver(app, list(written))
 
     def action_refresh(self) -> None:
         """Read everything again."""
