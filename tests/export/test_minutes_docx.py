@@ -15,7 +15,7 @@ from scrutui.export.minutes_export import MinutesExport, default_filename, expor
 from scrutui.export.pdf import find_soffice
 from scrutui.export.template import default_template, load_template
 from scrutui.minutes import MinutesDocument, Paragraph, Style
-from scrutui.models import AgendaItem, Committee, Meeting, MinutesStatus, Narrative, Question
+from scrutui.models import AgendaItem, Committee, Meeting, MinutesStatus, Narrative, Question, unfilled_blank
 from scrutui.store import Store
 from tests.export.helpers import (
     CANARY_TEXT,
@@ -93,6 +93,7 @@ def test_the_demo_meeting(demo_store: Store, tmp_path: Path) -> None:
     ]
     themes = [text for style, text in found if style == "Minute Theme"]
     assert themes == ["Leadership", "Workforce", "Quality of practice"]
+    assert not [text for text in texts if unfilled_blank(text)]  # no "<date>" left to fill in
     # A list after its lead-in sentence, each item a paragraph of its own in the list style.
     lead = texts.index("The inspectors had identified four areas for improvement, which included the following:")
     assert found[lead + 1 : lead + 5] == [
