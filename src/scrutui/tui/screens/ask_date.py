@@ -19,7 +19,8 @@ class AskDate(ScrutuiModal[dt.date | None]):
 
     DEFAULT_CSS = """
     AskDate { align: center middle; }
-    AskDate > Vertical { width: 64; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
+    AskDate > Vertical { width: 76; max-width: 100%; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
+    AskDate Label { width: 100%; }
     AskDate Label.hint { color: $text-muted; }
     AskDate #ask-error { color: $error; }
     """
