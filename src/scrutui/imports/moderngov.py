@@ -254,7 +254,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
         raise ModernGovError(f"Cannot read from ModernGov at {host}: {error.strerror or error}.") from error
     body = b"".join(chunks)
     if "html" in kind.lower() or _looks_like_html(body):
-        raise ModernGovError(_html_problem(host, body))
+        raise ModernGovError(_html_problem(f"The reply of ModernGov at {host}", body))
     return body
 
 
@@ -279,15 +279,15 @@ def _looks_like_html(body: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start[:200]
 
 
-def _html_problem(host: str, body: bytes) -> str:
+def _html_problem(subject: str, body: bytes) -> str:
     title = re.search(rb"<title[^>]*>(.*?)</title>", body[:20000], re.IGNORECASE | re.DOTALL)
     said = ""
     if title:
         words = " ".join(html.unescape(title[1].decode("utf-8", "replace")).split())[:120]
         said = f" (its title: {words!r})" if words else ""
     return (
-        f"ModernGov at {host} sent a web page instead of XML{said}: the address may be wrong, or the "
-        "council may have switched its web service off."
+        f"{subject} is a web page, not XML{said}: the address may be wrong, or the council may have "
+        "switched its web service off."
     )
 
 

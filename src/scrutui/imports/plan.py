@@ -1,11 +1,11 @@
 """What an imported agenda does to the agenda on file: items added, changed, removed and kept.
 
 Imported items are matched to the items on file by ModernGov's id when the import has them, else by
-title and then by agenda number. A minuted item is never changed, moved out of its order or removed:
-an item dropped from the imported agenda after minuting began under it is kept and reported. Before
-minuting begins the agenda takes the import's order; once it has begun, the order on file is kept
-and new items go in after the item they follow in the import. Items typed by hand into an agenda
-imported from ModernGov, and a meeting's action log, are kept where they are. Pure: no I/O.
+title and then by agenda number. A minuted item is never changed, taken out of its order among the
+minuted items, or removed: an item dropped from the imported agenda after minuting began under it is
+kept and reported. The agenda takes the import's order, except that minuted items keep theirs. Items
+typed by hand into an agenda imported from ModernGov, and a meeting's action log, are kept after the
+item they followed. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -167,14 +167,15 @@ class AgendaPlan:
             )
             if count
         ]
+        same = self.count(Change.SAME)
         if done:
             first, *rest = done
             text = f"{first[1]} {_items(first[0])}" + "".join(f", {verb} {count}" for count, verb in rest)
+            text += f" ({same} unchanged)" if same else ""
+        elif self.reordered:
+            text = "puts the items in the imported order"
         else:
-            text = "changes no item" if not self.reordered else "puts the items in the imported order"
-        same = self.count(Change.SAME)
-        if same:
-            text += f" ({same} unchanged)"
+            text = "nothing to change" + (f" ({_items(same)} as on file)" if same else "")
         kept = self.count(Change.MINUTED) + self.count(Change.DROPPED)
         if kept:
             text += f"; keeps {_items(kept).replace('item', 'minuted item')} as {'it is' if kept == 1 else 'they are'}"
@@ -255,10 +256,12 @@ def plan_agenda(
             if found is not None and found.item.id not in taken:
                 match[index] = found
                 taken.add(found.item.id or 0)
+    # Then by title, and by number: in a ModernGov import, only items without ModernGov's id (an
+    # id not on file is a new item) and only against items imported from there.
     candidates = [f for f in on_file if f.item.id not in taken and (not by_source or f.source_id)]
     for key in (_title_key, _agenda_number_key):
         for index, incoming in enumerate(imported):
-            if index in match or not key(incoming):
+            if index in match or not key(incoming) or (by_source and incoming.source_id):
                 continue
             found = next(
                 (f for f in candidates if f.item.id not in taken and key(f.item) == key(incoming)), None
@@ -309,17 +312,16 @@ def plan_agenda(
         old_order.append(token)
         kept.append(token)
 
+    # The import's order, with the kept items after the item they followed on file; then the minuted
+    # items put back in their order on file, in the places the minuted items take.
+    order = _weave(new_order, kept, old_order)
+    minuted = {("file", f.item.id or 0) for f in on_file if f.minuted}
+    slots = [index for index, token in enumerate(order) if token in minuted]
+    on_file_order = [token for token in old_order if token in minuted]
     notes: list[str] = []
-    if any(f.minuted for f in on_file):
-        added = [t for t in new_order if t[0] == "new"]
-        order = _weave(old_order, added, new_order)
-        matched_old = [t for t in old_order if t in new_order]
-        matched_new = [t for t in new_order if t in old_order]
-        if matched_old != matched_new:
-            notes.append(
-                "Minuting has begun, so the items keep their order on file; the import's new order is not used."
-            )
-    else:
-        order = _weave(new_order, kept, old_order)
+    if [order[index] for index in slots] != on_file_order:
+        notes.append("The minuted items keep their order on file; the import's order is used for the others.")
+    for index, token in zip(slots, on_file_order, strict=True):
+        order[index] = token
     reordered = [t for t in order if t[0] == "file"] != old_order
     return AgendaPlan(meeting_id, tuple(planned[t] for t in order), tuple(removed), tuple(notes), reordered)
