@@ -18,13 +18,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import exempt_categories
 from scrutui.imports.moderngov import named_paragraphs
-from scrutui.imports.plan import ImportedItem
+from scrutui.imports.plan import AgendaPlan, ImportedItem, plan_agenda
 from scrutui.models import Jurisdiction
+
+if TYPE_CHECKING:
+    from scrutui.store import Store
 
 _LITERAL = re.compile(
     r"^(?:agenda\s+)?(?:item\s+)?(?P<number>\d{1,3}(?:\.\d{1,2})?[a-z]?|\d{1,3}\s?\([a-z]\))[.):]?\s+(?P<title>\S.*)$",
@@ -219,11 +222,11 @@ class _Counters:
                 if owner == abstract_id:
                     self.levels[(num_id, level)] = value
             for override in _x(num, "./w:lvlOverride"):
-                level = int(override.get(_w("ilvl")) or 0)
-                start = _x(override, "./w:startOverride/@w:val")
-                if start:
-                    kind = self.levels.get((num_id, level), (1, "decimal"))[1]
-                    self.levels[(num_id, level)] = (int(start[0]), kind)
+                overridden = int(override.get(_w("ilvl")) or 0)
+                restart = _x(override, "./w:startOverride/@w:val")
+                if restart:
+                    shown = self.levels.get((num_id, overridden), (1, "decimal"))[1]
+                    self.levels[(num_id, overridden)] = (int(restart[0]), shown)
 
     def next(self, numbering: tuple[str, int]) -> tuple[str, str]:
         """The number Word shows for the next paragraph of this list and level, and its format."""
@@ -397,3 +400,36 @@ def _by_typed_numbers(lines: list[_Line]) -> list[_Found]:
         starts[index] = (number, match["title"])
         last = value
     return _collect(lines, starts) if len(starts) >= 2 else []
+
+
+# --- into a meeting ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordImport:
+    """A Word agenda read, and what importing it into a meeting would do."""
+
+    agenda: WordAgenda
+    plan: AgendaPlan
+
+    def lines(self) -> list[str]:
+        """What the clerk is told after the import, a line each."""
+        return [f"Agenda: {self.plan.summary()}", *self.plan.report(), *self.agenda.notes]
+
+
+def prepare_word_import(store: Store, meeting_id: int, path: Path) -> WordImport:
+    """Read the Word agenda at `path` and plan its import into the meeting (nothing is written).
+    Refused at once for a meeting whose minutes are issued."""
+    from scrutui.store.locks import ensure_draft
+
+    meeting = store.meetings.get(meeting_id)
+    ensure_draft(store.handle, meeting_id, "its agenda cannot be imported")
+    jurisdiction = store.committees.get(meeting.committee_id).jurisdiction
+    agenda = read_word_agenda(path, jurisdiction)
+    return WordImport(agenda, plan_agenda(meeting_id, store.imports.items_on_file(meeting_id), agenda.items))
+
+
+def write_word_import(store: Store, prepared: WordImport) -> None:
+    """Write a planned import (refused, writing nothing, if an item it changes was minuted meanwhile)."""
+    plan = prepared.plan
+    store.imports.write_agenda(plan.meeting_id, plan.writes(), plan.removals())
