@@ -218,7 +218,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
         },
     )
     slow = (
-        f"ModernGov at {host} did not answer within {timeout:g} seconds; try again later, or allow "
+        f"ModernGov at {host} did not answer within {timeout:g} second{'' if timeout == 1 else 's'}; "
+        "try again later, or allow "
         "longer with --timeout (some councils' servers take a minute)."
     )
     deadline = time.monotonic() + timeout
