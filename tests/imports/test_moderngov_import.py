@@ -144,18 +144,18 @@ def test_reimport_updates_what_is_not_minuted_and_never_a_minuted_item(
         "Declarations of interest",
         "Minutes of the meeting held on 15 September 2026",  # not minuted: updated
         "Ofsted improvement plan: progress",
-        "Early help: budget monitoring",  # dropped by ModernGov, minuted: kept
         "Placement sufficiency strategy",  # new
         "Exclusion of the press and public",  # not minuted: in ModernGov's new order
-        "Work programme (as minuted)",  # minuted: kept as it is (and after the other minuted item)
+        "Early help: budget monitoring",  # dropped by ModernGov but minuted: kept, before the next minuted item
+        "Work programme (as minuted)",  # minuted: kept as it is
         "Contract award: residential care placements",
     ]
+    assert [r["number"] for r in rows][5:8] == ["6", "5", "6"]  # the exclusion's new number; the minuted ones'
     after = {r["id"]: r for r in rows if r["id"] in minuted_before}
     for item_id, row in minuted_before.items():
         assert {k: v for k, v in after[item_id].items() if k != "position"} == {
             k: v for k, v in row.items() if k != "position"
         }
-    assert [r["number"] for r in rows][6:8] == ["6", "6"]  # the exclusion's new number; the minuted one's
 
 
 def test_an_unminuted_item_dropped_from_modernGov_is_removed(moderngov: FakeModernGov, db_path: Path) -> None:

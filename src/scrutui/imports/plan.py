@@ -1,7 +1,7 @@
 """What an imported agenda does to the agenda on file: items added, changed, removed and kept.
 
 Imported items are matched to the items on file by ModernGov's id when the import has them, else by
-title and then by agenda number. A minuted item is never changed, taken out of its order among the
+title and agenda number together, then by title, then by number. A minuted item is never changed, taken out of its order among the
 minuted items, or removed: an item dropped from the imported agenda after minuting began under it is
 kept and reported. The agenda takes the import's order, except that minuted items keep theirs. Items
 typed by hand into an agenda imported from ModernGov, and a meeting's action log, are kept after the
@@ -228,6 +228,11 @@ def _agenda_number_key(item: ImportedItem | AgendaItem) -> str:
     return _number_key(item.number)
 
 
+def _title_and_number_key(item: ImportedItem | AgendaItem) -> str:
+    number = _number_key(item.number)
+    return f"{number} {_fold(item.title)}" if number else ""
+
+
 Token = tuple[str, int]
 
 
@@ -240,6 +245,46 @@ def _weave(base: Sequence[Token], extra: Iterable[Token], reference: Sequence[To
         anchor = next((reference[j] for j in range(at - 1, -1, -1) if reference[j] in result), None)
         result.insert(result.index(anchor) + 1 if anchor is not None else 0, token)
     return result
+
+
+def _order(
+    new_order: Sequence[Token], old_order: Sequence[Token], kept: Sequence[Token], minuted: Sequence[Token]
+) -> tuple[list[Token], bool]:
+    """The agenda's order after the import, and whether the import would have reordered minuted items.
+
+    The minuted items stay in their order on file and the others fall into the gaps between them:
+    an imported item after the last minuted item before it in the import (so imported items keep the
+    import's order), an item kept from the file after the item it followed on file. Importing the
+    same agenda again gives the same order.
+    """
+    rank = {token: index for index, token in enumerate(minuted)}
+    gap: dict[Token, int] = {}
+    latest = -1
+    for token in new_order:
+        if token in rank:
+            latest = max(latest, rank[token])
+        else:
+            gap[token] = latest + 1
+    on_file_gap: dict[Token, int] = {}
+    latest = -1
+    for token in old_order:
+        if token in rank:
+            latest = rank[token]
+        else:
+            on_file_gap[token] = latest + 1
+    free = [token for token in kept if token not in rank]
+    for token in free:
+        gap[token] = on_file_gap[token]
+    order: list[Token] = []
+    for index in range(len(minuted) + 1):
+        imported_here = [t for t in new_order if gap.get(t) == index]
+        reference = [t for t in old_order if on_file_gap.get(t) == index]
+        order += _weave(imported_here, [t for t in free if gap[t] == index], reference)
+        if index < len(minuted):
+            order.append(minuted[index])
+    return order, [t for t in new_order if t in rank] != sorted(
+        (t for t in new_order if t in rank), key=rank.__getitem__
+    )
 
 
 def plan_agenda(
@@ -256,10 +301,10 @@ def plan_agenda(
             if found is not None and found.item.id not in taken:
                 match[index] = found
                 taken.add(found.item.id or 0)
-    # Then by title, and by number: in a ModernGov import, only items without ModernGov's id (an
+    # Then by title and number, by title, and by number: in a ModernGov import, only items without ModernGov's id (an
     # id not on file is a new item) and only against items imported from there.
     candidates = [f for f in on_file if f.item.id not in taken and (not by_source or f.source_id)]
-    for key in (_title_key, _agenda_number_key):
+    for key in (_title_and_number_key, _title_key, _agenda_number_key):
         for index, incoming in enumerate(imported):
             if index in match or not key(incoming) or (by_source and incoming.source_id):
                 continue
@@ -312,16 +357,11 @@ def plan_agenda(
         old_order.append(token)
         kept.append(token)
 
-    # The import's order, with the kept items after the item they followed on file; then the minuted
-    # items put back in their order on file, in the places the minuted items take.
-    order = _weave(new_order, kept, old_order)
-    minuted = {("file", f.item.id or 0) for f in on_file if f.minuted}
-    slots = [index for index, token in enumerate(order) if token in minuted]
-    on_file_order = [token for token in old_order if token in minuted]
+    order, reordered_minuted = _order(
+        new_order, old_order, kept, [("file", f.item.id or 0) for f in on_file if f.minuted]
+    )
     notes: list[str] = []
-    if [order[index] for index in slots] != on_file_order:
+    if reordered_minuted:
         notes.append("The minuted items keep their order on file; the import's order is used for the others.")
-    for index, token in zip(slots, on_file_order, strict=True):
-        order[index] = token
     reordered = [t for t in order if t[0] == "file"] != old_order
     return AgendaPlan(meeting_id, tuple(planned[t] for t in order), tuple(removed), tuple(notes), reordered)
