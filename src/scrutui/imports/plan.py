@@ -1,7 +1,8 @@
 """What an imported agenda does to the agenda on file: items added, changed, removed and kept.
 
 Imported items are matched to the items on file by ModernGov's id when the import has them, else by
-title and agenda number together, then by title, then by number. A minuted item is never changed, taken out of its order among the
+title and agenda number together, then by title, then by number (never a minuted item by its
+number alone). A minuted item is never changed, taken out of its order among the
 minuted items, or removed: an item dropped from the imported agenda after minuting began under it is
 kept and reported. The agenda takes the import's order, except that minuted items keep theirs. Items
 typed by hand into an agenda imported from ModernGov, and a meeting's action log, are kept after the
@@ -252,26 +253,32 @@ def _order(
 ) -> tuple[list[Token], bool]:
     """The agenda's order after the import, and whether the import would have reordered minuted items.
 
-    The minuted items stay in their order on file and the others fall into the gaps between them:
-    an imported item after the last minuted item before it in the import (so imported items keep the
-    import's order), an item kept from the file after the item it followed on file. Importing the
-    same agenda again gives the same order.
+    The minuted items stay in their order on file and the others fall into the gaps between them.
+    An imported item goes after the minuted items before it in the import, and after the minuted
+    items no longer in the import that it followed on file (so imported items keep the import's
+    order); an item kept from the file goes after the item it followed on file. Importing the same
+    agenda again gives the same order.
     """
     rank = {token: index for index, token in enumerate(minuted)}
-    gap: dict[Token, int] = {}
-    latest = -1
-    for token in new_order:
-        if token in rank:
-            latest = max(latest, rank[token])
-        else:
-            gap[token] = latest + 1
+    in_import = set(new_order)
     on_file_gap: dict[Token, int] = {}
-    latest = -1
+    after_dropped: dict[Token, int] = {}
+    latest = dropped = -1
     for token in old_order:
         if token in rank:
             latest = rank[token]
+            if token not in in_import:
+                dropped = rank[token]
         else:
             on_file_gap[token] = latest + 1
+        after_dropped[token] = dropped + 1
+    gap: dict[Token, int] = {}
+    lowest = 0
+    for token in new_order:
+        if token in rank:
+            lowest = max(lowest, rank[token] + 1)
+        else:
+            gap[token] = lowest = max(lowest, after_dropped.get(token, 0))
     free = [token for token in kept if token not in rank]
     for token in free:
         gap[token] = on_file_gap[token]
@@ -282,9 +289,8 @@ def _order(
         order += _weave(imported_here, [t for t in free if gap[t] == index], reference)
         if index < len(minuted):
             order.append(minuted[index])
-    return order, [t for t in new_order if t in rank] != sorted(
-        (t for t in new_order if t in rank), key=rank.__getitem__
-    )
+    in_import_order = [t for t in new_order if t in rank]
+    return order, in_import_order != sorted(in_import_order, key=rank.__getitem__)
 
 
 def plan_agenda(
@@ -308,8 +314,17 @@ def plan_agenda(
         for index, incoming in enumerate(imported):
             if index in match or not key(incoming) or (by_source and incoming.source_id):
                 continue
+            # A number alone never matches a minuted item: it could not take the new title, and the
+            # item imported under that number would be lost.
             found = next(
-                (f for f in candidates if f.item.id not in taken and key(f.item) == key(incoming)), None
+                (
+                    f
+                    for f in candidates
+                    if f.item.id not in taken
+                    and key(f.item) == key(incoming)
+                    and not (f.minuted and key is _agenda_number_key)
+                ),
+                None,
             )
             if found is not None:
                 match[index] = found
