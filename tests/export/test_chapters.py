@@ -61,7 +61,9 @@ def test_csv_and_youtube_rules(db_path: Path, tmp_path: Path) -> None:
     try:
         _, meeting, items = add_meeting(store)
         store.meetings.start(meeting.id or 0)
-        store.handle.db.execute("UPDATE meeting SET started_at = '2026-12-03T18:30:00' WHERE id = ?", [meeting.id])
+        store.handle.db.execute(
+            "UPDATE meeting SET started_at = '2026-12-03T18:30:00' WHERE id = ?", [meeting.id]
+        )
         store.handle.db.conn.commit()
         store.agenda.take(items[0].id or 0, at="2026-12-03T18:31:00")
         store.agenda.take(items[1].id or 0, leaving=items[0].id, at="2026-12-03T18:31:05")
@@ -80,7 +82,14 @@ def test_csv_and_youtube_rules(db_path: Path, tmp_path: Path) -> None:
     assert code == 0
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0] == {"minute": "1.", "title": "Apologies", "start": "1:00", "end": "1:05", "start_seconds": "60", "end_seconds": "65"}
+    assert rows[0] == {
+        "minute": "1.",
+        "title": "Apologies",
+        "start": "1:00",
+        "end": "1:05",
+        "start_seconds": "60",
+        "end_seconds": "65",
+    }
     assert rows[1]["end"] == "" and len(rows) == 2
 
 

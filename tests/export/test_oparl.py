@@ -47,7 +47,9 @@ def test_the_validator_refuses_what_the_schema_refuses() -> None:
 
 def test_the_demo_meetings_as_oparl(demo_store: Store) -> None:
     exempt_item = next(i for i in demo_store.agenda.for_meeting(2) if i.is_exempt)
-    demo_store.records.add(Narrative(agenda_item_id=exempt_item.id or 0, text="CANARY-EXEMPT the bids were close."))
+    demo_store.records.add(
+        Narrative(agenda_item_id=exempt_item.id or 0, text="CANARY-EXEMPT the bids were close.")
+    )
     data = oparl_export(demo_store, [1, 2], BASE)
     assert_all_valid(data)
     september, november = data["meeting"]
@@ -61,7 +63,10 @@ def test_the_demo_meetings_as_oparl(demo_store: Store) -> None:
     # The text of each public item is what the public minutes say, paragraph by paragraph.
     document = build_from(demo_store.signoff.source(2), confidential=False)
     ofsted = items[3]
-    assert ofsted["name"] == "Ofsted inspection of children's services: improvement plan" and ofsted["public"] is True
+    assert (
+        ofsted["name"] == "Ofsted inspection of children's services: improvement plan"
+        and ofsted["public"] is True
+    )
     assert ofsted["resolutionText"] == "\n\n".join(p.full_text for p in document.items[3].paragraphs)
     assert "RESOLVED: That" in ofsted["resolutionText"] and ofsted["result"].startswith("Resolved")
     assert ofsted["keyword"] == ["minute 47"]
@@ -86,25 +91,49 @@ def test_the_command_writes_one_meeting_with_its_minutes_document(
     output = tmp_path / "november.json"
     result = CliRunner().invoke(
         main,
-        ["export", "oparl", "2", "--db", str(db_path), "--base-url", BASE + "/", "-o", str(output), "--minutes", str(minutes)],
+        [
+            "export",
+            "oparl",
+            "2",
+            "--db",
+            str(db_path),
+            "--base-url",
+            BASE + "/",
+            "-o",
+            str(output),
+            "--minutes",
+            str(minutes),
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Wrote 1 meeting of Children and Young People Scrutiny Committee (demo) (8 agenda items, 1 exempt: title only)")
+    assert result.output.startswith(
+        "Wrote 1 meeting of Children and Young People Scrutiny Committee (demo) (8 agenda items, 1 exempt: title only)"
+    )
     data = json.loads(output.read_text(encoding="utf-8"))
     assert_all_valid(data)
     protocol = data["meeting"][0]["resultsProtocol"]
     assert protocol["accessUrl"] == f"{BASE}/files/minutes-2026-11-10.pdf"
     assert protocol["mimeType"] == "application/pdf" and protocol["size"] == minutes.stat().st_size
-    again = CliRunner().invoke(main, ["export", "oparl", "2", "--db", str(db_path), "--base-url", BASE, "-o", str(output)])
+    again = CliRunner().invoke(
+        main, ["export", "oparl", "2", "--db", str(db_path), "--base-url", BASE, "-o", str(output)]
+    )
     assert again.exit_code == 1 and "already exists; use --force" in again.output
 
 
-def test_all_of_a_committees_meetings(demo_store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_all_of_a_committees_meetings(
+    demo_store: Store, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     demo_store.close()
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["export", "oparl", "--committee", "children", "--db", str(db_path), "--base-url", BASE])
+    result = CliRunner().invoke(
+        main, ["export", "oparl", "--committee", "children", "--db", str(db_path), "--base-url", BASE]
+    )
     assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "children-and-young-people-scrutiny-committee-demo-oparl.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (tmp_path / "children-and-young-people-scrutiny-committee-demo-oparl.json").read_text(
+            encoding="utf-8"
+        )
+    )
     assert len(data["meeting"]) == 2 and len(data["organization"]) == 1
     assert len({m["id"] for m in data["membership"]}) == len(data["membership"])
     assert_all_valid(data)
@@ -114,7 +143,10 @@ def test_all_of_a_committees_meetings(demo_store: Store, db_path: Path, tmp_path
     ("arguments", "expected"),
     [
         (["2", "--base-url", "democracy.example.gov.uk"], "is not a web address to publish under"),
-        (["2", "--base-url", BASE, "--committee", "children"], "Give either a MEETING id or --committee NAME"),
+        (
+            ["2", "--base-url", BASE, "--committee", "children"],
+            "Give either a MEETING id or --committee NAME",
+        ),
         (["--base-url", BASE], "Give either a MEETING id or --committee NAME"),
         (["2"], "Missing option '--base-url'"),
         (["99", "--base-url", BASE], "There is no meeting with id 99"),
@@ -127,12 +159,27 @@ def test_refusals_are_one_line(demo_store: Store, db_path: Path, arguments: list
     assert result.exit_code != 0 and expected in result.output and "Traceback" not in result.output
 
 
-def test_the_confidential_minutes_are_never_described(demo_store: Store, db_path: Path, tmp_path: Path) -> None:
+def test_the_confidential_minutes_are_never_described(
+    demo_store: Store, db_path: Path, tmp_path: Path
+) -> None:
     demo_store.close()
     secret = tmp_path / "minutes-2026-11-10-confidential.docx"
     secret.write_bytes(b"PK")
     result = CliRunner().invoke(
-        main, ["export", "oparl", "2", "--db", str(db_path), "--base-url", BASE, "--minutes", str(secret), "-o", str(tmp_path / "x.json")]
+        main,
+        [
+            "export",
+            "oparl",
+            "2",
+            "--db",
+            str(db_path),
+            "--base-url",
+            BASE,
+            "--minutes",
+            str(secret),
+            "-o",
+            str(tmp_path / "x.json"),
+        ],
     )
     assert result.exit_code == 1 and "looks like the confidential minutes" in result.output
     assert not (tmp_path / "x.json").exists()
@@ -153,5 +200,7 @@ def test_a_meeting_minuted_live_has_its_times_and_results(db_path: Path) -> None
     assert_all_valid(data)
     first, second, third = data["meeting"][0]["agendaItem"]
     assert first["start"].startswith("2026-12-03T18:31:00") and first["end"].startswith("2026-12-03T18:33:30")
-    assert second["result"] == "Resolved" and second["resolutionText"].endswith("RESOLVED: That the winter plan be noted.")
+    assert second["result"] == "Resolved" and second["resolutionText"].endswith(
+        "RESOLVED: That the winter plan be noted."
+    )
     assert "start" not in third and "resolutionText" not in third  # not taken; nothing minuted

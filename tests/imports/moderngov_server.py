@@ -59,13 +59,15 @@ def moderngov() -> Iterator[FakeModernGov]:
     }
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             parts = urllib.parse.urlsplit(self.path)
             operation = parts.path.rsplit("/", 1)[-1]
             query = dict(urllib.parse.parse_qsl(parts.query))
             fake.requests.append((parts.path, query))
-            reply = fake.reply(operation, query) if parts.path.startswith("/mgWebService.asmx/") else Reply(
-                b"<html><head><title>Page not found</title></head></html>", 404, "text/html"
+            reply = (
+                fake.reply(operation, query)
+                if parts.path.startswith("/mgWebService.asmx/")
+                else Reply(b"<html><head><title>Page not found</title></head></html>", 404, "text/html")
             )
             if reply.delay and fake.stop.wait(reply.delay):
                 return
@@ -75,7 +77,7 @@ def moderngov() -> Iterator[FakeModernGov]:
             self.end_headers()
             self.wfile.write(reply.body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server.RequestHandlerClass = Handler

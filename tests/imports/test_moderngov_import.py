@@ -23,7 +23,9 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def import_meeting(moderngov: FakeModernGov, db_path: Path, *extra: str) -> str:
-    code, output = run("import", "moderngov", moderngov.base, "--meeting", "4521", "--db", str(db_path), *extra)
+    code, output = run(
+        "import", "moderngov", moderngov.base, "--meeting", "4521", "--db", str(db_path), *extra
+    )
     assert code == 0, output
     return output
 
@@ -47,7 +49,9 @@ def item_rows(db_path: Path) -> list[dict[str, Any]]:
         conn.close()
 
 
-def test_a_meeting_is_imported_with_committee_people_and_agenda(moderngov: FakeModernGov, db_path: Path) -> None:
+def test_a_meeting_is_imported_with_committee_people_and_agenda(
+    moderngov: FakeModernGov, db_path: Path
+) -> None:
     output = import_meeting(moderngov, db_path)
     assert output.startswith(
         "Imported meeting 1 of Children's Services Scrutiny Committee (10 November 2026, 6.30 pm, "
@@ -119,7 +123,9 @@ def test_reimport_updates_what_is_not_minuted_and_never_a_minuted_item(
         items = store.agenda.for_meeting(1)
         early_help, work = items[4], items[5]
         assert early_help.title == "Early help: budget monitoring"
-        store.records.add(Narrative(agenda_item_id=early_help.id or 0, text="The Director of Finance presented."))
+        store.records.add(
+            Narrative(agenda_item_id=early_help.id or 0, text="The Director of Finance presented.")
+        )
         store.agenda.take(work.id or 0)  # taken (timed and numbered), nothing recorded yet
         store.handle.db.execute(
             "UPDATE agenda_item SET title = 'Work programme (as minuted)' WHERE id = ?", [work.id]
@@ -136,7 +142,10 @@ def test_reimport_updates_what_is_not_minuted_and_never_a_minuted_item(
         "Item 5 Early help: budget monitoring is no longer on the imported agenda, but minuting has begun "
         "under it: it is kept."
     ) in output
-    assert "Item 6 Work programme (as minuted) is minuted, so it is kept as it is (the import now reads '7 Work programme')." in output
+    assert (
+        "Item 6 Work programme (as minuted) is minuted, so it is kept as it is (the import now reads '7 Work programme')."
+        in output
+    )
     rows = item_rows(db_path)
     titles = [r["title"] for r in rows]
     assert titles == [
@@ -174,7 +183,9 @@ def test_items_typed_by_hand_are_kept(moderngov: FakeModernGov, db_path: Path) -
     import_meeting(moderngov, db_path)
     store = open_store(db_path)
     try:
-        store.agenda.add(AgendaItem(meeting_id=1, number="4a", title="Urgent item: school transport"), after=4)
+        store.agenda.add(
+            AgendaItem(meeting_id=1, number="4a", title="Urgent item: school transport"), after=4
+        )
     finally:
         store.close()
     moderngov.replies["GetMeeting:4521"] = fixture("meeting-4521-revised.xml")
@@ -213,7 +224,9 @@ def test_a_restricted_item_naming_no_paragraph(moderngov: FakeModernGov, db_path
     saved = FIXTURES / "meeting-restricted-unnamed.xml"
     code, output = run("import", "moderngov", str(saved), "--db", str(db_path))
     assert code == 1
-    assert "restricted without naming the Schedule 12A paragraph: 8. Contract award: residential care" in output
+    assert (
+        "restricted without naming the Schedule 12A paragraph: 8. Contract award: residential care" in output
+    )
     assert "--exempt-paragraph N" in output
     code, output = run("import", "moderngov", str(saved), "--db", str(db_path), "--exempt-paragraph", "9")
     assert code == 1 and "Paragraph 9 is not one of England's" in output
@@ -229,7 +242,8 @@ def test_a_saved_reply_and_the_people_known_already(db_path: Path) -> None:
     store = open_store(db_path)
     try:
         store.committees.add(
-            Committee(name="Health & Wellbeing Scrutiny Committee"), [(Person(name="Cllr Kim Lo"), Role.CHAIR)]
+            Committee(name="Health & Wellbeing Scrutiny Committee"),
+            [(Person(name="Cllr Kim Lo"), Role.CHAIR)],
         )
     finally:
         store.close()

@@ -21,7 +21,10 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_service_address_from_the_councils_address() -> None:
-    assert service_url("https://democracy.example.gov.uk") == "https://democracy.example.gov.uk/mgWebService.asmx"
+    assert (
+        service_url("https://democracy.example.gov.uk")
+        == "https://democracy.example.gov.uk/mgWebService.asmx"
+    )
     assert service_url("https://x.gov.uk/mgWebService.asmx/") == "https://x.gov.uk/mgWebService.asmx"
     assert service_url("https://x.gov.uk/moderngov/") == "https://x.gov.uk/moderngov/mgWebService.asmx"
     for bad in ("democracy.example.gov.uk", "file:///etc/passwd", "ftp://x.gov.uk"):
@@ -32,10 +35,15 @@ def test_service_address_from_the_councils_address() -> None:
 def test_entities_escaped_twice_and_word_html_become_plain_text() -> None:
     assert unescape("Children&#39;s") == "Children's"
     assert unescape("Children&amp;#39;s") == "Children's"
-    html = '<p class=MsoNormal>To review&nbsp;the plan<o:p></o:p></p><ul><li>Workforce</li><li>Audits</li></ul>'
+    html = (
+        "<p class=MsoNormal>To review&nbsp;the plan<o:p></o:p></p><ul><li>Workforce</li><li>Audits</li></ul>"
+    )
     assert plain_text(html) == "To review the plan\n• Workforce\n• Audits"
     assert plain_text("&lt;p&gt;Budget &amp;amp; savings&lt;/p&gt;") == "Budget & savings"
-    assert plain_text("<style>p {color: red}</style><!--[if gte mso 9]><xml>x</xml><![endif]--><p>Kept</p>") == "Kept"
+    assert (
+        plain_text("<style>p {color: red}</style><!--[if gte mso 9]><xml>x</xml><![endif]--><p>Kept</p>")
+        == "Kept"
+    )
 
 
 def test_committees_and_meetings_are_listed(moderngov: FakeModernGov) -> None:
@@ -44,7 +52,15 @@ def test_committees_and_meetings_are_listed(moderngov: FakeModernGov) -> None:
     assert "27  Children's Services Scrutiny Committee" in output
     assert "Health & Wellbeing Scrutiny Committee" in output and "(expired)" in output
     code, output = run(
-        "import", "moderngov", moderngov.base, "--committee", "27", "--from", "01/09/2026", "--to", "2027-03-31"
+        "import",
+        "moderngov",
+        moderngov.base,
+        "--committee",
+        "27",
+        "--from",
+        "01/09/2026",
+        "--to",
+        "2027-03-31",
     )
     assert code == 0, output
     lines = output.splitlines()
@@ -62,7 +78,10 @@ def test_a_meeting_is_read_with_its_agenda_and_attendees(moderngov: FakeModernGo
     assert [a.name for a in meeting.attendees][1] == "Councillor Ben O'Brien"
     assert meeting.attendees[2].attendance == "Apologies"
     assert [i.number for i in meeting.items] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8."]
-    assert meeting.items[4].purpose == "To scrutinise the early help budget & savings.\nReport of the Director of Finance."
+    assert (
+        meeting.items[4].purpose
+        == "To scrutinise the early help budget & savings.\nReport of the Director of Finance."
+    )
     restricted = meeting.items[-1]
     assert restricted.restricted and restricted.purpose == "" and restricted.paragraphs == (3,)
     assert "CANARY" not in repr(meeting)
@@ -74,15 +93,23 @@ def test_one_attendee_and_one_item_without_their_wrappers() -> None:
 
     meeting = read_saved_meeting(FIXTURES / "meeting-single.xml")
     assert [a.name for a in meeting.attendees] == ["Councillor Kim Lo"]
-    assert [(i.title, i.purpose) for i in meeting.items] == [("Winter pressures in A&E", "To review the NHS trust's winter plan.")]
-    assert meeting.date == dt.date(2027, 2, 2) and meeting.committee_title == "Health & Wellbeing Scrutiny Committee"
+    assert [(i.title, i.purpose) for i in meeting.items] == [
+        ("Winter pressures in A&E", "To review the NHS trust's winter plan.")
+    ]
+    assert (
+        meeting.date == dt.date(2027, 2, 2)
+        and meeting.committee_title == "Health & Wellbeing Scrutiny Committee"
+    )
 
 
 @pytest.mark.parametrize(
     ("reply", "expected"),
     [
         (Reply(b"Forbidden", 403, "text/plain"), "refused the request (HTTP 403)"),
-        (fixture("error-page.html", content_type="text/html"), "is a web page, not XML (its title: 'Web service unavailable')"),
+        (
+            fixture("error-page.html", content_type="text/html"),
+            "is a web page, not XML (its title: 'Web service unavailable')",
+        ),
         (fixture("error-page.html", content_type="text/xml"), "is a web page, not XML"),
         (Reply(b"Server error", 500, "text/plain"), "failed to answer (HTTP 500"),
         (fixture("malformed.xml"), "is not well-formed XML (line 9, column 0)"),
@@ -108,7 +135,11 @@ def test_a_disabled_service_and_an_unknown_address(moderngov: FakeModernGov, db_
     code, output = run("import", "moderngov", f"{moderngov.base}/wrong/", "--list")
     assert code == 1 and "no web service at that address (HTTP 404)" in output
     code, output = run("import", "moderngov", "http://127.0.0.1:9", "--list", "--timeout", "2")
-    assert code == 1 and output.startswith("scrutui: Cannot reach ModernGov at 127.0.0.1:9") and output.count("\n") == 1
+    assert (
+        code == 1
+        and output.startswith("scrutui: Cannot reach ModernGov at 127.0.0.1:9")
+        and output.count("\n") == 1
+    )
 
 
 def test_a_slow_server_times_out(moderngov: FakeModernGov, db_path: Path) -> None:

@@ -11,7 +11,16 @@ from scrutui.imports.plan import AgendaPlan, Change, ImportedItem, plan_agenda
 from scrutui.models import AgendaItem
 from scrutui.store.agenda_import import ItemOnFile
 
-TITLES = ["Apologies", "Minutes", "Budget", "Work programme", "Ofsted plan", "Exclusion", "Contract award", "Forward plan"]
+TITLES = [
+    "Apologies",
+    "Minutes",
+    "Budget",
+    "Work programme",
+    "Ofsted plan",
+    "Exclusion",
+    "Contract award",
+    "Forward plan",
+]
 
 
 @st.composite
@@ -85,7 +94,9 @@ def test_minuted_items_are_safe_and_a_second_import_changes_nothing(
             assert not item_on_file.minuted and not item_on_file.action_log
     minuted = [f.item.id for f in on_file if f.minuted]
     assert [i for i in placed if i in minuted] == minuted  # their order among themselves is kept
-    matched = sum(1 for p in plan.agenda if p.change in (Change.ADD, Change.UPDATE, Change.SAME, Change.MINUTED))
+    matched = sum(
+        1 for p in plan.agenda if p.change in (Change.ADD, Change.UPDATE, Change.SAME, Change.MINUTED)
+    )
     assert matched == len(imported)
 
     again = plan_agenda(1, applied(plan, on_file), imported)

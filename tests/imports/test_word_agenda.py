@@ -103,8 +103,14 @@ def test_the_command_previews_asks_and_writes(tmp_path: Path, db_path: Path) -> 
     declined = CliRunner().invoke(main, arguments, input="n\n")
     assert declined.exit_code == 0, declined.output
     assert "7 agenda items found." in declined.output
-    assert "Item 2 Winter pressures is no longer on the imported agenda, but minuting has begun under it" in declined.output
-    assert "Write this into the agenda of Health Scrutiny Committee, 3 December 2026 (meeting 1)? [y/N]" in declined.output
+    assert (
+        "Item 2 Winter pressures is no longer on the imported agenda, but minuting has begun under it"
+        in declined.output
+    )
+    assert (
+        "Write this into the agenda of Health Scrutiny Committee, 3 December 2026 (meeting 1)? [y/N]"
+        in declined.output
+    )
     assert "Nothing was written." in declined.output
     store = open_store(db_path)
     try:
@@ -137,6 +143,11 @@ def test_the_command_refuses_issued_minutes(tmp_path: Path, db_path: Path) -> No
     finally:
         store.close()
     path = typed_numbers(tmp_path / "agenda.docx")
-    result = CliRunner().invoke(main, ["import", "agenda", str(path), "--meeting", "1", "--db", str(db_path), "-y"])
+    result = CliRunner().invoke(
+        main, ["import", "agenda", str(path), "--meeting", "1", "--db", str(db_path), "-y"]
+    )
     assert result.exit_code == 1
-    assert "have been issued and their minute numbers are fixed, so its agenda cannot be imported" in result.output
+    assert (
+        "have been issued and their minute numbers are fixed, so its agenda cannot be imported"
+        in result.output
+    )

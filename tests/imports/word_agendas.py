@@ -33,11 +33,16 @@ ITEMS = [
     (
         "6",
         "Exclusion of the press and public",
-        ["To exclude the public for the next item: it involves exempt information under paragraph 3 of Schedule 12A."],
+        [
+            "To exclude the public for the next item: it involves exempt information under paragraph 3 of Schedule 12A."
+        ],
     ),
     ("7", "Contract award: residential care placements", []),
 ]
-BACK_MATTER = ["Contact officer: Jo Bloggs, Democratic Services, 01234 567890", "Date published: 2 November 2026"]
+BACK_MATTER = [
+    "Contact officer: Jo Bloggs, Democratic Services, 01234 567890",
+    "Date published: 2 November 2026",
+]
 
 
 def _preamble(document: docx.document.Document) -> None:
