@@ -151,3 +151,26 @@ def test_the_command_refuses_issued_minutes(tmp_path: Path, db_path: Path) -> No
         "have been issued and their minute numbers are fixed, so its agenda cannot be imported"
         in result.output
     )
+
+
+def test_an_item_minuted_after_the_preview_stops_the_import(tmp_path: Path, db_path: Path) -> None:
+    from scrutui.imports.word_agenda import prepare_word_import, write_word_import
+
+    _, meeting, items = add_meeting_to(db_path)
+    store = open_store(db_path)
+    try:
+        prepared = prepare_word_import(store, meeting.id or 0, typed_numbers(tmp_path / "agenda.docx"))
+        before = store.agenda.for_meeting(meeting.id or 0)
+        # Meanwhile, on another computer, the clerk starts minuting "Apologies", which the import changes.
+        other = open_store(db_path)
+        try:
+            other.records.add(Narrative(agenda_item_id=items[0].id or 0, text="Apologies were received."))
+        finally:
+            other.close()
+        with pytest.raises(
+            ScrutuiError, match="Item 1 Apologies has been minuted since this import was prepared"
+        ):
+            write_word_import(store, prepared)
+        assert store.agenda.for_meeting(meeting.id or 0) == before
+    finally:
+        store.close()
