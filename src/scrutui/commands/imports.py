@@ -145,7 +145,7 @@ def _list_committees(service: ModernGov) -> None:
         return
     rows = [(c.id, c.title + (" (expired)" if c.expired else "")) for c in found]
     _table(("id", "committee"), rows)
-    click.echo(f"Their meetings: scrutui import moderngov {service.host} --committee ID")
+    click.echo(f"Their meetings: scrutui import moderngov {service.url} --committee ID")
 
 
 def _list_meetings(service: ModernGov, committee_id: str, start: str | None, end: str | None) -> None:
@@ -163,7 +163,7 @@ def _list_meetings(service: ModernGov, committee_id: str, start: str | None, end
         return
     rows = [(m.id, m.date.strftime("%d/%m/%Y"), m.time, m.status, m.location) for m in found]
     _table(("id", "date", "time", "status", "venue"), rows)
-    click.echo(f"Import one: scrutui import moderngov {service.host} --meeting ID")
+    click.echo(f"Import one: scrutui import moderngov {service.url} --meeting ID")
 
 
 @import_group.command("agenda")

@@ -90,7 +90,8 @@ class MeetingImported:
     new_meeting: bool
     new_committee: bool
     people_added: tuple[str, ...]
-    attendance_recorded: int
+    #: What was recorded on the roll call as ModernGov has it ("Councillor Cara Dunn (apologies)").
+    attendance_recorded: tuple[str, ...]
     plan: AgendaPlan
     notes: tuple[str, ...]
     dry_run: bool = False
@@ -116,9 +117,7 @@ class MeetingImported:
                 + "."
             )
         if self.attendance_recorded:
-            lines.append(
-                f"{self.attendance_recorded} recorded on the roll call as ModernGov has them (apologies ...)."
-            )
+            lines.append(f"On the roll call as ModernGov has them: {', '.join(self.attendance_recorded)}.")
         lines.append(f"Agenda: {self.plan.summary()}")
         lines += self.plan.report()
         lines += self.notes
@@ -324,12 +323,14 @@ def _add_people(
     return added, substitutes
 
 
-def _record_attendance(store: Store, meeting_id: int, attendees: tuple[ModernGovAttendee, ...]) -> int:
+def _record_attendance(
+    store: Store, meeting_id: int, attendees: tuple[ModernGovAttendee, ...]
+) -> tuple[str, ...]:
     """Record on the roll call what ModernGov already knows (apologies sent, attendance taken), for
     lines nobody has recorded yet."""
     roll = {line.person_id: line for line in store.attendance.roll(meeting_id)}
     by_name = {line.name.casefold(): line for line in roll.values()}
-    recorded = 0
+    recorded: list[str] = []
     for attendee in attendees:
         status = _ATTENDANCE.get(attendee.attendance.casefold())
         if status is None or role_of(attendee) is None:
@@ -338,6 +339,6 @@ def _record_attendance(store: Store, meeting_id: int, attendees: tuple[ModernGov
         line = roll.get(person_id) if person_id is not None else by_name.get(attendee.name.casefold())
         if line is None or line.status is not None:
             continue
-        store.attendance.set_status(meeting_id, line.person_id, status)
-        recorded += 1
-    return recorded
+        saved = store.attendance.set_status(meeting_id, line.person_id, status)
+        recorded.append(f"{line.name} ({(saved.status or status).label.lower()})")
+    return tuple(recorded)

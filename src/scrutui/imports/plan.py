@@ -196,12 +196,23 @@ class AgendaPlan:
                     "under it: it is kept."
                 )
             elif planned.change is Change.MINUTED and planned.incoming is not None:
-                now_reads = f"{planned.incoming.number} {planned.incoming.title}".strip()
                 lines.append(
-                    f"Item {planned.label} is minuted, so it is kept as it is (the import now reads "
-                    f"{now_reads!r})."
+                    f"Item {planned.label} is minuted, so it is kept as it is ({_difference(planned)})."
                 )
         return [*lines, *self.notes]
+
+
+def _difference(planned: PlannedItem) -> str:
+    """What the import would have changed on a minuted item, in words."""
+    incoming, item = planned.incoming, planned.item
+    assert incoming is not None
+    if (incoming.number, incoming.title) != (item.number, item.title):
+        return f"the import now reads {f'{incoming.number} {incoming.title}'.strip()!r}"
+    if incoming.exempt_paragraph != item.exempt_paragraph:
+        if incoming.exempt_paragraph is None:
+            return "the import has it as a public item"
+        return f"the import has it exempt under paragraph {incoming.exempt_paragraph}"
+    return "the import gives it another purpose"
 
 
 def _items(count: int) -> str:

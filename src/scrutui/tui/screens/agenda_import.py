@@ -10,8 +10,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, DataTable, Input, Static
 
 from scrutui.imports.plan import CHANGE_WORDS, Change
 from scrutui.imports.word_agenda import WordImport, prepare_word_import, write_word_import
@@ -34,11 +34,11 @@ class AgendaImport(ScrutuiModal[str | None]):
 
     DEFAULT_CSS = """
     AgendaImport { align: center middle; }
-    AgendaImport > Vertical { width: 95%; max-width: 120; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
-    AgendaImport Label { text-style: bold; }
+    AgendaImport > Vertical { width: 100%; max-width: 120; height: 100%; max-height: 40; border: thick $accent; background: $surface; padding: 0 1; }
     AgendaImport #import-about, AgendaImport #import-notes { color: $text-muted; height: auto; }
     AgendaImport #import-summary { height: auto; }
-    AgendaImport DataTable { height: 1fr; }
+    AgendaImport DataTable { height: 1fr; min-height: 4; }
+    AgendaImport #import-notes-box { height: auto; max-height: 3; }
     AgendaImport #import-buttons { height: 3; align: right middle; }
     """
 
@@ -63,11 +63,13 @@ class AgendaImport(ScrutuiModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(f"Import the agenda from Word · {self.about}"), id="import-about")
-            yield Label("The Word document (.docx): Enter shows what it holds")
             yield Input(f"{self.folder}{os.sep}", id="import-path")
-            yield Static("Nothing read yet.", id="import-summary")
+            yield Static(
+                "Type the Word document's name (.docx); Enter shows what it holds.", id="import-summary"
+            )
             yield DataTable(cursor_type="row", zebra_stripes=True, id="import-items")
-            yield Static("", id="import-notes")
+            with VerticalScroll(id="import-notes-box"):
+                yield Static("", id="import-notes")
             with Horizontal(id="import-buttons"):
                 yield Button("Import (ctrl+s)", variant="primary", id="write", disabled=True)
                 yield Button("Cancel (Esc)", id="cancel")
