@@ -116,7 +116,7 @@ async def test_a_word_agenda_is_previewed_then_imported_on_the_agenda_screen(
         app.screen.query_one("#import-path", Input).value = str(path)
         await pilot.press("enter")
         await pilot.pause()
-        assert "Nothing to import." in screen_text(pilot)
+        assert "Nothing to import: 7 items found." in screen_text(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)

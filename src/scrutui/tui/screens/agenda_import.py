@@ -128,7 +128,7 @@ class AgendaImport(ScrutuiModal[str | None]):
         found = len(prepared.agenda.items)
         summary = f"{found} item{'s' if found != 1 else ''} found. {prepared.plan.summary()}"
         if not prepared.plan.changes_anything:
-            summary += " Nothing to import."
+            summary = f"Nothing to import: {summary}"
         self.query_one("#import-summary", Static).update(Text(summary))
         self.query_one("#import-notes", Static).update(Text("\n".join(prepared.lines()[1:])))
         button = self.query_one("#write", Button)
