@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scrutui.cli import db_option, friendly_errors, open_from
 from scrutui.commands.common import date_option
 from scrutui.errors import ScrutuiError
-from scrutui.imports.moderngov import DEFAULT_TIMEOUT, ModernGov
-from scrutui.imports.plan import CHANGE_WORDS
 from scrutui.minutes import long_date
+
+if TYPE_CHECKING:
+    from scrutui.imports.moderngov import ModernGov
 
 
 @click.group("import")
@@ -57,10 +59,8 @@ def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(1, 600),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
     metavar="SECONDS",
-    help="How long to wait for the council's server.",
+    help="How long to wait for the council's server (default: a minute).",
 )
 @click.option("--dry-run", is_flag=True, help="Say what the import would do, and write nothing.")
 @click.pass_context
@@ -75,7 +75,7 @@ def moderngov(
     end: str | None,
     meeting_id: str | None,
     exempt_paragraph: int | None,
-    timeout: float,
+    timeout: float | None,
     dry_run: bool,
 ) -> None:
     """Import a meeting from ModernGov: BASE_URL is the council's ModernGov address (such as
@@ -90,8 +90,9 @@ def moderngov(
     Importing a meeting again updates what has not been minuted yet; a minuted item is never
     changed, and one dropped from the agenda after minuting began is kept and reported.
     """
+    # Imported here, not when the scrutui command starts (the app starts through it too).
     from scrutui.imports.meeting_import import import_meeting
-    from scrutui.imports.moderngov import read_saved_meeting
+    from scrutui.imports.moderngov import DEFAULT_TIMEOUT, ModernGov, read_saved_meeting
 
     path = Path(source).expanduser()
     is_file = not source.lower().startswith(("http://", "https://")) and (
@@ -107,7 +108,7 @@ def moderngov(
         meeting = read_saved_meeting(path)
         service, said = "", str(path)
     else:
-        service_ = ModernGov(source, timeout=timeout)
+        service_ = ModernGov(source, timeout=timeout or DEFAULT_TIMEOUT)
         if meeting_id is None:
             if committee_id is not None:
                 _list_meetings(service_, committee_id, start, end)
@@ -186,6 +187,7 @@ def agenda(ctx: click.Context, file: Path, meeting_id: int, db: str | None, yes:
     Shows what it found and what it would change, and asks before writing. Items already minuted
     are never changed.
     """
+    from scrutui.imports.plan import CHANGE_WORDS
     from scrutui.imports.word_agenda import prepare_word_import, write_word_import
 
     store = open_from(ctx, db)
