@@ -322,21 +322,17 @@ def plan_agenda(
     # id not on file is a new item) and only against items imported from there.
     candidates = [f for f in on_file if f.item.id not in taken and (not by_source or f.source_id)]
     for key in (_title_and_number_key, _title_key, _agenda_number_key):
+        # A number alone never matches a minuted item: it could not take the new title, and the
+        # item imported under that number would be lost.
+        waiting: dict[str, list[ItemOnFile]] = {}
+        for candidate in candidates:
+            if not (candidate.minuted and key is _agenda_number_key):
+                waiting.setdefault(key(candidate.item), []).append(candidate)
         for index, incoming in enumerate(imported):
-            if index in match or not key(incoming) or (by_source and incoming.source_id):
+            wanted = key(incoming)
+            if index in match or not wanted or (by_source and incoming.source_id):
                 continue
-            # A number alone never matches a minuted item: it could not take the new title, and the
-            # item imported under that number would be lost.
-            found = next(
-                (
-                    f
-                    for f in candidates
-                    if f.item.id not in taken
-                    and key(f.item) == key(incoming)
-                    and not (f.minuted and key is _agenda_number_key)
-                ),
-                None,
-            )
+            found = next((f for f in waiting.get(wanted, ()) if f.item.id not in taken), None)
             if found is not None:
                 match[index] = found
                 taken.add(found.item.id or 0)
