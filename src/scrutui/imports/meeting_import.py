@@ -17,17 +17,15 @@ from pydantic import ValidationError
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import AttendanceStatus, check_exempt_paragraph, exempt_categories
 from scrutui.imports.moderngov import ModernGovAttendee, ModernGovError, ModernGovMeeting
-from scrutui.imports.plan import AgendaPlan, ImportedItem, plan_agenda
+from scrutui.imports.plan import AgendaPlan, ImportedItem, one_line, plan_agenda
 from scrutui.minutes import long_date, long_time
 from scrutui.models import (
-    MAX_SHORT,
     Committee,
     Jurisdiction,
     Meeting,
     MinutesStatus,
     Person,
     Role,
-    clean_line,
 )
 from scrutui.store import Store
 from scrutui.store.people import KnownPeople
@@ -204,7 +202,7 @@ def _import(
     else:
         committee = store.committees.by_name(mg.committee_title)
         if committee is None:
-            committee = store.committees.add(Committee(name=_short(mg.committee_title)))
+            committee = store.committees.add(Committee(name=one_line(mg.committee_title)))
             new_committee = True
         if mg.committee_id:
             store.imports.link_committee(committee.id or 0, mg.committee_id)
@@ -269,14 +267,9 @@ def _import(
     )
 
 
-def _short(text: str) -> str:
-    text = clean_line(text)
-    return text if len(text) <= MAX_SHORT else text[: MAX_SHORT - 1].rstrip() + "…"
-
-
 def _meeting_values(committee_id: int, mg: ModernGovMeeting) -> tuple[Meeting, str]:
     """The meeting as ModernGov has it, and a note if its time could not be read."""
-    venue = _short(mg.location)
+    venue = one_line(mg.location)
     try:
         return Meeting(committee_id=committee_id, date=mg.date, time=mg.time or "18:00", venue=venue), (
             ""
@@ -309,7 +302,7 @@ def _add_people(
             found = known.find(attendee.name)
             person_id = found.person.id if found else None
         if person_id is None:
-            person = store.committees.add_person(committee_id, Person(name=_short(attendee.name)), role)
+            person = store.committees.add_person(committee_id, Person(name=one_line(attendee.name)), role)
             person_id = person.id or 0
             added.append(attendee.name)
         elif person_id not in members:

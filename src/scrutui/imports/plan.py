@@ -47,7 +47,8 @@ CHANGE_WORDS = {
 }
 
 
-def _short(text: str) -> str:
+def one_line(text: str) -> str:
+    """Text from elsewhere as one line scrutui can store: cleaned, and shortened (…) if too long."""
     text = clean_line(text)
     return text if len(text) <= MAX_SHORT else text[: MAX_SHORT - 1].rstrip() + "…"
 
@@ -74,8 +75,8 @@ class ImportedItem:
     ) -> ImportedItem:
         """An item with its text cleaned as scrutui stores text (overlong titles shortened)."""
         return cls(
-            number=_short(number).rstrip(".").strip()[:20],
-            title=_short(title),
+            number=one_line(number).rstrip(".").strip()[:20],
+            title=one_line(title),
             purpose="" if exempt_paragraph is not None else clean_text(purpose),
             exempt_paragraph=exempt_paragraph,
             source_id=source_id,
