@@ -134,11 +134,6 @@ class AgendaPlan:
         return sum(1 for p in (*self.agenda, *self.removed) if p.change is change)
 
     @property
-    def dropped(self) -> list[PlannedItem]:
-        """Items no longer in the import that are kept because minuting began under them."""
-        return [p for p in self.agenda if p.change is Change.DROPPED]
-
-    @property
     def changes_anything(self) -> bool:
         """True when writing the plan would change the agenda."""
         return (
