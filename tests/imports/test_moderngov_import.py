@@ -258,3 +258,28 @@ def test_a_saved_reply_and_the_people_known_already(db_path: Path) -> None:
         assert store.imports.moderngov_meeting_id(1) == "4600"
     finally:
         store.close()
+
+
+def test_a_time_modernGov_cannot_give_is_assumed_once_and_never_overwrites(
+    db_path: Path, tmp_path: Path
+) -> None:
+    saved = (FIXTURES / "meeting-4521.xml").read_text(encoding="utf-8")
+    teatime = tmp_path / "teatime.xml"
+    teatime.write_text(
+        saved.replace("<meetingtime>6.30 pm</meetingtime>", "<meetingtime>teatime</meetingtime>")
+    )
+    code, output = run("import", "moderngov", str(teatime), "--db", str(db_path))
+    assert code == 0 and "ModernGov's time 'teatime' could not be read: 6.00 pm is assumed" in output
+    code, output = run("import", "moderngov", str(FIXTURES / "meeting-4521.xml"), "--db", str(db_path))
+    assert "(10 November 2026, 6.30 pm," in output
+    code, output = run("import", "moderngov", str(teatime), "--db", str(db_path))
+    assert code == 0 and "(10 November 2026, 6.30 pm," in output  # kept, not reset to 6 pm
+    ancient = tmp_path / "ancient.xml"
+    ancient.write_text(
+        saved.replace("10/11/2026", "10/11/1900").replace("<meetingid>4521", "<meetingid>4999")
+    )
+    code, output = run("import", "moderngov", str(ancient), "--db", str(db_path))
+    assert (
+        code == 1
+        and output == "scrutui: ModernGov meeting 4999: date 1900 is not a plausible year for a meeting.\n"
+    )

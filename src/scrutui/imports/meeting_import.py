@@ -19,14 +19,7 @@ from scrutui.formalities import AttendanceStatus, check_exempt_paragraph, exempt
 from scrutui.imports.moderngov import ModernGovAttendee, ModernGovError, ModernGovMeeting
 from scrutui.imports.plan import AgendaPlan, ImportedItem, one_line, plan_agenda
 from scrutui.minutes import long_date, long_time
-from scrutui.models import (
-    Committee,
-    Jurisdiction,
-    Meeting,
-    MinutesStatus,
-    Person,
-    Role,
-)
+from scrutui.models import Committee, Jurisdiction, Meeting, MinutesStatus, Person, Role, validation_message
 from scrutui.store import Store
 from scrutui.store.people import KnownPeople
 
@@ -230,6 +223,8 @@ def _import(
                 f"ModernGov meeting {mg.id} was imported as meeting {meeting_id} of another committee; "
                 "nothing was imported."
             )
+        if time_note:  # ModernGov's time could not be read: keep the one on file
+            wanted = wanted.model_copy(update={"time": meeting.time})
         changed = (wanted.date, wanted.time, wanted.venue) != (meeting.date, meeting.time, meeting.venue)
         if changed and meeting.started_at is None:
             meeting = meeting.model_copy(
@@ -268,16 +263,18 @@ def _import(
 
 
 def _meeting_values(committee_id: int, mg: ModernGovMeeting) -> tuple[Meeting, str]:
-    """The meeting as ModernGov has it, and a note if its time could not be read."""
+    """The meeting as ModernGov has it, and a note if its time is missing or could not be read (6 pm
+    is assumed then)."""
     venue = one_line(mg.location)
     try:
-        return Meeting(committee_id=committee_id, date=mg.date, time=mg.time or "18:00", venue=venue), (
-            ""
-            if mg.time
-            else "ModernGov gives no time for the meeting: 6.00 pm is assumed; change it if need be."
-        )
-    except ValidationError:
         meeting = Meeting(committee_id=committee_id, date=mg.date, time="18:00", venue=venue)
+    except ValidationError as error:
+        raise ModernGovError(f"ModernGov meeting {mg.id}: {validation_message(error)}.") from None
+    if not mg.time:
+        return meeting, "ModernGov gives no time for the meeting: 6.00 pm is assumed; change it if need be."
+    try:
+        return Meeting.model_validate({**meeting.model_dump(), "time": mg.time}), ""
+    except ValidationError:
         return (
             meeting,
             f"ModernGov's time {mg.time!r} could not be read: 6.00 pm is assumed; change it if need be.",
