@@ -175,7 +175,7 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
 @main.group()
 def export() -> None:
-    """Write documents: draft minutes, the tracker, the chair's list of resolutions."""
+    """Write documents: draft minutes, the tracker, the chair's list of resolutions, open data."""
 
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
@@ -204,6 +204,7 @@ if __name__ == "__main__":  # pragma: no cover
 
     scrutui_main()
 else:
-    from scrutui.commands import register_tracker_commands
+    from scrutui.commands import register_import_and_open_data_commands, register_tracker_commands
 
     register_tracker_commands(main, export)
+    register_import_and_open_data_commands(main, export)

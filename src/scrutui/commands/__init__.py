@@ -15,3 +15,13 @@ def register_tracker_commands(main: click.Group, export: click.Group) -> None:
     main.add_command(requests.requests_command)
     export.add_command(requests.export_requests)
     export.add_command(resolutions.export_resolutions)
+
+
+def register_import_and_open_data_commands(main: click.Group, export: click.Group) -> None:
+    """Add ``scrutui import moderngov``, ``scrutui import agenda``, ``scrutui export oparl`` and
+    ``scrutui export chapters`` (imported once cli.py is loaded, as above)."""
+    from scrutui.commands import imports, open_data
+
+    main.add_command(imports.import_group)
+    export.add_command(open_data.export_oparl)
+    export.add_command(open_data.export_chapters)

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from scrutui.errors import DatabaseError
+from scrutui.store.agenda_import import AgendaImportRepository
 from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.base import Handle
 from scrutui.store.committees import CommitteeRepository
@@ -47,6 +48,7 @@ class Store:
         self.people = PeopleDirectory(handle)
         self.tracker = TrackerRepository(handle)
         self.attendance = AttendanceRepository(handle)
+        self.imports = AgendaImportRepository(handle)
         self.signoff = SignoffRepository(
             handle,
             meetings=self.meetings,

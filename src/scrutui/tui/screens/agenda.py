@@ -49,6 +49,13 @@ class AgendaScreen(ScrutuiScreen[None]):
             tooltip="Number the items 1, 2, 3 ... in their order",
         ),
         Binding(
+            "i",
+            "import_agenda",
+            "Import",
+            id="agenda.import",
+            tooltip="Import the agenda from a council's Word document: see what it holds, then confirm",
+        ),
+        Binding(
             "l",
             "action_log",
             "Action log",
@@ -83,7 +90,8 @@ class AgendaScreen(ScrutuiScreen[None]):
         yield Static(Text(f"Agenda · {committee.name} · {long_date(meeting.date)}"), id="agenda-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-items")
         yield Static(
-            "m starts minuting · a adds · p pastes several · shift+↑/↓ reorders · c roll call · s sign-off",
+            "m starts minuting · a adds · p pastes several · i imports a Word agenda · shift+↑/↓ reorders"
+            " · c roll call · s sign-off",
             id="agenda-hint",
         )
         yield KeyBar()
@@ -164,6 +172,24 @@ class AgendaScreen(ScrutuiScreen[None]):
             self.reload(last)
 
         self.app.push_screen(PasteAgenda(self.meeting_id, self._next_number()), pasted)
+
+    @guarded
+    def action_import_agenda(self) -> None:
+        """Import the agenda from a Word document, after a preview."""
+        self.require_writable()
+        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.screens.agenda_import import AgendaImport
+
+        meeting = self.store.meetings.get(self.meeting_id)
+        committee = self.store.committees.get(meeting.committee_id)
+
+        def imported(summary: str | None) -> None:
+            if summary is not None:
+                self.reload()
+                self.notify(f"Imported the Word agenda. {summary}", markup=False)
+
+        about = f"{committee.name}, {long_date(meeting.date)}"
+        self.app.push_screen(AgendaImport(self.meeting_id, about, export_folder()), imported)
 
     @guarded
     def action_edit(self) -> None:
