@@ -34,11 +34,30 @@ def paragraphs(path: Path) -> list[tuple[str, str]]:
 
 
 def headers(path: Path) -> list[str]:
-    """The text of every section's header."""
+    """The text of every section's header, line by line: a table's row as its cells' text between
+    tabs (scrutui's header is a table: the committee's name, then the marking); empty lines left out."""
     import docx
+    from docx.table import Table
 
     document = docx.Document(str(path))
-    return ["\n".join(p.text for p in section.header.paragraphs) for section in document.sections]
+    found = []
+    for section in document.sections:
+        lines = []
+        for block in section.header.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+            elif block.text:
+                lines.append(block.text)
+        found.append("\n".join(lines))
+    return found
+
+
+def set_header(document: Any, text: str) -> None:
+    """Make a template's (first section's) header one paragraph of `text`, as a council might."""
+    header = document.sections[0].header
+    for table in header.tables:
+        table._tbl.getparent().remove(table._tbl)
+    header.paragraphs[0].text = text
 
 
 def footers_xml(path: Path) -> str:

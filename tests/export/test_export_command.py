@@ -69,7 +69,7 @@ def test_output_file_folder_and_confidential(tmp_path: Path, out: Path) -> None:
     assert secret.exit_code == 0, secret.output
     assert secret.output.startswith("Confidential minutes written to")
     written = folder / "health-scrutiny-committee-minutes-2026-12-03-confidential.docx"
-    assert headers(written) == ["Health Scrutiny Committee\t\tCONFIDENTIAL · DRAFT"]
+    assert headers(written) == ["Health Scrutiny Committee\tCONFIDENTIAL · DRAFT"]
 
 
 def test_database_from_the_environment_and_the_top_level_option(demo_db: Path, out: Path) -> None:

@@ -16,7 +16,7 @@ from scrutui.export.pdf import find_soffice
 from scrutui.export.template import load_template
 from scrutui.minutes import Style
 from scrutui.resources import templates_dir
-from tests.export.helpers import every_part, headers, open_document, paragraphs
+from tests.export.helpers import every_part, headers, open_document, paragraphs, set_header
 from tests.test_cli_lists import AS_AT, EXEMPT_RESOLUTION, SECRET, demo_db, run
 
 __all__ = ["demo_db"]  # the fixture, shared with the command-line tests
@@ -151,9 +151,7 @@ def test_an_empty_list_is_a_clearly_worded_document(demo_db: Path, tmp_path: Pat
 
 def test_a_councils_own_template_is_used_and_a_broken_one_refused(demo_db: Path, tmp_path: Path) -> None:
     document = open_document(lists_template())
-    document.sections[0].header.paragraphs[
-        0
-    ].text = "Borsetshire County Council · {{ committee }} · {{ marking }}"
+    set_header(document, "Borsetshire County Council · {{ committee }} · {{ marking }}")
     house = tmp_path / "house.docx"
     document.save(str(house))
     out = tmp_path / "tracker.docx"
