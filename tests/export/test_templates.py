@@ -53,16 +53,27 @@ def _export(store: Store, meeting_id: int, folder: Path, template: Path) -> Path
 
 def _what_the_script_defines(path: Path) -> dict[str, object]:
     """Everything build_templates.py sets (not what python-docx's own default template brings)."""
+    from docx.oxml.ns import qn
     from lxml import etree
 
     document = open_document(path)
     section = document.sections[0]
-    styles = [*(s.value for s in Style), "Minutes Signature", "Header", "Footer"]
+    styles = [
+        *(s.value for s in Style),
+        "Minutes Signature",
+        "Header",
+        "Footer",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+    ]
     return {
         "styles": {name: etree.tostring(document.styles[name].element) for name in styles},
         "normal": etree.tostring(document.styles["Normal"].element.rPr),
+        "defaults": etree.tostring(document.styles.element.find(qn("w:docDefaults"))),
+        "numbering": etree.tostring(document.part.numbering_part.element),
         "body": [(p.style.name, p._p.xml) for p in document.paragraphs],
-        "header": [p._p.xml for p in section.header.paragraphs],
+        "header": etree.tostring(section.header._element),
         "footer": [p._p.xml for p in section.footer.paragraphs],
         "page": (section.page_width, section.page_height, section.left_margin, section.right_margin,
                  section.top_margin, section.bottom_margin, section.header_distance, section.footer_distance),
