@@ -200,26 +200,27 @@ def is_heading(docx: Any, style_id: str) -> bool:
     return False
 
 
-def template_note(docx: Any, style_ids: dict[Style, str]) -> str:
+def template_note(docx: Any, style_ids: dict[Style, str], path: Path) -> str:
     """One line for the clerk when a template is older than scrutui's styles: which stand-ins were
     used, and what a reader loses (typed bullets, headings screen readers cannot find); else ""."""
     stood_in = [late.value for late, stand_in in LATER_STYLES.items() if style_ids[late] == style_ids[stand_in]]
     lacks = []
     if stood_in:
         names = ", ".join(f'"{name}"' for name in stood_in)
-        lacks.append(f"has no {names} style{'s' if len(stood_in) > 1 else ''} (stand-ins were used)")
-    if Style.BULLET.value not in stood_in and not style_shapes(docx, {Style.BULLET: style_ids[Style.BULLET]})[
-        Style.BULLET
-    ].listed:
-        lacks.append('its "Minute Bullet" is not a Word list (bullets were typed)')
+        lacks.append(f"it has no {names} style{'s' if len(stood_in) > 1 else ''} (stand-ins were used)")
+    bullet = {Style.BULLET: style_ids[Style.BULLET]}
+    if Style.BULLET.value not in stood_in and not style_shapes(docx, bullet)[Style.BULLET].listed:
+        lacks.append('its "Minute Bullet" is not a Word list (the bullets were typed)')
     if not is_heading(docx, style_ids[Style.ITEM_HEADING]):
-        lacks.append('its "Minute Heading" is not based on a Word heading style (screen readers will not find the headings)')
+        lacks.append(
+            'its "Minute Heading" is not based on a Word heading style (screen readers will not find the headings)'
+        )
     if not lacks:
         return ""
     return (
-        "Note: the template "
+        f"Note: the template {path.name} is older than scrutui's styles: "
         + "; ".join(lacks)
-        + ". `scrutui export template FILE` gives a copy of scrutui's, to copy the styles from."
+        + ". To fix it, copy the styles from the template `scrutui export template FILE` writes."
     )
 
 

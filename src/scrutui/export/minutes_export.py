@@ -111,7 +111,7 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)
     document = render_minutes(gathered.document, template)
-    note = template_note(document, template.style_ids)
+    note = template_note(document, template.style_ids, template_path)
     write_atomically(docx_path, lambda temporary: document.save(str(temporary)), force=request.force)
     if pdf_path is not None:
         convert_to_pdf(docx_path, pdf_path, force=request.force)
