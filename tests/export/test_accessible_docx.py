@@ -141,7 +141,7 @@ def test_an_older_template_keeps_typed_bullets_and_says_so_in_one_line(demo_stor
     assert [text for style, text in found if text.startswith("•")] == [f"•\t{b}" for b in DEMO_BULLETS]
     assert ("Minute Decision Part", f"•\t{DEMO_BULLETS[0]}") in found
     assert ("Minute Decision Part", "(a)\tassessments were completed on time;") in found
-    assert "\n" not in result.note and '"Minute Bullet", "Minute List Item" styles (stand-ins' in result.note
+    assert "\n" not in result.note and "no Minute Bullet, Minute List Item (stand-ins used)" in result.note
     assert result.summary().splitlines() == [result.summary().splitlines()[0], result.note]
 
     def plain(document: Any) -> None:  # a council's template: no list numbering, headings on Normal
@@ -152,7 +152,7 @@ def test_an_older_template_keeps_typed_bullets_and_says_so_in_one_line(demo_stor
 
     result = export(demo_store, 2, tmp_path, template=_variant(tmp_path, plain, "plain.docx"), force=True)
     assert ("Minute Bullet", f"•\t{DEMO_BULLETS[0]}") in paragraphs(result.docx)
-    assert "is not a Word list" in result.note and "not based on a Word heading style" in result.note
+    assert "bullets typed, not a Word list" in result.note and "headings not Word headings" in result.note
     assert "\n" not in result.note
 
 

@@ -206,21 +206,18 @@ def template_note(docx: Any, style_ids: dict[Style, str], path: Path) -> str:
     stood_in = [late.value for late, stand_in in LATER_STYLES.items() if style_ids[late] == style_ids[stand_in]]
     lacks = []
     if stood_in:
-        names = ", ".join(f'"{name}"' for name in stood_in)
-        lacks.append(f"it has no {names} style{'s' if len(stood_in) > 1 else ''} (stand-ins were used)")
+        lacks.append(f"no {', '.join(stood_in)} (stand-ins used)")
     bullet = {Style.BULLET: style_ids[Style.BULLET]}
     if Style.BULLET.value not in stood_in and not style_shapes(docx, bullet)[Style.BULLET].listed:
-        lacks.append('its "Minute Bullet" is not a Word list (the bullets were typed)')
+        lacks.append("bullets typed, not a Word list")
     if not is_heading(docx, style_ids[Style.ITEM_HEADING]):
-        lacks.append(
-            'its "Minute Heading" is not based on a Word heading style (screen readers will not find the headings)'
-        )
+        lacks.append("headings not Word headings (screen readers miss them)")
     if not lacks:
         return ""
     return (
-        f"Note: the template {path.name} is older than scrutui's styles: "
+        f"Note: {path.name} is an older template: "
         + "; ".join(lacks)
-        + ". To fix it, copy the styles from the template `scrutui export template FILE` writes."
+        + ". To fix, copy the styles from `scrutui export template FILE`."
     )
 
 
