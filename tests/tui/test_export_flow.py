@@ -216,6 +216,7 @@ async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
 
     document = docx.Document(str(default_template()))
     set_header(document, "HOUSE STYLE {{ marking }}")
+    document.styles["Minute Bullet"].delete()  # made before bullets had a style of their own
     document.save(str(house))
     app = app_on(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -239,7 +240,11 @@ async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
         await pilot.pause()
         await pilot.press("e", "enter")
         await finish(app, pilot)
+        [said] = [m for m in messages(app) if m.startswith("Draft minutes written to")]
+        # The export says, in one more line, that the template is older and what stood in.
+        assert said.splitlines()[1].startswith("Note: house.docx is an older template: no Minute Bullet (stand-ins used)")
     assert headers(out / DEMO_NAME) == ["HOUSE STYLE DRAFT"]
+    assert ("Minute Decision Part", "•\tThe recruitment and retention of social workers") in paragraphs(out / DEMO_NAME)
 
 
 async def test_space_ticks_a_box_and_enter_exports_from_it(demo_db: Path, out: Path) -> None:
