@@ -309,10 +309,9 @@ def _header(section: Any, document: Any) -> None:
         margins.append(margin)
     _insert_in_order(tbl_pr, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"))
     name, marking = table.rows[0].cells
-    for cell, cell_width in ((name, TEXT_WIDTH - marking_width), (marking, marking_width)):
-        cell.width = cell_width
-    for column, cell_width in zip(table.columns, (TEXT_WIDTH - marking_width, marking_width), strict=True):
-        column.width = cell_width
+    widths = (TEXT_WIDTH - marking_width, marking_width)
+    for cell, column, cell_width in zip((name, marking), table.columns, widths, strict=True):
+        cell.width = column.width = cell_width
     left = name.paragraphs[0]
     left.style = document.styles["Header"]
     left.add_run("{{ committee }}")
