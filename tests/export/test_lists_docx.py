@@ -4,6 +4,7 @@ order with python-docx (text, order, style names), exempt items left out, PDF th
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -196,6 +197,8 @@ def test_the_lists_open_in_libreoffice_and_their_pdfs_hold_the_text(demo_db: Pat
     assert "Meeting held on 15 September 2026" in flat and "Meeting held on 10 November 2026" in flat
     assert "RECOMMENDED to Cabinet that the early help budget be protected" in flat
     assert "Response: accepted on 20 October 2026." in flat and "Page 1 of" in flat
+    info = subprocess.run(["pdfinfo", str(out.with_suffix(".pdf"))], capture_output=True, text=True, check=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.MULTILINE), info.stdout
 
 
 def test_the_shipped_lists_template_is_what_its_script_builds(tmp_path: Path) -> None:
