@@ -9,9 +9,16 @@ lists.docx, for the tracker and the chair's list of resolutions, has the same st
 header; its footer names the list, and it has no signature lines.
 
 The template holds:
-- one named paragraph style for every `scrutui.minutes.Style` (a council restyles them in Word);
+- one named paragraph style for every `scrutui.minutes.Style` (a council restyles them in Word). The
+  headings are based on Word's own heading styles (Minutes Title and the annex heading on Heading 1,
+  Minute Heading and Minutes Section on Heading 2, Minute Theme on Heading 3), so Word's navigation
+  pane, screen readers, pandoc and a tagged PDF see the outline; Minute Bullet is a Word bulleted
+  list (a bullet numbering definition of its own). Minute numbers and labels stay typed text;
+- the document's language (British English) and Word's keep-together rules: headings with what
+  follows, the signature lines with each other;
 - A4 pages, margins, a header with the committee's name and the DRAFT / CONFIDENTIAL marking on
-  every page, and a footer with the date and "Page X of Y" (Word fields);
+  every page (in a borderless two-cell table, so a long name wraps in its own cell and never pushes
+  the marking onto a second line), and a footer with the date and "Page X of Y" (Word fields);
 - the fixed wording around the minutes (the signature lines), which a council may reword in Word;
 - the tags scrutui fills in: ``{{ minutes }}`` (a paragraph of its own, where the minutes go) and
   ``{{ marking }}`` (in the header). Other tags a template may use: committee, title, subtitle, date,
@@ -36,7 +43,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Emu, Mm, Pt, RGBColor
 
 from scrutui.minutes import Style
 
@@ -66,15 +73,28 @@ class Look:
     before: float = 0
     after: float = 6
     keep_with_next: bool = False
-    outline_level: int | None = None  # Word's navigation pane shows levels 0-8
+    keep_together: bool = False  # never split the paragraph's lines across pages
+    outline_level: int | None = None  # Word's navigation pane shows levels 0-8 (Heading 1 is 0)
     page_break_before: bool = False
+    base: str = "Normal"  # the style it is based on: "Heading 2" makes it a heading to every reader
 
 
 LOOKS: dict[Style, Look] = {
-    Style.TITLE: Look(size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6, keep_with_next=True),
+    Style.TITLE: Look(
+        size=16,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=6,
+        keep_with_next=True,
+        keep_together=True,
+        outline_level=0,
+        base="Heading 1",
+    ),
     Style.SUBTITLE: Look(size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=12, keep_with_next=True),
     Style.MARK: Look(size=12, bold=True, colour=DARK_RED, align=WD_ALIGN_PARAGRAPH.CENTER, after=12),
-    Style.SECTION: Look(bold=True, before=12, after=3, keep_with_next=True),
+    Style.SECTION: Look(
+        bold=True, before=12, after=3, keep_with_next=True, keep_together=True, outline_level=1, base="Heading 2"
+    ),
     Style.ATTENDANCE: Look(left=NUMBER_INDENT, after=0),
     Style.ITEM_HEADING: Look(
         size=12,
@@ -85,12 +105,28 @@ LOOKS: dict[Style, Look] = {
         before=18,
         after=6,
         keep_with_next=True,
-        outline_level=0,
+        keep_together=True,
+        outline_level=1,
+        base="Heading 2",
     ),
-    Style.PURPOSE: Look(italic=True, left=NUMBER_INDENT, after=6),
-    Style.THEME: Look(bold=True, italic=True, left=NUMBER_INDENT, before=6, after=3, keep_with_next=True),
+    # A purpose keeps with the paragraph after it, so a heading and its purpose never end a page alone.
+    Style.PURPOSE: Look(italic=True, left=NUMBER_INDENT, after=6, keep_with_next=True),
+    Style.THEME: Look(
+        bold=True,
+        italic=True,
+        left=NUMBER_INDENT,
+        before=6,
+        after=3,
+        keep_with_next=True,
+        keep_together=True,
+        outline_level=2,
+        base="Heading 3",
+    ),
     Style.BODY: Look(left=NUMBER_INDENT, after=8),
-    Style.DECISION: Look(bold=True, left=NUMBER_INDENT, before=6, after=3, keep_with_next=True),
+    # Not kept with the next paragraph by its style: "AGREED: That ..." stands alone, and a chain of
+    # kept paragraphs is what left headings at the foot of a page. The renderer keeps a lead-in
+    # ("RESOLVED: That") with its first part.
+    Style.DECISION: Look(bold=True, left=NUMBER_INDENT, before=6, after=3),
     Style.PART: Look(
         left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
     ),
@@ -108,10 +144,20 @@ LOOKS: dict[Style, Look] = {
         align=WD_ALIGN_PARAGRAPH.CENTER,
         after=12,
         keep_with_next=True,
+        keep_together=True,
         outline_level=0,
         page_break_before=True,
+        base="Heading 1",
     ),
 }
+
+#: Word's heading styles the minutes' headings are based on. Their own look (theme fonts and colours
+#: from python-docx's default template) is made plain, so nothing but the outline is inherited.
+HEADING_BASES = ("Heading 1", "Heading 2", "Heading 3")
+#: The bulleted list's numbering definition (Word's abstractNum), and its instance (w:num), by id.
+BULLET_ABSTRACT_ID = 90
+BULLET_NUM_ID = 90
+BULLET = "\u2022"
 
 SIGNATURE_STYLE = "Minutes Signature"
 
@@ -123,6 +169,13 @@ def _insert_in_order(parent: Any, child: Any, successors: tuple[str, ...]) -> No
 def _set_language(style: Any, language: str = "en-GB") -> None:
     """Spell-check in British English."""
     rpr = style.element.get_or_add_rPr()
+    _language(rpr, language)
+
+
+def _language(rpr: Any, language: str) -> None:
+    """A run-properties element's language (replacing any it has)."""
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
@@ -138,9 +191,9 @@ def _outline_level(style: Any, level: int) -> None:
 
 
 def add_paragraph_style(document: Any, name: str, look: Look) -> Any:
-    """A paragraph style based on Normal, shown in Word's style gallery."""
+    """A paragraph style based on Normal (or a heading), shown in Word's style gallery."""
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = document.styles["Normal"]
+    style.base_style = document.styles[look.base]
     style.quick_style = True
     style.hidden = False
     font = style.font
@@ -162,12 +215,121 @@ def add_paragraph_style(document: Any, name: str, look: Look) -> Any:
     fmt.space_before = Pt(look.before)
     fmt.space_after = Pt(look.after)
     fmt.keep_with_next = look.keep_with_next
+    fmt.keep_together = look.keep_together
     if look.page_break_before:
         fmt.page_break_before = True
     fmt.widow_control = True
     if look.outline_level is not None:
         _outline_level(style, look.outline_level)
     return style
+
+
+def _plain_headings(document: Any) -> None:
+    """Word's Heading 1-3 in the minutes' font, without the default template's theme fonts and
+    colours, so the styles based on them inherit the outline level and nothing unexpected."""
+    for name in HEADING_BASES:
+        style = document.styles[name]
+        rpr = style.element.get_or_add_rPr()
+        for old in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:color")):
+            rpr.remove(old)
+        style.font.name = FONT
+        style.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def _bullet_numbering(document: Any, style: Any) -> None:
+    """Make `style` a Word bulleted list: a one-level bullet definition in the numbering part, and
+    the style's numPr pointing at it. Its indents are the style's, so the list looks as before."""
+    numbering = document.part.numbering_part.element
+    look = LOOKS[Style.BULLET]
+    left, hanging = str(Emu(look.left).twips), str(Emu(look.hanging).twips)
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(BULLET_ABSTRACT_ID))
+    for tag, value in (("w:nsid", "5C7E0B11"), ("w:multiLevelType", "singleLevel"), ("w:name", style.name)):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        abstract.append(child)
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (
+        ("w:start", "1"),
+        ("w:numFmt", "bullet"),
+        ("w:pStyle", style.style_id),
+        ("w:lvlText", BULLET),
+        ("w:lvlJc", "left"),
+    ):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        level.append(child)
+    ppr = OxmlElement("w:pPr")
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "num")
+    tab.set(qn("w:pos"), left)
+    tabs.append(tab)
+    ppr.append(tabs)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), left)
+    ind.set(qn("w:hanging"), hanging)
+    ppr.append(ind)
+    level.append(ppr)
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    rpr.append(fonts)
+    level.append(rpr)
+    abstract.append(level)
+    # Every abstractNum comes before the first num (the schema's order).
+    numbering.num_lst[0].addprevious(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(BULLET_NUM_ID))
+    abstract_ref = OxmlElement("w:abstractNumId")
+    abstract_ref.set(qn("w:val"), str(BULLET_ABSTRACT_ID))
+    num.append(abstract_ref)
+    numbering.append(num)
+    style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = BULLET_NUM_ID
+
+
+def _header(section: Any, document: Any) -> None:
+    """The committee's name and the marking side by side in a borderless table the width of the
+    text: a long name wraps inside its own cell, and DRAFT / CONFIDENTIAL stays on the first line."""
+    header = section.header
+    marking_width = Cm(4.5)
+    table = header.add_table(1, 2, TEXT_WIDTH)
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(TEXT_WIDTH.twips))
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    _insert_in_order(tbl_pr, margins, ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"))
+    name, marking = table.rows[0].cells
+    widths = (TEXT_WIDTH - marking_width, marking_width)
+    for cell, column, cell_width in zip((name, marking), table.columns, widths, strict=True):
+        cell.width = column.width = cell_width
+    left = name.paragraphs[0]
+    left.style = document.styles["Header"]
+    left.add_run("{{ committee }}")
+    right = marking.paragraphs[0]
+    right.style = document.styles["Header"]
+    right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = right.add_run("{{ marking }}")
+    run.bold = True
+    run.font.color.rgb = DARK_RED
+    # A header ends with a paragraph; this one is kept small so the header is no taller than before.
+    after = header.paragraphs[0]
+    after.style = document.styles["Header"]
+    after._p.addprevious(table._tbl)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size: 2 pt
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    mark.append(size)
+    after._p.get_or_add_pPr().append(mark)
 
 
 def _field(paragraph: Any, instruction: str, shown: str) -> None:
@@ -192,6 +354,7 @@ def _header_footer_tabs(document: Any) -> None:
         tabs.clear_all()
         tabs.add_tab_stop(Cm(8), WD_TAB_ALIGNMENT.CENTER)
         tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    document.styles["Header"].paragraph_format.space_after = Pt(0)
 
 
 def build_minutes_template(*, signatures: bool = True) -> Any:
@@ -202,9 +365,15 @@ def build_minutes_template(*, signatures: bool = True) -> Any:
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     _set_language(normal)
+    _language(document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")), "en-GB")
+    _plain_headings(document)
     for style in Style:
         add_paragraph_style(document, style.value, LOOKS[style])
-    signature = add_paragraph_style(document, SIGNATURE_STYLE, Look(before=36, after=12))
+    _bullet_numbering(document, document.styles[Style.BULLET.value])
+    # "Chair ...." keeps with "Date ....": the signature lines never split across pages.
+    signature = add_paragraph_style(
+        document, SIGNATURE_STYLE, Look(before=36, after=12, keep_with_next=True, keep_together=True)
+    )
     signature.paragraph_format.tab_stops.add_tab_stop(Cm(10))
     _header_footer_tabs(document)
 
@@ -215,13 +384,7 @@ def build_minutes_template(*, signatures: bool = True) -> Any:
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
     section.header_distance = section.footer_distance = Cm(1.1)
 
-    header = section.header.paragraphs[0]
-    header.style = document.styles["Header"]
-    header.add_run("{{ committee }}")
-    header.add_run("\t\t")
-    marking = header.add_run("{{ marking }}")
-    marking.bold = True
-    marking.font.color.rgb = DARK_RED
+    _header(section, document)
 
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]

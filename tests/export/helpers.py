@@ -12,7 +12,10 @@ from scrutui.models import (
     AgendaItem,
     Assurance,
     AssuranceStatus,
+    Committee,
+    Heading,
     InformationRequest,
+    Meeting,
     Narrative,
     Question,
     Recommendation,
@@ -34,11 +37,30 @@ def paragraphs(path: Path) -> list[tuple[str, str]]:
 
 
 def headers(path: Path) -> list[str]:
-    """The text of every section's header."""
+    """The text of every section's header, line by line: a table's row as its cells' text between
+    tabs (scrutui's header is a table: the committee's name, then the marking); empty lines left out."""
     import docx
+    from docx.table import Table
 
     document = docx.Document(str(path))
-    return ["\n".join(p.text for p in section.header.paragraphs) for section in document.sections]
+    found = []
+    for section in document.sections:
+        lines = []
+        for block in section.header.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+            elif block.text:
+                lines.append(block.text)
+        found.append("\n".join(lines))
+    return found
+
+
+def set_header(document: Any, text: str) -> None:
+    """Make a template's (first section's) header one paragraph of `text`, as a council might."""
+    header = document.sections[0].header
+    for table in header.tables:
+        table._tbl.getparent().remove(table._tbl)
+    header.paragraphs[0].text = text
 
 
 def footers_xml(path: Path) -> str:
@@ -171,3 +193,43 @@ EXPECTED_PUBLIC = [
     ("Minutes Signature", "Chair\t……………………………………"),
     ("Minutes Signature", "Date\t……………………………………"),
 ]
+
+
+#: A committee name long enough to wrap in the header.
+LONG_COMMITTEE = (
+    "Children, Young People, Families, Education and Skills Overview and Scrutiny Committee "
+    "of the Borough Council of Elmbridge"
+)
+_SENTENCE = "Members discussed the figures in the report with the officers who had prepared them"
+
+
+def build_long_meeting(store: Store, *, items: int = 30) -> int:
+    """A meeting of many pages under a long committee name: items of different lengths (so page
+    breaks fall in many places), each with a purpose, paragraphs, a bulleted list in some, a
+    sub-heading in some, and either "RESOLVED: That" with its parts or a one-line decision."""
+    committee = store.committees.add(Committee(name=LONG_COMMITTEE))
+    assert committee.id is not None
+    meeting = store.meetings.add(
+        Meeting(committee_id=committee.id, date="2026-12-03", time="18:30", venue="Civic Centre"),
+        [
+            AgendaItem(meeting_id=0, number=str(n), title=f"Topic {n} of the work programme", purpose=f"To review topic {n}")
+            for n in range(1, items + 1)
+        ],
+    )
+    assert meeting.id is not None
+    add = store.records.add
+    for n, item in enumerate(store.agenda.for_meeting(meeting.id), start=1):
+        item_id = item.id or 0
+        for paragraph in range(1 + n % 4):
+            add(Narrative(agenda_item_id=item_id, text=", and ".join([_SENTENCE] * (1 + (n + paragraph) % 5))))
+        if n % 3 == 0:
+            add(Narrative(agenda_item_id=item_id, text="The points raised were:\n- cost\n- timing\n- staffing"))
+        if n % 4 == 1:
+            add(Heading(agenda_item_id=item_id, text=f"Theme {n}"))
+            add(Narrative(agenda_item_id=item_id, text=_SENTENCE))
+        if n % 2:
+            add(Resolution(agenda_item_id=item_id, text=f"the report on topic {n} be noted"))
+            add(Resolution(agenda_item_id=item_id, text="a further report be brought to the next meeting"))
+        else:
+            add(Resolution(agenda_item_id=item_id, form=ResolutionForm.AGREED, text=f"topic {n} be closed"))
+    return meeting.id

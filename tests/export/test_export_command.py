@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -69,7 +71,7 @@ def test_output_file_folder_and_confidential(tmp_path: Path, out: Path) -> None:
     assert secret.exit_code == 0, secret.output
     assert secret.output.startswith("Confidential minutes written to")
     written = folder / "health-scrutiny-committee-minutes-2026-12-03-confidential.docx"
-    assert headers(written) == ["Health Scrutiny Committee\t\tCONFIDENTIAL · DRAFT"]
+    assert headers(written) == ["Health Scrutiny Committee\tCONFIDENTIAL · DRAFT"]
 
 
 def test_database_from_the_environment_and_the_top_level_option(demo_db: Path, out: Path) -> None:
@@ -161,7 +163,11 @@ def test_pdf_beside_the_word_file(demo_db: Path, out: Path) -> None:
     result = run("export", "minutes", "2", "--db", str(demo_db), "--pdf")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [DEMO_NAME, DEMO_NAME.replace(".docx", ".pdf")]
-    assert (out / DEMO_NAME.replace(".docx", ".pdf")).read_bytes().startswith(b"%PDF")
+    pdf = out / DEMO_NAME.replace(".docx", ".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info  # for screen readers
+    assert re.search(r"^Title:\s+Children and Young People Scrutiny Committee \(demo\): minutes", info, re.MULTILINE)
 
 
 def test_help(demo_db: Path) -> None:

@@ -157,9 +157,9 @@ def test_item_paragraph_numbers_only_the_substantive_paragraphs(store: Store, tm
         ("Minute Body", "4.1\tThe Director presented the plan."),
         ("Minute Body", "4.2\tMembers asked about caseloads."),
         ("Minute Body", "4.3\tThe areas for improvement were:"),
-        ("Minute Bullet", "•\tSupervision"),
-        ("Minute Bullet", "•\tTimeliness"),
-        ("Minute Bullet", "•\tRecruitment"),
+        ("Minute Bullet", "Supervision"),
+        ("Minute Bullet", "Timeliness"),
+        ("Minute Bullet", "Recruitment"),
         ("Minute Body", "4.4\tThe Chair thanked the officers."),
         ("Minute Decision", "RESOLVED: That the plan be noted."),
     ]

@@ -4,6 +4,7 @@ order with python-docx (text, order, style names), exempt items left out, PDF th
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from scrutui.export.pdf import find_soffice
 from scrutui.export.template import load_template
 from scrutui.minutes import Style
 from scrutui.resources import templates_dir
-from tests.export.helpers import every_part, headers, open_document, paragraphs
+from tests.export.helpers import every_part, headers, open_document, paragraphs, set_header
 from tests.test_cli_lists import AS_AT, EXEMPT_RESOLUTION, SECRET, demo_db, run
 
 __all__ = ["demo_db"]  # the fixture, shared with the command-line tests
@@ -151,9 +152,7 @@ def test_an_empty_list_is_a_clearly_worded_document(demo_db: Path, tmp_path: Pat
 
 def test_a_councils_own_template_is_used_and_a_broken_one_refused(demo_db: Path, tmp_path: Path) -> None:
     document = open_document(lists_template())
-    document.sections[0].header.paragraphs[
-        0
-    ].text = "Borsetshire County Council · {{ committee }} · {{ marking }}"
+    set_header(document, "Borsetshire County Council · {{ committee }} · {{ marking }}")
     house = tmp_path / "house.docx"
     document.save(str(house))
     out = tmp_path / "tracker.docx"
@@ -198,6 +197,8 @@ def test_the_lists_open_in_libreoffice_and_their_pdfs_hold_the_text(demo_db: Pat
     assert "Meeting held on 15 September 2026" in flat and "Meeting held on 10 November 2026" in flat
     assert "RECOMMENDED to Cabinet that the early help budget be protected" in flat
     assert "Response: accepted on 20 October 2026." in flat and "Page 1 of" in flat
+    info = subprocess.run(["pdfinfo", str(out.with_suffix(".pdf"))], capture_output=True, text=True, check=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.MULTILINE), info.stdout
 
 
 def test_the_shipped_lists_template_is_what_its_script_builds(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from scrutui.tui.screens.export_dialog import ExportDialog
 from scrutui.tui.screens.home import HomeScreen
 from scrutui.tui.screens.minuting import MinutingScreen
 from tests.conftest import app_on
-from tests.export.helpers import headers, paragraphs
+from tests.export.helpers import headers, paragraphs, set_header
 from tests.tui.helpers import screen_text
 
 DEMO_NAME = "children-and-young-people-scrutiny-committee-demo-minutes-2026-11-10.docx"
@@ -149,7 +149,7 @@ async def test_confidential_export_from_the_minuting_screen(store: Store, db_pat
         assert isinstance(app.screen, MinutingScreen)
         assert f"Confidential minutes written to {path}." in messages(app)
     assert ("Minute Body", f"{CANARY_TEXT}.") in paragraphs(path)
-    assert headers(path) == ["Health Scrutiny Committee\t\tCONFIDENTIAL · DRAFT"]
+    assert headers(path) == ["Health Scrutiny Committee\tCONFIDENTIAL · DRAFT"]
 
 
 async def test_a_name_typed_is_kept_and_escape_cancels(demo_db: Path, out: Path, tmp_path: Path) -> None:
@@ -215,7 +215,8 @@ async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
     from scrutui.export.template import default_template
 
     document = docx.Document(str(default_template()))
-    document.sections[0].header.paragraphs[0].text = "HOUSE STYLE {{ marking }}"
+    set_header(document, "HOUSE STYLE {{ marking }}")
+    document.styles["Minute Bullet"].delete()  # made before bullets had a style of their own
     document.save(str(house))
     app = app_on(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -239,7 +240,11 @@ async def test_a_committee_template_is_checked_when_set_and_used_by_the_export(
         await pilot.pause()
         await pilot.press("e", "enter")
         await finish(app, pilot)
+        [said] = [m for m in messages(app) if m.startswith("Draft minutes written to")]
+        # The export says, in one more line, that the template is older and what stood in.
+        assert said.splitlines()[1].startswith("Note: house.docx is an older template: no Minute Bullet (stand-ins used)")
     assert headers(out / DEMO_NAME) == ["HOUSE STYLE DRAFT"]
+    assert ("Minute Decision Part", "•\tThe recruitment and retention of social workers") in paragraphs(out / DEMO_NAME)
 
 
 async def test_space_ticks_a_box_and_enter_exports_from_it(demo_db: Path, out: Path) -> None:

@@ -110,7 +110,7 @@ async def test_an_item_in_the_shape_of_real_minutes(db_path: Path, tmp_path: Pat
         ),
         ("Minute Body", "Members thanked the officers for the report."),
         ("Minute Body", "The plan set out ten actions:"),
-        *[("Minute Bullet", f"•\t{action[0].upper()}{action[1:]}") for action in ACTIONS],
+        *[("Minute Bullet", f"{action[0].upper()}{action[1:]}") for action in ACTIONS],
         ("Minute Body", "The pressures included the following:"),
         ("Minute List Item", "(a)\tbed capacity;"),
         ("Minute List Item", "(b)\tdelayed discharges; and"),

@@ -57,6 +57,10 @@ def write_json(path: Path, data: dict[str, Any], *, force: bool) -> Path:
 LISTS_TEMPLATE_NAME = "lists.docx"
 
 
+#: The language the lists are written in (their wording is scrutui's own, in British English).
+LANGUAGE = "en-GB"
+
+
 def lists_template() -> Path:
     """scrutui's own template for the tracker and the chair's list."""
     from scrutui.resources import templates_dir
@@ -92,7 +96,7 @@ def render_list(document: ListDocument, template: Any) -> Any:
 
     from jinja2 import TemplateError as JinjaError
 
-    from scrutui.export.docx import _a4, _minutes_paragraph, _property, paragraph_elements
+    from scrutui.export.docx import _property, fill_body
     from scrutui.export.template import TemplateError
 
     marker = f"scrutui-list-{secrets.token_hex(8)}"
@@ -102,11 +106,7 @@ def render_list(document: ListDocument, template: Any) -> Any:
         reason = str(getattr(error, "message", None) or error).rstrip(".")
         raise TemplateError(f"The template {template.path} could not be filled in: {reason}.") from error
     docx = template.template.docx
-    place = _minutes_paragraph(docx, marker, template.path)
-    for element in paragraph_elements(document.paragraphs(), template.style_ids):
-        place.addprevious(element)
-    place.getparent().remove(place)
-    _a4(docx)
+    fill_body(docx, document.paragraphs(), template, marker, language=LANGUAGE)
     props = docx.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.title = _property(document.properties.get("title", document.title))
@@ -115,7 +115,6 @@ def render_list(document: ListDocument, template: Any) -> Any:
     props.author = props.last_modified_by = "scrutui"
     props.comments = "Written by scrutui."
     props.category = document.title + (" (confidential)" if document.confidential else "")
-    props.language = "en-GB"
     props.created = props.modified = now
     props.revision = 1
     return docx

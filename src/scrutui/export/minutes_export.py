@@ -47,9 +47,11 @@ class ExportResult:
     confidential: bool
     exempt_left_out: int
     approved: bool = False
+    #: One line when the template is older than scrutui's styles (stand-ins, typed bullets), else "".
+    note: str = ""
 
     def summary(self) -> str:
-        """One line for the clerk: where the minutes went."""
+        """One line for the clerk: where the minutes went (and a second, the template's note)."""
         kind = "Confidential minutes" if self.confidential else ("Minutes" if self.approved else "Draft minutes")
         written = f"{kind} written to {self.docx}"
         if self.pdf:
@@ -57,7 +59,7 @@ class ExportResult:
         if self.exempt_left_out:
             items = "item" if self.exempt_left_out == 1 else "items"
             written += f" ({self.exempt_left_out} exempt {items} shown only as considered in private)"
-        return written + "."
+        return written + "." + (f"\n{self.note}" if self.note else "")
 
 
 def file_slug(text: str) -> str:
@@ -90,7 +92,7 @@ def output_path(request: MinutesExport, committee: str, date: dt.date) -> Path:
 
 def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     """Write a meeting's minutes as a Word document (and a PDF, if asked)."""
-    from scrutui.export.docx import render_minutes
+    from scrutui.export.docx import render_minutes, template_note
     from scrutui.export.pdf import convert_to_pdf, find_soffice
     from scrutui.export.template import choose_template, load_template
 
@@ -115,6 +117,7 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)
     document = render_minutes(gathered.document, template)
+    note = template_note(document, template.style_ids, template_path)
     write_atomically(docx_path, lambda temporary: document.save(str(temporary)), force=request.force)
     if pdf_path is not None:
         convert_to_pdf(docx_path, pdf_path, force=request.force)
@@ -125,4 +128,5 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
         confidential=request.confidential,
         exempt_left_out=gathered.exempt_left_out,
         approved=gathered.meeting.status is MinutesStatus.APPROVED,
+        note=note,
     )
