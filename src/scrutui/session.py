@@ -155,10 +155,7 @@ class MinutingSession:
         motion = voting.open_motion(self.records(item_id))
         if motion is None and parsed.outcome is MotionOutcome.WITHDRAWN:
             raise ScrutuiError("There is no motion open under this item to withdraw.")
-        if motion is None:
-            decided = capture.to_record(parsed, item_id)
-        else:
-            decided = capture.with_vote(motion, parsed)
+        decided = capture.to_record(parsed, item_id) if motion is None else capture.with_vote(motion, parsed)
         assert isinstance(decided, Motion)
         notices = tuple(voting.check_vote(decided, self.roll(), item_id))
         if motion is None:

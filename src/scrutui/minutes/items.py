@@ -18,6 +18,7 @@ from scrutui.minutes.records import (
     request_clause,
     text_paragraphs,
 )
+from scrutui.minutes.votes import VotePlan
 from scrutui.minutes.wording import clause, sentence
 from scrutui.models import (
     AgendaItem,
@@ -26,6 +27,7 @@ from scrutui.models import (
     Heading,
     InformationRequest,
     Jurisdiction,
+    Motion,
     Narrative,
     Question,
     Recommendation,
@@ -52,7 +54,8 @@ def item_paragraphs(
 
     Discussion first, in the order typed: a sub-heading opens a section that runs to the next
     sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
-    already under it. Then, for an action log (`carried` given), what was reported back and what is
+    already under it; a motion is minuted as moved where typed, its vote after the debate on it
+    (``votes``). Then, for an action log (`carried` given), what was reported back and what is
     still awaited; then what was resolved, agreed and recommended; then information requested.
     """
     paragraphs: list[Paragraph] = []
@@ -63,7 +66,9 @@ def item_paragraphs(
     agreed: list[str] = []
     recommended: dict[str, list[str]] = {}
     requests: list[str] = []
+    votes = VotePlan(records, people)
     for record in records:
+        paragraphs += votes.before(record)
         match record:
             case Heading(ends_section=True):
                 section = ""
@@ -86,6 +91,9 @@ def item_paragraphs(
                 recommended.setdefault(record.addressee, []).append(clause(record.text))
             case InformationRequest():
                 requests.append(request_clause(record, people))
+            case Motion():
+                paragraphs += votes.moved(record)
+    paragraphs += votes.remaining()
     labels = committee.resolution_labels
     if carried is not None:
         paragraphs += action_log_paragraphs(

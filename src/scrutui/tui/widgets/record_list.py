@@ -14,6 +14,8 @@ from scrutui.models import (
     Assurance,
     Heading,
     InformationRequest,
+    Motion,
+    MotionOutcome,
     Narrative,
     Question,
     Recommendation,
@@ -33,12 +35,29 @@ TAGS = {
     "information_request": ("IR", "bold yellow"),
     "resolution": ("R ", "bold green"),
     "recommendation": ("RC", "bold green"),
+    "motion": ("MO", "bold blue"),
 }
 
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def vote_tag(motion: Motion) -> str:
+    """What became of a motion, as the list shows it: "CARRIED 7-2-1", "LOST 3-6 recorded"."""
+    if motion.outcome is MotionOutcome.MOVED:
+        return "moved, not yet voted on"
+    if motion.outcome is MotionOutcome.WITHDRAWN:
+        return "withdrawn"
+    shown = motion.outcome.value.upper()
+    if motion.votes_for is not None and motion.votes_against is not None:
+        shown += f" {motion.votes_for}-{motion.votes_against}-{motion.abstentions or 0}"
+    if motion.casting_vote:
+        shown += " on the casting vote"
+    if motion.recorded_votes:
+        shown += " (recorded vote)"
+    return shown
 
 
 def record_summary(record: Record, *, in_section: bool = False) -> Text:
@@ -91,6 +110,14 @@ def record_summary(record: Record, *, in_section: bool = False) -> Text:
         case Recommendation():
             line.append(f"to {record.addressee}: ", style="italic")
             line.append(_short(record.text))
+        case Motion():
+            if record.amendment:
+                line.append("Amendment ", style="bold italic")
+            movers = "/".join(name for name in (record.moved_by, record.seconded_by) if name)
+            if movers:
+                line.append(f"{movers}: ", style="italic")
+            line.append(_short(record.text) or "(the motion's words not typed)")
+            line.append(f"  {vote_tag(record)}", style="bold" if record.is_voted else "dim italic")
     return line
 
 
