@@ -9,7 +9,7 @@ it styles its minutes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from scrutui.minutes import (
     part_label,
     sentence,
 )
+from scrutui.minutes.votes import vote_summary
 from scrutui.models import (
     AgendaItem,
     Committee,
@@ -33,6 +34,7 @@ from scrutui.models import (
     Recommendation,
     Resolution,
     ResolutionForm,
+    VoteResult,
 )
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
 
@@ -281,6 +283,7 @@ RECOMMENDATION_COLUMNS = (
     "record_id",
     "recommended",
     "to",
+    "vote",
     "response_due",
     "response_status",
     "overdue",
@@ -306,6 +309,8 @@ def _recommendation_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date)
     number = minute_reference(origin.item)
     where = f"minute {number}, {origin.item.title}" if number else origin.item.title
     details = f"Made to {record.addressee} at the meeting on {long_date(origin.meeting_date)} ({where})."
+    if entry.vote is not None:
+        details += f" {vote_summary(entry.vote)}."
     if record.response_due:
         details += f" Response due by {long_date(record.response_due)}"
         if entry.is_overdue(as_at):
@@ -331,6 +336,7 @@ def recommendation_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
         "record_id": entry.id,
         "recommended": record.text,
         "to": record.addressee,
+        "vote": vote_summary(entry.vote) if entry.vote is not None else "",
         "response_due": record.response_due.isoformat() if record.response_due else "",
         "response_status": record.response_status.value,
         "overdue": overdue,
@@ -387,6 +393,7 @@ RESOLUTION_COLUMNS = (
     "label",
     "text",
     "addressee",
+    "vote",
     "response_due",
     "response_status",
     "response_date",
@@ -403,6 +410,13 @@ class ItemDecisions:
     item: AgendaItem
     resolutions: tuple[Resolution, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    #: The vote of each decision carried as a motion, by the decision's record id.
+    votes: Mapping[int, VoteResult] = field(default_factory=dict)
+
+    def vote(self, decision: Resolution | Recommendation) -> str:
+        """The decision's vote in a few words ("" when it was not carried as a motion)."""
+        found = self.votes.get(decision.id or 0)
+        return vote_summary(found) if found is not None else ""
 
 
 @dataclass(frozen=True)
@@ -431,12 +445,25 @@ def _labelled(style: LabelStyle, index: int) -> str:
     return part_label(index, style)
 
 
+def _vote_notes(decisions: ItemDecisions, parts: Sequence[Resolution], labels: LabelStyle) -> list[Paragraph]:
+    """Under a decision: the vote each of its parts was carried by ("(b) Carried on a recorded vote ...")."""
+    notes = []
+    for index, part in enumerate(parts, start=1):
+        vote = decisions.vote(part)
+        if vote:
+            label = f"{_labelled(labels, index)} " if len(parts) > 1 else ""
+            notes.append(Paragraph(Style.BODY, f"{label}{vote}."))
+    return notes
+
+
 def _item_paragraphs(decisions: ItemDecisions, labels: LabelStyle, as_at: dt.date) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
-    resolved = [clause(r.text) for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
-    agreed = [clause(r.text) for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
-    paragraphs += decision("RESOLVED: That", resolved, labels)
-    paragraphs += decision("AGREED: That", agreed, labels)
+    resolved = [r for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
+    agreed = [r for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
+    paragraphs += decision("RESOLVED: That", [clause(r.text) for r in resolved], labels)
+    paragraphs += _vote_notes(decisions, resolved, labels)
+    paragraphs += decision("AGREED: That", [clause(r.text) for r in agreed], labels)
+    paragraphs += _vote_notes(decisions, agreed, labels)
     by_body: dict[str, list[Recommendation]] = {}
     for recommendation in decisions.recommendations:
         by_body.setdefault(recommendation.addressee, []).append(recommendation)
@@ -444,6 +471,7 @@ def _item_paragraphs(decisions: ItemDecisions, labels: LabelStyle, as_at: dt.dat
         if len(recommendations) == 1:
             only = recommendations[0]
             paragraphs.append(Paragraph(Style.DECISION, f"RECOMMENDED to {body} that {clause(only.text)}."))
+            paragraphs += [Paragraph(Style.BODY, f"{vote}.") for vote in [decisions.vote(only)] if vote]
             paragraphs.append(Paragraph(Style.BODY, response_sentence(only, as_at)))
             continue
         paragraphs.append(Paragraph(Style.DECISION, f"RECOMMENDED to {body} that:"))
@@ -454,6 +482,7 @@ def _item_paragraphs(decisions: ItemDecisions, labels: LabelStyle, as_at: dt.dat
                     Style.PART, f"{clause(recommendation.text)}{ending}", label=_labelled(labels, index)
                 )
             )
+            paragraphs += [Paragraph(Style.BODY, f"{vote}.") for vote in [decisions.vote(recommendation)] if vote]
             paragraphs.append(Paragraph(Style.BODY, response_sentence(recommendation, as_at)))
     return paragraphs
 
@@ -540,6 +569,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         "label": _labelled(labels, counters[form]),
                         "text": resolution.text,
                         "addressee": "",
+                        "vote": decisions.vote(resolution),
                         "response_due": "",
                         "response_status": "",
                         "response_date": "",
@@ -560,6 +590,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         "label": _labelled(labels, counters[key]),
                         "text": recommendation.text,
                         "addressee": recommendation.addressee,
+                        "vote": decisions.vote(recommendation),
                         "response_due": due.isoformat() if due else "",
                         "response_status": recommendation.response_status.value,
                         "response_date": (

@@ -169,9 +169,8 @@ class MinutingSession:
     def _link_decision(self, saved: Record) -> None:
         """A new resolution or recommendation worded as a carried motion is that motion's decision
         (the tracker and the chair's list then show its vote)."""
-        motion = voting.motion_for_decision(self.records(saved.agenda_item_id), saved)
-        if motion is not None:
-            linked = Motion.model_validate({**motion.model_dump(), "decision_id": saved.id})
+        linked = voting.linked_motion(self.records(saved.agenda_item_id), saved)
+        if linked is not None:
             self.store.records.update(linked, revise=False)
 
     def save(self, record: Record) -> Record:

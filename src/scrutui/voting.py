@@ -171,6 +171,15 @@ def motion_for_decision(records: Sequence[Record], decision: Record) -> Motion |
     return next((m for m in undecided_motions(records) if _words(m.text) == wanted), None)
 
 
+def linked_motion(records: Sequence[Record], decision: Record) -> Motion | None:
+    """The carried motion `decision` puts into effect, with its `decision_id` set (to be saved), or
+    None when no motion is worded as the decision."""
+    motion = motion_for_decision(records, decision)
+    if motion is None:
+        return None
+    return Motion.model_validate({**motion.model_dump(), "decision_id": decision.id})
+
+
 def decision_lines(records: Sequence[Record], body: str) -> list[str]:
     """Capture lines that make the last carried motion the item's decision (F2 offers them)."""
     waiting = undecided_motions(records)

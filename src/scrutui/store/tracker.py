@@ -20,6 +20,7 @@ from scrutui.models import (
     MinutesStatus,
     Recommendation,
     RecordKind,
+    VoteResult,
     now,
     record_from_dict,
 )
@@ -169,14 +170,24 @@ def _select(query: TrackerQuery) -> str:
     log_join = (
         " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
     )
+    vote = _VOTE if query.kind is Tracked.RECOMMENDATIONS else "NULL AS vote"
     return (
         f"SELECT r.id, r.agenda_item_id, r.kind, r.position, r.text, r.created_at, r.updated_at, {columns},"
         f' a.id AS "a.id", {items}, m.date AS meeting_date, m.committee_id, c.name AS committee,'
-        f" {reported}"
+        f" {reported}, {vote}"
         f" FROM {table} d JOIN record r ON r.id = d.record_id"
         " JOIN agenda_item a ON a.id = r.agenda_item_id JOIN meeting m ON m.id = a.meeting_id"
         f" JOIN committee c ON c.id = m.committee_id{log_join}"
     )
+
+
+#: The vote of the motion a recommendation was carried as (JSON), if it was one.
+_VOTE = """(SELECT json_object('outcome', mo.outcome, 'votes_for', mo.votes_for,
+        'votes_against', mo.votes_against, 'abstentions', mo.abstentions, 'casting_vote', mo.casting_vote,
+        'recorded', EXISTS (SELECT 1 FROM motion_vote v WHERE v.record_id = mo.record_id),
+        'amendment', mo.amendment)
+    FROM motion mo JOIN record mr ON mr.id = mo.record_id
+    WHERE mo.decision_id = r.id AND mr.deleted_at IS NULL AND mo.outcome = 'carried' LIMIT 1) AS vote"""
 
 
 def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
@@ -200,7 +211,8 @@ def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
         item=item,
     )
     reported = row.get("reported_on")
-    return TrackedRecord(record, origin, dt.date.fromisoformat(reported) if reported else None)
+    vote = VoteResult.model_validate_json(row["vote"]) if row.get("vote") else None
+    return TrackedRecord(record, origin, dt.date.fromisoformat(reported) if reported else None, vote)
 
 
 class TrackerRepository:

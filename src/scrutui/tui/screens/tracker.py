@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from scrutui.minutes import item_reference, long_date
+from scrutui.minutes.votes import vote_summary
 from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, counts_line, status_word
@@ -374,6 +375,8 @@ class TrackerScreen(ScrutuiScreen[None]):
         )
         if origin.exempt:
             text.append(" (exempt item)", style="bold")
+        if row.vote is not None:
+            text.append(f" · {vote_summary(row.vote)}")
         word = status_word(row, self.as_at())
         text.append(
             f"\nDue {long_date(row.due) if row.due else '(no date)'}",
