@@ -97,9 +97,9 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Member", width=30)
-        table.add_column("Role", width=14)
-        table.add_column("Vote", width=48)
+        table.add_column("Member", width=28)
+        table.add_column("Role", width=16)
+        table.add_column("Vote", width=24)
         for voter in self.voters:
             table.add_row(Text(voter.name), voter.role_label, self._cell(voter), key=str(voter.person_id))
         self.show_count()
@@ -107,7 +107,8 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
 
     def _cell(self, voter: voting.Voter) -> Text:
         if voter.barred:
-            return Text(f"may not vote: {voter.barred}", style="dim italic")
+            why = "withdrew" if voter.barred.startswith("withdrew") else "interest"
+            return Text(f"may not vote ({why})", style="dim italic")
         cast = self.votes.get(voter.person_id)
         if cast is None:
             return Text("·", style="dim")
