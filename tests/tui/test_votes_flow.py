@@ -246,3 +246,14 @@ async def test_the_welsh_deadline_shows_on_the_meetings_list_until_the_notice_is
     texts = [text for _, text in paragraphs(written)]
     assert "To be published by 14 December 2026: within seven working days of the meeting" in texts[2]
     assert "Upon being put to the vote the motion was CARRIED unanimously (4 for)." in texts
+
+
+def test_tab_completes_the_mover_then_the_seconder() -> None:
+    from scrutui.tui.widgets.capture_line import complete_line
+
+    names = ["Councillor Ann Ali", "Councillor Ben Brook", "Fay Ford"]
+    mover = complete_line("m Ali", names)
+    assert mover is not None and mover.line == "m Councillor Ann Ali"  # a / and the seconder may follow
+    seconder = complete_line("am Councillor Ann Ali/Bro", names)
+    assert seconder is not None and seconder.line == "am Councillor Ann Ali/Councillor Ben Brook: "
+    assert complete_line("m the report be noted", names) is None
