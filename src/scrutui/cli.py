@@ -154,7 +154,7 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
 @main.group()
 def export() -> None:
-    """Write documents: draft minutes, the tracker, the chair's list of resolutions."""
+    """Write documents: draft minutes, the tracker, the chair's list of resolutions, the decision notice."""
 
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined
