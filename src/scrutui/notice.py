@@ -26,6 +26,7 @@ from scrutui.minutes import (
     long_date,
     long_time,
     minute_number,
+    needs_exclusion,
     part_label,
 )
 from scrutui.minutes import (
@@ -93,9 +94,14 @@ def _label(index: int, count: int, source: MinutesSource) -> str:
     return part_label(index, source.committee.resolution_labels) if count > 1 else ""
 
 
-def _item_decisions(records: Sequence[Record], source: MinutesSource) -> tuple[NoticeDecision, ...]:
+def _item_decisions(
+    item: AgendaItem, records: Sequence[Record], source: MinutesSource
+) -> tuple[NoticeDecision, ...]:
     votes = voting.votes_by_decision(records)
     found: list[NoticeDecision] = []
+    exclusion = needs_exclusion(item, source.items, records, source.committee.jurisdiction)
+    if exclusion:  # drafted by the minutes, not typed: the exclusion of the public for exempt items
+        found.append(NoticeDecision("resolved", exclusion))
     resolutions = [r for r in records if isinstance(r, Resolution)]
     for form in ("resolved", "agreed"):
         parts = [r for r in resolutions if voting.decision_form(r) == form]
@@ -130,7 +136,7 @@ def decision_notice(source: MinutesSource) -> DecisionNotice:
         if item.is_exempt:
             items.append(NoticeItem(item))
             continue
-        decisions = _item_decisions(source.records.get(item.id or 0, []), source)
+        decisions = _item_decisions(item, source.records.get(item.id or 0, []), source)
         if decisions:
             items.append(NoticeItem(item, decisions))
     due = decision_notice_due(source.meeting.date, source.committee.jurisdiction)
@@ -194,8 +200,9 @@ def _item_paragraphs(entry: NoticeItem, labels: LabelStyle, people: KnownPeople)
     return paragraphs
 
 
-def notice_document(notice: DecisionNotice) -> ListDocument:
-    """The notice as a document: attendance, declarations, then each item's decisions and votes."""
+def notice_document(notice: DecisionNotice, as_at: dt.date | None = None) -> ListDocument:
+    """The notice as a document: attendance, declarations, then each item's decisions and votes.
+    `as_at` is the day it is written (its footer's date; the meeting's date if not given)."""
     source = notice.source
     meeting, committee = source.meeting, source.committee
     people = KnownPeople(tuple(source.people))
@@ -250,7 +257,7 @@ def notice_document(notice: DecisionNotice) -> ListDocument:
         subtitle=f"Decision notice: the meeting held on {when}",
         body=tuple(body),
         committee=committee.name,
-        as_at=meeting.date,
+        as_at=as_at or meeting.date,
         properties={
             "title": f"{committee.name}: decision notice, {long_date(meeting.date)}",
             "subject": f"Decisions of the meeting held on {long_date(meeting.date)}",

@@ -58,8 +58,12 @@ def test_the_notice_in_word_reads_in_order_with_the_names_under_each_heading(dem
         "47.\tOfsted inspection of children's services: improvement plan",
         "48.\tSchool place planning",
         "49.\tWork programme",
+        "50.\tExclusion of the press and public",
         "51.\tResidential placements: contract extension",
     ]
+    exclusion = texts[texts.index("50.\tExclusion of the press and public") + 1]
+    assert exclusion.startswith("RESOLVED: That under section 100A(4) of the Local Government Act 1972, the public")
+    assert "minute 51 (Residential placements: contract extension)" in exclusion
     school = texts.index("48.\tSchool place planning")
     assert texts[school + 1 : school + 9] == [
         "RESOLVED: That the forecast be noted.",

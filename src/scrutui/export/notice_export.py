@@ -66,7 +66,8 @@ def export_decision_notice(
     elif format_ == "json":
         files = [write_json(path, notice_json(notice), force=force)]
     else:
-        files = write_docx(path, notice_document(notice), force=force, template=template, pdf=pdf)
+        document = notice_document(notice, as_at=dt.date.today())
+        files = write_docx(path, document, force=force, template=template, pdf=pdf)
     remembered = not store.read_only
     if remembered:
         store.notices.exported(meeting_id, str(files[0]))

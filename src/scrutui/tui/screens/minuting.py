@@ -727,6 +727,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         """A recorded vote on the motion selected in the list, or else the open (or last) one."""
         self.require_writable()
         assert self.session is not None
+        if self.session.meeting.status is MinutesStatus.APPROVED:
+            self.hint("These minutes are approved: a vote changes only by a correction (F6).", "warning")
+            return
         selected = self._selected() if isinstance(self.focused, RecordList) else None
         motion = voting.motion_to_vote_on(self.records, selected)
         if motion is None:
