@@ -108,6 +108,22 @@ def vote_summary(result: VoteResult) -> str:
     return f"{word}{how} {tally(result.votes_for, result.votes_against, result.abstentions or 0)}"
 
 
+def short_vote(result: VoteResult) -> str:
+    """A vote as a list line shows it: "CARRIED 7-2-1", "LOST 3-6-0 (recorded vote)"."""
+    if result.outcome is MotionOutcome.MOVED:
+        return "moved, not yet voted on"
+    if result.outcome is MotionOutcome.WITHDRAWN:
+        return "withdrawn"
+    shown = result.outcome.value.upper()
+    if result.counted:
+        shown += f" {result.votes_for}-{result.votes_against}-{result.abstentions or 0}"
+    if result.casting_vote:
+        shown += " on the casting vote"
+    if result.recorded:
+        shown += " (recorded vote)"
+    return shown
+
+
 class VotePlan:
     """An item's motions as minuted, each vote in its place after the debate (see the module)."""
 

@@ -10,12 +10,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from scrutui.minutes import long_date
+from scrutui.minutes.votes import short_vote
 from scrutui.models import (
     Assurance,
     Heading,
     InformationRequest,
     Motion,
-    MotionOutcome,
     Narrative,
     Question,
     Recommendation,
@@ -45,19 +45,8 @@ def _short(text: str) -> str:
 
 
 def vote_tag(motion: Motion) -> str:
-    """What became of a motion, as the list shows it: "CARRIED 7-2-1", "LOST 3-6 recorded"."""
-    if motion.outcome is MotionOutcome.MOVED:
-        return "moved, not yet voted on"
-    if motion.outcome is MotionOutcome.WITHDRAWN:
-        return "withdrawn"
-    shown = motion.outcome.value.upper()
-    if motion.votes_for is not None and motion.votes_against is not None:
-        shown += f" {motion.votes_for}-{motion.votes_against}-{motion.abstentions or 0}"
-    if motion.casting_vote:
-        shown += " on the casting vote"
-    if motion.recorded_votes:
-        shown += " (recorded vote)"
-    return shown
+    """What became of a motion, as the list shows it: "CARRIED 7-2-1", "LOST 3-6-0 (recorded vote)"."""
+    return short_vote(motion.result)
 
 
 def record_summary(record: Record, *, in_section: bool = False) -> Text:
