@@ -85,7 +85,11 @@ def test_sentences_that_begin_like_a_vote_or_amendment_are_narratives(line: str)
 def test_motions_and_amendments_name_their_mover_and_seconder() -> None:
     motion = parse("m Cllr Ali/Cllr Khan: the report be referred back to Cabinet")
     assert motion.kind is CaptureKind.MOTION
-    assert (motion.name, motion.seconder, motion.text) == ("Cllr Ali", "Cllr Khan", "the report be referred back to Cabinet")
+    assert (motion.name, motion.seconder, motion.text) == (
+        "Cllr Ali",
+        "Cllr Khan",
+        "the report be referred back to Cabinet",
+    )
     assert motion.names == ("Cllr Ali", "Cllr Khan")
     plain = parse("m the report be noted")
     assert (plain.kind, plain.name, plain.text) == (CaptureKind.MOTION, "", "the report be noted")
@@ -142,7 +146,14 @@ def test_a_recorded_vote_sets_the_numbers_and_refuses_others() -> None:
     assert (motion.votes_for, motion.votes_against, motion.abstentions) == (1, 2, 0)
     assert motion.result.recorded
     with pytest.raises(ValidationError, match="numbers come from the recorded vote"):
-        Motion(agenda_item_id=1, text="x", outcome="lost", recorded_votes=tuple(lines), votes_for=0, votes_against=3)
+        Motion(
+            agenda_item_id=1,
+            text="x",
+            outcome="lost",
+            recorded_votes=tuple(lines),
+            votes_for=0,
+            votes_against=3,
+        )
     with pytest.raises(ValidationError, match="needs its wording"):
         Motion(agenda_item_id=1, text="")
 
@@ -255,7 +266,8 @@ def test_a_recorded_vote_survives_saving_editing_a_kind_change_and_undo(store: S
             **motion.model_dump(),
             "outcome": "carried",
             "recorded_votes": [
-                {"person_id": pid, "name": name, "vote": cast} for pid, name, cast in zip(ids, names, casts, strict=True)
+                {"person_id": pid, "name": name, "vote": cast}
+                for pid, name, cast in zip(ids, names, casts, strict=True)
             ],
         }
     )
@@ -280,7 +292,7 @@ def test_the_amendments_votes_come_before_the_substantive_motions(store: Store) 
         "Members debated the motion.",
         'am Cllr Ben Brook/Cllr Ann Ali: "to Cabinet" be deleted',
         "vote carried 3-2",
-        "am: the words \"with comments\" be added",
+        'am: the words "with comments" be added',
         "vote lost 2-3",
         "The Chair summed up.",
         "vote carried 4-0-1",
@@ -304,25 +316,43 @@ def test_the_amendments_votes_come_before_the_substantive_motions(store: Store) 
 
 
 def test_the_chairs_casting_vote_unanimity_and_withdrawal_in_words() -> None:
-    tie = Motion(agenda_item_id=1, text="x", outcome="carried", votes_for=3, votes_against=3, abstentions=1, casting_vote=True)
+    tie = Motion(
+        agenda_item_id=1,
+        text="x",
+        outcome="carried",
+        votes_for=3,
+        votes_against=3,
+        abstentions=1,
+        casting_vote=True,
+    )
     assert vote_sentence(tie) == (
         "Upon being put to the vote there was an equality of votes (3 for, 3 against, 1 abstention), and the "
         "motion was CARRIED on the Chair's casting vote."
     )
     assert vote_summary(tie.result) == "Carried on the Chair's casting vote (3 for, 3 against, 1 abstention)"
     fell = Motion(agenda_item_id=1, text="x", outcome="lost", votes_for=2, votes_against=2)
-    assert vote_sentence(fell).endswith("equality of votes (2 for, 2 against, no abstentions), and the motion was LOST.")
+    assert vote_sentence(fell).endswith(
+        "equality of votes (2 for, 2 against, no abstentions), and the motion was LOST."
+    )
     unanimous = Motion(agenda_item_id=1, text="x", outcome="carried", votes_for=8, votes_against=0)
-    assert vote_sentence(unanimous) == "Upon being put to the vote the motion was CARRIED unanimously (8 for)."
+    assert (
+        vote_sentence(unanimous) == "Upon being put to the vote the motion was CARRIED unanimously (8 for)."
+    )
     withdrawn = Motion(agenda_item_id=1, text="x", amendment=True, outcome="withdrawn")
-    assert vote_sentence(withdrawn) == "The amendment was withdrawn." and vote_summary(withdrawn.result) == "Withdrawn"
+    assert (
+        vote_sentence(withdrawn) == "The amendment was withdrawn."
+        and vote_summary(withdrawn.result) == "Withdrawn"
+    )
 
 
 def test_the_demo_votes_are_ones_the_meeting_could_take(demo_store: Store) -> None:
     meeting_id = demo_store.meetings.summaries()[0].meeting.id or 0
     roll = demo_store.attendance.roll_state(meeting_id)
     motions = [
-        r for records in demo_store.records.for_meeting(meeting_id).values() for r in records if isinstance(r, Motion)
+        r
+        for records in demo_store.records.for_meeting(meeting_id).values()
+        for r in records
+        if isinstance(r, Motion)
     ]
     assert len(motions) == 2 and any(m.recorded_votes for m in motions)
     for motion in motions:
@@ -345,7 +375,9 @@ def test_the_welsh_deadline_skips_welsh_bank_holidays() -> None:
 
 
 def test_decisions_of_an_item_know_their_votes() -> None:
-    motion = Motion(id=1, agenda_item_id=1, text="the plan be approved", outcome="carried", votes_for=4, votes_against=1)
+    motion = Motion(
+        id=1, agenda_item_id=1, text="the plan be approved", outcome="carried", votes_for=4, votes_against=1
+    )
     resolution = Resolution(id=2, agenda_item_id=1, text="the plan be approved")
     linked = voting.linked_motion([motion, resolution], resolution)
     assert linked is not None and linked.decision_id == 2

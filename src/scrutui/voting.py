@@ -107,7 +107,9 @@ def check_vote(motion: Motion, roll: Roll, item_id: int | None) -> list[str]:
     cast = motion.votes_for + motion.votes_against + (motion.abstentions or 0)
     if cast > len(eligible):
         out = len(why)
-        reason = f" ({_plural(out, 'member takes', 'members take')} no part because of an interest)" if out else ""
+        reason = (
+            f" ({_plural(out, 'member takes', 'members take')} no part because of an interest)" if out else ""
+        )
         raise ScrutuiError(
             f"{motion.votes_for} for, {motion.votes_against} against and "
             f"{_plural(motion.abstentions or 0, 'abstention', 'abstentions')} make {cast} votes, but only "

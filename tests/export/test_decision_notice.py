@@ -39,7 +39,9 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_the_notice_in_word_reads_in_order_with_the_names_under_each_heading(demo_db: Path, tmp_path: Path) -> None:
+def test_the_notice_in_word_reads_in_order_with_the_names_under_each_heading(
+    demo_db: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "notice.docx"
     code, said = run("export", "decisions", "2", "--db", str(demo_db), "-o", str(out))
     assert code == 0 and f"to {out}" in said and "Publish it by" not in said  # England: no deadline
@@ -51,7 +53,14 @@ def test_the_notice_in_word_reads_in_order_with_the_names_under_each_heading(dem
         "Decision notice: the meeting held on 10 November 2026 at 6.30 pm, Committee Room 2, Shire Hall, Elmbridge",
     ]
     sections = [text for style, text in found if style == "Minutes Section"]
-    assert sections == ["Present", "Apologies for absence", "Substitutes", "In attendance", "Declarations of interest", "Decisions"]
+    assert sections == [
+        "Present",
+        "Apologies for absence",
+        "Substitutes",
+        "In attendance",
+        "Declarations of interest",
+        "Decisions",
+    ]
     headings = [text for style, text in found if style == "Minute Heading"]
     assert headings == [
         "46.\tMinutes of the previous meeting",
@@ -62,7 +71,9 @@ def test_the_notice_in_word_reads_in_order_with_the_names_under_each_heading(dem
         "51.\tResidential placements: contract extension",
     ]
     exclusion = texts[texts.index("50.\tExclusion of the press and public") + 1]
-    assert exclusion.startswith("RESOLVED: That under section 100A(4) of the Local Government Act 1972, the public")
+    assert exclusion.startswith(
+        "RESOLVED: That under section 100A(4) of the Local Government Act 1972, the public"
+    )
     assert "minute 51 (Residential placements: contract extension)" in exclusion
     school = texts.index("48.\tSchool place planning")
     assert texts[school + 1 : school + 9] == [
@@ -94,8 +105,12 @@ def test_the_notice_as_csv_and_json(demo_db: Path, tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == NOTICE_COLUMNS
     amendment = next(r for r in rows if r["decision"] == "amendment")
-    assert (amendment["outcome"], amendment["votes_for"], amendment["votes_against"], amendment["abstentions"]) == (
-        "lost", "2", "3", "1")
+    assert (
+        amendment["outcome"],
+        amendment["votes_for"],
+        amendment["votes_against"],
+        amendment["abstentions"],
+    ) == ("lost", "2", "3", "1")
     assert amendment["voted_for"] == "Councillor Priya Lal; Councillor Glyn Hughes"
     assert amendment["abstained"] == "Mrs Ann Whitcombe" and amendment["recorded_vote"] == "yes"
     recommended = next(r for r in rows if r["decision"] == "recommended" and r["minute"] == "48")
@@ -104,12 +119,18 @@ def test_the_notice_as_csv_and_json(demo_db: Path, tmp_path: Path) -> None:
     assert [(r["item"], r["decision"], r["text"]) for r in exempt] == [
         ("Residential placements: contract extension", "considered in private", "")
     ]
-    assert not any(words in (tmp_path / "notice.csv").read_text(encoding="utf-8-sig") for words in EXEMPT_WORDS)
+    assert not any(
+        words in (tmp_path / "notice.csv").read_text(encoding="utf-8-sig") for words in EXEMPT_WORDS
+    )
 
-    code, _ = run("export", "decisions", "2", "--db", str(demo_db), "--format", "json", "-o", str(tmp_path / "n"))
+    code, _ = run(
+        "export", "decisions", "2", "--db", str(demo_db), "--format", "json", "-o", str(tmp_path / "n")
+    )
     data = json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))
     assert data["publish_by"] is None and data["meeting"]["date"] == "2026-11-10"
-    assert data["attendance"]["substitute"] == [{"name": "Councillor Glyn Hughes", "for": "Councillor Rachel Storey"}]
+    assert data["attendance"]["substitute"] == [
+        {"name": "Councillor Glyn Hughes", "for": "Councillor Rachel Storey"}
+    ]
     school = next(i for i in data["items"] if i["minute"] == "48")
     assert [d["decision"] for d in school["decisions"]] == ["resolved", "recommended", "amendment"]
     assert next(i for i in data["items"] if i["exempt"])["decisions"] == []
@@ -137,7 +158,9 @@ def test_a_welsh_notice_says_when_to_publish_and_is_remembered(demo_db: Path, tm
 
 
 def test_a_read_only_export_writes_the_notice_and_remembers_nothing(demo_db: Path, tmp_path: Path) -> None:
-    code, said = run("--read-only", "export", "decisions", "2", "--db", str(demo_db), "-o", str(tmp_path / "n.json"))
+    code, _ = run(
+        "--read-only", "export", "decisions", "2", "--db", str(demo_db), "-o", str(tmp_path / "n.json")
+    )
     assert code == 0 and (tmp_path / "n.json").exists()
     store = open_store(demo_db)
     try:
@@ -160,18 +183,24 @@ def test_bad_requests_get_one_line(demo_db: Path, tmp_path: Path, args: list[str
 
 
 def test_the_chairs_list_and_the_tracker_carry_the_vote(demo_db: Path, tmp_path: Path) -> None:
-    code, _ = run("export", "resolutions", "--meeting", "2", "--db", str(demo_db), "-o", str(tmp_path / "r.csv"))
+    code, _ = run(
+        "export", "resolutions", "--meeting", "2", "--db", str(demo_db), "-o", str(tmp_path / "r.csv")
+    )
     assert code == 0
     with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["vote"] for r in rows if r["vote"]] == [CARRIED]
     run("export", "resolutions", "--meeting", "2", "--db", str(demo_db), "-o", str(tmp_path / "r.docx"))
     texts = [text for _, text in paragraphs(tmp_path / "r.docx")]
-    recommended = next(i for i, t in enumerate(texts) if t.startswith("RECOMMENDED to Cabinet that the Cabinet set out"))
+    recommended = next(
+        i for i, t in enumerate(texts) if t.startswith("RECOMMENDED to Cabinet that the Cabinet set out")
+    )
     assert texts[recommended + 1] == f"{CARRIED}."
     store = open_store(demo_db)
     try:
-        query = TrackerQuery(as_at=dt.date(2026, 12, 1), kind=Tracked.RECOMMENDATIONS, status=StatusFilter.ALL)
+        query = TrackerQuery(
+            as_at=dt.date(2026, 12, 1), kind=Tracked.RECOMMENDATIONS, status=StatusFilter.ALL
+        )
         export_tracker(store, query, tmp_path / "t.csv", format_="csv")
     finally:
         store.close()

@@ -85,7 +85,9 @@ async def test_an_amendment_lost_on_a_recorded_vote_and_the_motion_carried_on_a_
         await capture(pilot, "m Cllr Ann Ali/Cllr Ben Brook: the report be referred back to Cabinet")
         await capture(pilot, "Members debated whether the Cabinet had had the latest figures.")
         await capture(pilot, 'am Cllr Cy Cole/Mr Ed Eve: "to Cabinet" be deleted')
-        assert "vote carried 7-2-1" in screen_text(pilot)  # a motion is open: the grammar line says how to vote
+        assert "vote carried 7-2-1" in screen_text(
+            pilot
+        )  # a motion is open: the grammar line says how to vote
 
         await pilot.press("f8")
         await pilot.pause()
@@ -113,7 +115,9 @@ async def test_an_amendment_lost_on_a_recorded_vote_and_the_motion_carried_on_a_
         assert notified(app, "make 5 votes, but only 4 members may vote on this item")
         assert screen.query_one(CaptureInput).value == "vote carried 4-0-1"
         await capture(pilot, "vote carried 3-0-1")
-        assert "the motion CARRIED 3-0-1" in screen_text(pilot) and "F2: make it the decision" in screen_text(pilot)
+        assert "the motion CARRIED 3-0-1" in screen_text(pilot) and "F2: make it the decision" in screen_text(
+            pilot
+        )
 
         await pilot.press("f2")
         await pilot.pause()
@@ -134,7 +138,11 @@ async def test_an_amendment_lost_on_a_recorded_vote_and_the_motion_carried_on_a_
         records = store.records.for_item(item)
         motion, amendment = (r for r in records if isinstance(r, Motion))
         assert (motion.outcome, motion.votes_for, motion.votes_against, motion.abstentions) == (
-            MotionOutcome.CARRIED, 3, 0, 1)
+            MotionOutcome.CARRIED,
+            3,
+            0,
+            1,
+        )
         assert [(v.name, v.vote) for v in amendment.recorded_votes] == [
             ("Councillor Ann Ali", VoteCast.AGAINST),
             ("Councillor Ben Brook", VoteCast.AGAINST),
@@ -151,20 +159,34 @@ async def test_an_amendment_lost_on_a_recorded_vote_and_the_motion_carried_on_a_
     found = paragraphs(written[0])
     start = next(i for i, (_, text) in enumerate(found) if text.endswith(WINTER))
     assert found[start + 1 : start + 11] == [
-        ("Minute Note", "Councillor Di Dean, having declared a disclosable pecuniary interest, took no part in the "
-         "discussion or vote on this item."),
-        ("Minute Body", "It was moved by Councillor Ann Ali and seconded by Councillor Ben Brook that the report be "
-         "referred back to Cabinet."),
+        (
+            "Minute Note",
+            "Councillor Di Dean, having declared a disclosable pecuniary interest, took no part in the "
+            "discussion or vote on this item.",
+        ),
+        (
+            "Minute Body",
+            "It was moved by Councillor Ann Ali and seconded by Councillor Ben Brook that the report be "
+            "referred back to Cabinet.",
+        ),
         ("Minute Body", "Members debated whether the Cabinet had had the latest figures."),
-        ("Minute Body", 'An amendment was moved by Councillor Cy Cole and seconded by Mr Ed Eve that "to Cabinet" be '
-         "deleted."),
-        ("Minute Body", "A recorded vote having been requested, upon being put to the vote the amendment was LOST "
-         "(1 for, 2 against, 1 abstention)."),
+        (
+            "Minute Body",
+            'An amendment was moved by Councillor Cy Cole and seconded by Mr Ed Eve that "to Cabinet" be '
+            "deleted.",
+        ),
+        (
+            "Minute Body",
+            "A recorded vote having been requested, upon being put to the vote the amendment was LOST "
+            "(1 for, 2 against, 1 abstention).",
+        ),
         ("Minute List Item", "For:\tCouncillor Cy Cole"),
         ("Minute List Item", "Against:\tCouncillor Ann Ali and Councillor Ben Brook"),
         ("Minute List Item", "Abstained:\tMr Ed Eve"),
-        ("Minute Body", "Upon being put to the vote the substantive motion was CARRIED (3 for, 0 against, 1 "
-         "abstention)."),
+        (
+            "Minute Body",
+            "Upon being put to the vote the substantive motion was CARRIED (3 for, 0 against, 1 abstention).",
+        ),
         ("Minute Decision", "RESOLVED: That the report be referred back to Cabinet."),
     ]
 
@@ -196,12 +218,17 @@ async def test_a_motion_through_the_form_is_checked_before_it_is_saved(db_path: 
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
         shown = screen_text(pilot)
-        assert "MO Councillor Cy Cole: the Committee write to the Secretary" in shown and "CARRIED 3-1-0" in shown
+        assert (
+            "MO Councillor Cy Cole: the Committee write to the Secretary" in shown
+            and "CARRIED 3-1-0" in shown
+        )
         assert "✓ Vote: the motion CARRIED 3-1-0" in shown
     store = open_store(db_path)
     try:
         (motion,) = store.records.for_item(item)
-        assert isinstance(motion, Motion) and motion.outcome is MotionOutcome.CARRIED and motion.votes_for == 3
+        assert (
+            isinstance(motion, Motion) and motion.outcome is MotionOutcome.CARRIED and motion.votes_for == 3
+        )
     finally:
         store.close()
 
@@ -212,7 +239,15 @@ async def test_the_welsh_deadline_shows_on_the_meetings_list_until_the_notice_is
     meeting_id, item, _ = voting_meeting(db_path, jurisdiction="wales")
     store = open_store(db_path)
     try:
-        store.records.add(Motion(agenda_item_id=item, text="the plan be supported", outcome="carried", votes_for=4, votes_against=0))
+        store.records.add(
+            Motion(
+                agenda_item_id=item,
+                text="the plan be supported",
+                outcome="carried",
+                votes_for=4,
+                votes_against=0,
+            )
+        )
     finally:
         store.close()
     due = decision_notice_due(dt.date(2026, 12, 3), Jurisdiction.WALES)
@@ -235,7 +270,9 @@ async def test_the_welsh_deadline_shows_on_the_meetings_list_until_the_notice_is
         await pilot.pause()
         await pilot.pause()
         assert "✓" in screen_text(pilot) and "14 Dec" not in screen_text(pilot)
-        assert notified(app, "Publish it by 14 December 2026") or notified(app, "It was due by 14 December 2026")
+        assert notified(app, "Publish it by 14 December 2026") or notified(
+            app, "It was due by 14 December 2026"
+        )
     store = open_store(db_path)
     try:
         state = store.notices.state(meeting_id)

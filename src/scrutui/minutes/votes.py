@@ -178,9 +178,7 @@ class VotePlan:
 
     def before(self, record: Record) -> list[Paragraph]:
         """The votes minuted just before `record` (call once for each record, in order)."""
-        index = next(
-            (i for i in range(self._at, len(self._records)) if self._records[i] is record), self._at
-        )
+        index = next((i for i in range(self._at, len(self._records)) if self._records[i] is record), self._at)
         self._at = index + 1
         return self._votes(self._due.get(index, []))
 

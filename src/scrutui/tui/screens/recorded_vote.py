@@ -43,8 +43,20 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
 
     BINDINGS = [
         Binding("y", "cast('for')", "For", id="vote.for", tooltip="The highlighted member voted for"),
-        Binding("n", "cast('against')", "Against", id="vote.against", tooltip="The highlighted member voted against"),
-        Binding("a", "cast('abstained')", "Abstained", id="vote.abstained", tooltip="The highlighted member abstained"),
+        Binding(
+            "n",
+            "cast('against')",
+            "Against",
+            id="vote.against",
+            tooltip="The highlighted member voted against",
+        ),
+        Binding(
+            "a",
+            "cast('abstained')",
+            "Abstained",
+            id="vote.abstained",
+            tooltip="The highlighted member abstained",
+        ),
         Binding(
             "d",
             "cast('did_not_vote')",
@@ -52,13 +64,60 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
             id="vote.did-not-vote",
             tooltip="The highlighted member was present but did not vote",
         ),
-        Binding("delete,backspace", "cast('')", "Clear", show=False, id="vote.clear", tooltip="Clear the highlighted member's vote"),
-        Binding("Y", "rest('for')", "Rest for", show=False, id="vote.rest-for", tooltip="Everyone not yet keyed voted for"),
-        Binding("N", "rest('against')", "Rest against", show=False, id="vote.rest-against", tooltip="Everyone not yet keyed voted against"),
-        Binding("A", "rest('abstained')", "Rest abstained", show=False, id="vote.rest-abstained", tooltip="Everyone not yet keyed abstained"),
-        Binding("D", "rest('did_not_vote')", "Rest did not vote", show=False, id="vote.rest-did-not-vote", tooltip="Everyone not yet keyed did not vote"),
-        Binding("c", "casting", "Casting vote", id="vote.casting", tooltip="The Chair's casting vote on an equality of votes: for, against, or none"),
-        Binding("ctrl+s", "save", "Save", id="vote.save", tooltip="Save the recorded vote (checked against the members present)"),
+        Binding(
+            "delete,backspace",
+            "cast('')",
+            "Clear",
+            show=False,
+            id="vote.clear",
+            tooltip="Clear the highlighted member's vote",
+        ),
+        Binding(
+            "Y",
+            "rest('for')",
+            "Rest for",
+            show=False,
+            id="vote.rest-for",
+            tooltip="Everyone not yet keyed voted for",
+        ),
+        Binding(
+            "N",
+            "rest('against')",
+            "Rest against",
+            show=False,
+            id="vote.rest-against",
+            tooltip="Everyone not yet keyed voted against",
+        ),
+        Binding(
+            "A",
+            "rest('abstained')",
+            "Rest abstained",
+            show=False,
+            id="vote.rest-abstained",
+            tooltip="Everyone not yet keyed abstained",
+        ),
+        Binding(
+            "D",
+            "rest('did_not_vote')",
+            "Rest did not vote",
+            show=False,
+            id="vote.rest-did-not-vote",
+            tooltip="Everyone not yet keyed did not vote",
+        ),
+        Binding(
+            "c",
+            "casting",
+            "Casting vote",
+            id="vote.casting",
+            tooltip="The Chair's casting vote on an equality of votes: for, against, or none",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="vote.save",
+            tooltip="Save the recorded vote (checked against the members present)",
+        ),
         Binding("escape", "cancel", "Cancel", id="vote.cancel", tooltip="Leave without saving the vote"),
     ]
 
@@ -142,11 +201,15 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
         line = Text()
         line.append(f"For {counted[VoteCast.FOR]}", style="bold green")
         line.append(f" · Against {counted[VoteCast.AGAINST]}", style="bold red")
-        line.append(f" · Abstained {counted[VoteCast.ABSTAINED]} · Did not vote {counted[VoteCast.DID_NOT_VOTE]}")
+        line.append(
+            f" · Abstained {counted[VoteCast.ABSTAINED]} · Did not vote {counted[VoteCast.DID_NOT_VOTE]}"
+        )
         may_vote = sum(1 for v in self.voters if not v.barred)
         waiting = len(self.unkeyed())
         if not may_vote:
-            line.append("  ⚠ No voting member is recorded present: take the roll call (F3) first.", style="bold")
+            line.append(
+                "  ⚠ No voting member is recorded present: take the roll call (F3) first.", style="bold"
+            )
         elif waiting:
             line.append(f"  · {waiting} of {may_vote} still to key", style="bold yellow")
         else:
@@ -224,7 +287,9 @@ class RecordedVoteScreen(ScrutuiScreen[Motion | None]):
         """Save the vote once every member who may vote has one; say what is wrong otherwise."""
         waiting = self.unkeyed()
         if not any(not v.barred for v in self.voters):
-            self.notify("No voting member is recorded present: take the roll call (F3) first.", severity="error")
+            self.notify(
+                "No voting member is recorded present: take the roll call (F3) first.", severity="error"
+            )
             return
         if waiting:
             names = ", ".join(v.name for v in waiting[:3]) + (" …" if len(waiting) > 3 else "")
