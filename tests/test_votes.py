@@ -5,6 +5,8 @@ it, and the Welsh deadline for the decision notice."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -30,8 +32,9 @@ from scrutui.models import (
     Role,
     VoteCast,
 )
+from scrutui.notice import decision_notice, notice_rows
 from scrutui.session import MinutingSession
-from scrutui.store import Store
+from scrutui.store import Store, open_store
 from tests.conftest import add_meeting
 
 # --- the capture line --------------------------------------------------------------------------
@@ -383,3 +386,28 @@ def test_decisions_of_an_item_know_their_votes() -> None:
     assert linked is not None and linked.decision_id == 2
     assert voting.votes_by_decision([linked, resolution]) == {2: linked}
     assert voting.votes_by_decision([linked]) == {}  # the decision deleted: no vote beside it
+
+
+def test_a_database_of_the_previous_release_takes_motions_and_votes(tmp_path: Path) -> None:
+    copy = tmp_path / "council.sqlite"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema-v3.sqlite", copy)
+    store = open_store(copy)
+    try:
+        meeting = store.meetings.summaries()[0].meeting
+        item = store.agenda.for_meeting(meeting.id or 0)[0]
+        lines = [{"person_id": None, "name": "Councillor A", "vote": "for"}]
+        saved = store.records.add(
+            Motion(
+                agenda_item_id=item.id or 0, text="the plan be noted", outcome="carried", recorded_votes=lines
+            )
+        )
+        again = store.records.get(saved.id or 0)
+        assert (
+            isinstance(again, Motion)
+            and again.votes_for == 1
+            and again.recorded_votes[0].name == "Councillor A"
+        )
+        rows = notice_rows(decision_notice(store.signoff.source(meeting.id or 0)))
+        assert any(r["decision"] == "motion" and r["voted_for"] == "Councillor A" for r in rows)
+    finally:
+        store.close()
