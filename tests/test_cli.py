@@ -26,7 +26,7 @@ def test_demo_twice_does_not_duplicate(runner: CliRunner, db_path: Path) -> None
     listed = json.loads(runner.invoke(main, ["meetings", "--db", str(db_path), "--json"]).output)
     assert len(listed) == 2
     assert set(listed[0]) >= {"id", "committee", "date", "status", "records"}
-    assert listed[0]["date"] == "2026-11-10" and listed[0]["records"] == 33 and listed[0]["status"] == "draft"
+    assert listed[0]["date"] == "2026-11-10" and listed[0]["records"] == 36 and listed[0]["status"] == "draft"
 
 
 def test_meetings_table(runner: CliRunner, db_path: Path) -> None:

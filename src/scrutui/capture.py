@@ -11,6 +11,9 @@ The grammar, as the screen shows it::
     ag text                                      a procedural decision ("AGREED: That ...")
     rec [BODY:] text                             a recommendation (to the Cabinet unless named)
     h  heading   /   h end                       a sub-heading / the end of its section
+    m  [MOVER[/SECONDER]:] that ...             a motion
+    am MOVER[/SECONDER]: that ...  or  am: ...   an amendment to the motion above
+    vote carried 7-2-1   (or lost, withdrawn)    the show of hands on the open motion or amendment
     - item, * item, • item, (a) item, 1. item    a list item of the narrative just above
     n  text, or any other line                   a narrative note
 
@@ -22,6 +25,10 @@ so nothing typed is ever refused or lost.
 or "Workforce", or known to the meeting), or the colon straight after the prefix (``a:``, ``as:``).
 "a member noted that ..." and "as expected, ..." are narratives; the hint offers the other reading.
 The assurance sought may name whom it was sought from: ``as Workforce: from the Director that ...``.
+
+``am`` is an English word too: an amendment needs its mover named (or ``am:``). A vote is only the
+whole pattern ``vote carried|lost|withdrawn [FOR-AGAINST[-ABSTAINED]] [casting]``; "vote" followed
+by anything else is a narrative, and the hint shows the pattern.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ from scrutui.models import (
     Block,
     Heading,
     InformationRequest,
+    Motion,
+    MotionOutcome,
     Narrative,
     Question,
     Recommendation,
@@ -73,6 +82,10 @@ GRAMMAR: list[tuple[str, str]] = [
     ("ag text", "procedural decision (AGREED)"),
     ("rec Cabinet: that ...", "recommendation"),
     ("h Workforce   /   h end", "sub-heading / end of its section"),
+    ("m Cllr Ali/Cllr Khan: that ...", "motion, with its mover and seconder"),
+    ("am Cllr Lee/Cllr Ray: that ...   (or am: ...)", "amendment to the motion above"),
+    ("vote carried 7-2-1   (vote lost 3-6, vote withdrawn)", "show of hands on the open motion: for-against-abstained"),
+    ("vote carried 5-5 casting", "carried (or lost) on the Chair's casting vote"),
     ("- item   (a) item   1. item", "list item of the narrative above"),
     ("n text, or anything else", "narrative note"),
 ]
@@ -91,6 +104,9 @@ class CaptureKind(StrEnum):
     RESOLUTION = "resolution"
     AGREED = "agreed"
     RECOMMENDATION = "recommendation"
+    MOTION = "motion"
+    AMENDMENT = "amendment"
+    VOTE = "vote"
 
 
 _PREFIXES: dict[str, CaptureKind] = {
@@ -103,15 +119,27 @@ _PREFIXES: dict[str, CaptureKind] = {
     "rec": CaptureKind.RECOMMENDATION,
     "h": CaptureKind.HEADING,
     "n": CaptureKind.NARRATIVE,
+    "m": CaptureKind.MOTION,
+    "am": CaptureKind.AMENDMENT,
 }
-_PREFIX = re.compile(r"^(q|a|as|ir|r|ag|rec|h|n) (.*)$", re.DOTALL)
-#: "a:" and "as:": an answer with nobody named, an assurance with no theme.
-_BARE = re.compile(r"^(a|as):(?:\s+(.*))?$", re.DOTALL)
+_PREFIX = re.compile(r"^(q|a|as|ir|r|ag|rec|h|n|m|am) (.*)$", re.DOTALL)
+#: "a:", "as:" and "am:": an answer with nobody named, an assurance with no theme, an amendment
+#: whose mover is not named.
+_BARE = re.compile(r"^(a|as|am):(?:\s+(.*))?$", re.DOTALL)
+#: A show of hands: "vote carried 7-2-1", "vote lost 3-6", "vote carried 5-5 casting", "vote withdrawn".
+_VOTE = re.compile(
+    r"^vote\s+(?P<outcome>carried|lost|withdrawn)"
+    r"(?:\s+(?P<ayes>\d{1,4})\s*-\s*(?P<noes>\d{1,4})(?:\s*-\s*(?P<abstained>\d{1,4}))?)?"
+    r"(?:\s+(?:on\s+the\s+)?(?:chair'?s\s+)?(?P<casting>casting)(?:\s+vote)?)?\s*\.?$"
+)
+_OUTCOMES = {"carried": MotionOutcome.CARRIED, "lost": MotionOutcome.LOST, "withdrawn": MotionOutcome.WITHDRAWN}
 _SOUGHT_FROM = re.compile(r"^from\s+(?P<name>.+?)\s+that\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 #: What an "a" or "as" line that is saved as a narrative could have meant instead.
 ANSWER_READING = "to answer the open question, type a NAME: … or a: …"
 ASSURANCE_READING = "for an assurance, type as THEME: … or as: …"
+AMENDMENT_READING = "for an amendment, type am MOVER/SECONDER: … or am: …"
+VOTE_READING = "for a show of hands, type vote carried 7-2-1 (for-against-abstained), vote lost 3-6 or vote withdrawn"
 
 
 @dataclass(frozen=True)
@@ -128,11 +156,15 @@ class Capture:
     ends_section: bool = False  # "h end"
     block: TypedBlock | None = None  # a list item's kind, label and text
     other_reading: str = ""  # for a line saved as a narrative that could have meant a prefix
+    seconder: str = ""  # who seconded a motion or amendment (`name` moved it)
+    outcome: MotionOutcome | None = None  # a vote: carried, lost or withdrawn
+    tally: tuple[int, int, int] | None = None  # a vote's numbers for, against and abstaining
+    casting: bool = False  # carried or lost on the Chair's casting vote
 
     @property
     def is_empty(self) -> bool:
         """True when there is nothing to save."""
-        return not (self.text or self.reply or self.ends_section)
+        return not (self.text or self.reply or self.ends_section or self.outcome)
 
 
 def looks_like_name(candidate: str, known: Known | None = None) -> bool:
@@ -206,9 +238,16 @@ def parse(line: str, known: Known | None = None) -> Capture:
         rest = (bare[2] or "").strip()
         if bare[1] == "a":
             return Capture(CaptureKind.ANSWER, reply=rest)
+        if bare[1] == "am":
+            return Capture(CaptureKind.AMENDMENT, text=rest)
         return _assurance("", rest, is_name)
+    vote = _VOTE.match(line)
+    if vote:
+        return _vote(vote)
     match = _PREFIX.match(line)
     if not match:
+        if line.startswith("vote "):
+            return Capture(CaptureKind.NARRATIVE, text=line, other_reading=VOTE_READING)
         block = read_line(line)
         if block.kind is not BlockKind.PARAGRAPH:
             return Capture(CaptureKind.LIST_ITEM, text=block.text, block=block)
@@ -220,6 +259,12 @@ def parse(line: str, known: Known | None = None) -> Capture:
         if rest.casefold() == _END_OF_SECTION:
             return Capture(kind, ends_section=True)
         return Capture(kind, text=clean_line(rest))
+    if kind in (CaptureKind.MOTION, CaptureKind.AMENDMENT):
+        movers, text = split_name(rest, lambda candidate: _movers(candidate, is_name))
+        if kind is CaptureKind.AMENDMENT and not movers:
+            return Capture(CaptureKind.NARRATIVE, text=line, other_reading=AMENDMENT_READING)
+        mover, _, seconder = (clean_line(part) for part in movers.partition("/"))
+        return Capture(kind, text=text, name=mover, seconder=seconder, names=_names(mover, seconder))
     if kind is CaptureKind.ANSWER:
         answerer, answer = split_name(rest, is_name)
         if not answerer:
@@ -264,6 +309,32 @@ def _assurance(theme: str, rest: str, is_name: Callable[[str], bool]) -> Capture
         sought_from=sought_from,
         names=_names(sought_from, responder),
     )
+
+
+def _movers(candidate: str, is_name: Callable[[str], bool]) -> bool:
+    """True for "MOVER" or "MOVER/SECONDER", each a name or title."""
+    parts = candidate.split("/")
+    return len(parts) <= 2 and all(part.strip() and is_name(part.strip()) for part in parts)
+
+
+def _vote(found: re.Match[str]) -> Capture:
+    """A show of hands on the capture line, as parsed by `_VOTE`."""
+    outcome = _OUTCOMES[found["outcome"]]
+    tally = None
+    if found["ayes"] is not None:
+        tally = (int(found["ayes"]), int(found["noes"]), int(found["abstained"] or 0))
+    return Capture(CaptureKind.VOTE, outcome=outcome, tally=tally, casting=found["casting"] is not None)
+
+
+def vote_words(capture: Capture) -> str:
+    """A vote line in words: "carried, 7 for, 2 against, 1 abstaining"."""
+    words = capture.outcome.value if capture.outcome else ""
+    if capture.tally is not None:
+        ayes, noes, abstained = capture.tally
+        words += f", {ayes} for, {noes} against, {abstained} abstaining"
+    if capture.casting:
+        words += ", on the Chair's casting vote"
+    return words
 
 
 def _names(*names: str) -> tuple[str, ...]:
@@ -315,6 +386,13 @@ def describe(capture: Capture, default_body: str = "Cabinet", *, after_narrative
             return "Procedural decision (AGREED)"
         case CaptureKind.RECOMMENDATION:
             return f"Recommendation to {capture.name or default_body}"
+        case CaptureKind.MOTION | CaptureKind.AMENDMENT:
+            what = "Motion" if capture.kind is CaptureKind.MOTION else "Amendment to the motion above"
+            moved = f", moved by {capture.name}" if capture.name else ""
+            seconded = f", seconded by {capture.seconder}" if capture.seconder else ""
+            return f"{what}{moved}{seconded}"
+        case CaptureKind.VOTE:
+            return f"Vote on the open motion or amendment: {vote_words(capture)}"
     return ""
 
 
@@ -363,6 +441,16 @@ def to_record(capture: Capture, agenda_item_id: int, default_body: str = "Cabine
             )
         case CaptureKind.ANSWER:
             return Question(agenda_item_id=item, answered_by=capture.reply_by, answer=capture.reply)
+        case CaptureKind.MOTION | CaptureKind.AMENDMENT:
+            return Motion(
+                agenda_item_id=item,
+                text=capture.text,
+                moved_by=capture.name,
+                seconded_by=capture.seconder,
+                amendment=capture.kind is CaptureKind.AMENDMENT,
+            )
+        case CaptureKind.VOTE:  # a vote with no motion open: the motion's words can be added later
+            return with_vote(Motion(agenda_item_id=item, text="", outcome=MotionOutcome.LOST), capture)
     # A narrative note (or the first item of a list): its one block as typed, never read again, so
     # "n - 3 members attended" stays a paragraph.
     return Narrative(agenda_item_id=item, blocks=(to_block(capture),))
@@ -387,6 +475,22 @@ def answer(records: list[Record], capture: Capture) -> Record | None:
                 }
             )
     return None
+
+
+def with_vote(motion: Motion, capture: Capture) -> Motion:
+    """`motion` as the vote line says it was decided (checked: the numbers must fit the outcome)."""
+    ayes, noes, abstained = capture.tally if capture.tally is not None else (None, None, None)
+    return Motion.model_validate(
+        {
+            **motion.model_dump(),
+            "outcome": capture.outcome or MotionOutcome.MOVED,
+            "votes_for": ayes,
+            "votes_against": noes,
+            "abstentions": abstained,
+            "casting_vote": capture.casting,
+            "recorded_votes": (),
+        }
+    )
 
 
 def with_list_item(narrative: Narrative, capture: Capture) -> Narrative:

@@ -175,7 +175,8 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
 @main.group()
 def export() -> None:
-    """Write documents: draft minutes, the tracker, the chair's list of resolutions, open data."""
+    """Write documents: draft minutes, the tracker, the chair's list of resolutions, the decision
+    notice, open data."""
 
 
 from scrutui.commands.backup import backup  # noqa: E402 - registered after main is defined

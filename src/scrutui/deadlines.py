@@ -66,3 +66,17 @@ def add_months(start: dt.date, months: int) -> dt.date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+#: Welsh principal councils publish a note of a meeting's attendance, declarations and decisions
+#: (with how members voted) within seven working days of the meeting (section 100C of the Local
+#: Government Act 1972, as the Local Government and Elections (Wales) Act 2021 amended it).
+DECISION_NOTICE_DAYS = 7
+
+
+def decision_notice_due(meeting_date: dt.date, jurisdiction: Jurisdiction) -> dt.date | None:
+    """The last day to publish a meeting's decision notice: seven working days after the meeting,
+    skipping the nation's bank holidays, in Wales; None elsewhere (no such duty)."""
+    if jurisdiction is not Jurisdiction.WALES:
+        return None
+    return add_clear_working_days(meeting_date, DECISION_NOTICE_DAYS, jurisdiction)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scrutui import voting
 from scrutui.formalities import AttendanceStatus, Declaration, Movement
 from scrutui.models import AgendaItem, Committee, Meeting, Person, Role, record_from_dict
 from scrutui.resources import demo_file
@@ -54,17 +55,30 @@ def load_demo(store: Store, source: Path | None = None) -> DemoResult:
             )
             assert meeting.id is not None
             meeting_ids.append(meeting.id)
+            _formalities(store, committee.id, meeting, meeting_data)
+            present = {line.name: line.person_id for line in store.attendance.roll(meeting.id)}
             for item, item_data in zip(
                 store.agenda.for_meeting(meeting.id), meeting_data["items"], strict=True
             ):
                 if "started" in item_data:
                     store.agenda.take(item.id or 0, at=f"{meeting.date.isoformat()}T{item_data['started']}:00")
                 for record in item_data.get("records", []):
-                    store.records.add(record_from_dict({**record, "agenda_item_id": item.id}))
-            _formalities(store, committee.id, meeting, meeting_data)
+                    _add_record(store, item.id or 0, record, present)
         for meeting_id, meeting_data in zip(meeting_ids, data["meetings"], strict=True):
             _signoff(store, meeting_id, meeting_ids, meeting_data)
     return DemoResult(committee, tuple(meeting_ids), already_loaded=False)
+
+
+def _add_record(store: Store, item_id: int, data: dict[str, Any], present: dict[str, int]) -> None:
+    """One demo record. A recorded vote names its members (their ids are looked up); a decision
+    worded as a carried motion becomes that motion's decision."""
+    votes = [{**line, "person_id": present[line["name"]]} for line in data.get("recorded_votes", [])]
+    if votes:
+        data = {**data, "recorded_votes": votes}
+    added = store.records.add(record_from_dict({**data, "agenda_item_id": item_id}))
+    linked = voting.linked_motion(store.records.for_item(item_id), added)
+    if linked is not None:
+        store.records.update(linked, revise=False)
 
 
 def _formalities(store: Store, committee_id: int, meeting: Meeting, data: dict[str, Any]) -> None:

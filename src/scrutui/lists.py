@@ -9,7 +9,7 @@ it styles its minutes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,15 +26,18 @@ from scrutui.minutes import (
     resolved_form,
     sentence,
 )
+from scrutui.minutes.votes import vote_summary
 from scrutui.models import (
     AgendaItem,
     Committee,
     ExecutiveResponse,
     InformationRequest,
+    LabelStyle,
     Meeting,
     Recommendation,
     Resolution,
     ResolutionForm,
+    VoteResult,
 )
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
 
@@ -283,6 +286,7 @@ RECOMMENDATION_COLUMNS = (
     "record_id",
     "recommended",
     "to",
+    "vote",
     "response_due",
     "response_status",
     "overdue",
@@ -308,6 +312,8 @@ def _recommendation_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date)
     number = minute_reference(origin.item)
     where = f"minute {number}, {origin.item.title}" if number else origin.item.title
     details = f"Made to {record.addressee} at the meeting on {long_date(origin.meeting_date)} ({where})."
+    if entry.vote is not None:
+        details += f" {vote_summary(entry.vote)}."
     if record.response_due:
         details += f" Response due by {long_date(record.response_due)}"
         if entry.is_overdue(as_at):
@@ -333,6 +339,7 @@ def recommendation_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
         "record_id": entry.id,
         "recommended": record.text,
         "to": record.addressee,
+        "vote": vote_summary(entry.vote) if entry.vote is not None else "",
         "response_due": record.response_due.isoformat() if record.response_due else "",
         "response_status": record.response_status.value,
         "overdue": overdue,
@@ -389,6 +396,7 @@ RESOLUTION_COLUMNS = (
     "label",
     "text",
     "addressee",
+    "vote",
     "response_due",
     "response_status",
     "response_date",
@@ -405,6 +413,13 @@ class ItemDecisions:
     item: AgendaItem
     resolutions: tuple[Resolution, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    #: The vote of each decision carried as a motion, by the decision's record id.
+    votes: Mapping[int, VoteResult] = field(default_factory=dict)
+
+    def vote(self, decision: Resolution | Recommendation) -> str:
+        """The decision's vote in a few words ("" when it was not carried as a motion)."""
+        found = self.votes.get(decision.id or 0)
+        return vote_summary(found) if found is not None else ""
 
 
 @dataclass(frozen=True)
@@ -429,14 +444,26 @@ def response_sentence(record: Recommendation, as_at: dt.date) -> str:
     return f"{text} {sentence(record.response_text)}" if record.response_text else text
 
 
+def _vote_notes(decisions: ItemDecisions, parts: Sequence[Resolution], labels: LabelStyle) -> list[Paragraph]:
+    """Under a decision: the vote each of its parts was carried by ("(b) Carried on a recorded vote ...")."""
+    notes = []
+    for index, part in enumerate(parts, start=1):
+        vote = decisions.vote(part)
+        if vote:
+            label = f"{part_label(index, labels)} " if len(parts) > 1 else ""
+            notes.append(Paragraph(Style.BODY, f"{label}{vote}."))
+    return notes
+
+
 def _item_paragraphs(decisions: ItemDecisions, committee: Committee, as_at: dt.date) -> list[Paragraph]:
-    """One item's decisions in the committee's house style, each recommendation followed by what
-    came of it."""
+    """One item's decisions in the committee's house style, each with the vote that carried it, and
+    each recommendation followed by what came of it."""
     paragraphs: list[Paragraph] = []
-    resolved = [r.text for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
-    agreed = [r.text for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
-    paragraphs += decision(resolved_form(committee), resolved)
-    paragraphs += decision(agreed_form(committee), agreed)
+    resolved = [r for r in decisions.resolutions if r.form is ResolutionForm.RESOLVED]
+    agreed = [r for r in decisions.resolutions if r.form is ResolutionForm.AGREED]
+    for form, parts in ((resolved_form(committee), resolved), (agreed_form(committee), agreed)):
+        paragraphs += decision(form, [r.text for r in parts])
+        paragraphs += _vote_notes(decisions, parts, form.labels)
     by_body: dict[str, list[Recommendation]] = {}
     for recommendation in decisions.recommendations:
         by_body.setdefault(recommendation.addressee, []).append(recommendation)
@@ -444,11 +471,16 @@ def _item_paragraphs(decisions: ItemDecisions, committee: Committee, as_at: dt.d
         form = recommended_form(committee, body)
         worded = decision(form, [r.text for r in recommendations])
         if len(recommendations) == 1:
-            paragraphs += [*worded, Paragraph(Style.BODY, response_sentence(recommendations[0], as_at))]
+            only = recommendations[0]
+            paragraphs += worded
+            paragraphs += [Paragraph(Style.BODY, f"{vote}.") for vote in [decisions.vote(only)] if vote]
+            paragraphs.append(Paragraph(Style.BODY, response_sentence(only, as_at)))
             continue
         paragraphs.append(worded[0])
         for part, recommendation in zip(worded[1:], recommendations, strict=True):
-            paragraphs += [part, Paragraph(Style.BODY, response_sentence(recommendation, as_at))]
+            paragraphs.append(part)
+            paragraphs += [Paragraph(Style.BODY, f"{vote}.") for vote in [decisions.vote(recommendation)] if vote]
+            paragraphs.append(Paragraph(Style.BODY, response_sentence(recommendation, as_at)))
     return paragraphs
 
 
@@ -539,6 +571,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         "label": part_label(counters[form], labels[form]),
                         "text": resolution.text,
                         "addressee": "",
+                        "vote": decisions.vote(resolution),
                         "response_due": "",
                         "response_status": "",
                         "response_date": "",
@@ -559,6 +592,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                         "label": part_label(counters[key], labels["recommended"]),
                         "text": recommendation.text,
                         "addressee": recommendation.addressee,
+                        "vote": decisions.vote(recommendation),
                         "response_due": due.isoformat() if due else "",
                         "response_status": recommendation.response_status.value,
                         "response_date": (

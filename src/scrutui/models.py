@@ -439,6 +439,7 @@ class RecordKind(StrEnum):
     INFORMATION_REQUEST = "information_request"
     RESOLUTION = "resolution"
     RECOMMENDATION = "recommendation"
+    MOTION = "motion"
 
     @property
     def label(self) -> str:
@@ -454,6 +455,7 @@ KIND_LABELS = {
     RecordKind.INFORMATION_REQUEST: "Information request",
     RecordKind.RESOLUTION: "Resolution",
     RecordKind.RECOMMENDATION: "Recommendation",
+    RecordKind.MOTION: "Motion",
 }
 
 
@@ -667,8 +669,142 @@ class Recommendation(_NeedsText):
     response_text: Text = ""
 
 
+class MotionOutcome(StrEnum):
+    """What became of a motion or amendment: still before the meeting, or put to the vote."""
+
+    MOVED = "moved"  # moved (and perhaps seconded), not yet put to the vote
+    CARRIED = "carried"
+    LOST = "lost"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        """The outcome as a form offers it."""
+        return "Moved, not yet voted on" if self is MotionOutcome.MOVED else self.value.capitalize()
+
+
+class VoteCast(StrEnum):
+    """How one member voted in a recorded vote."""
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAINED = "abstained"
+    DID_NOT_VOTE = "did_not_vote"
+
+
+class MemberVote(Model):
+    """One member's line of a recorded vote, named as the minutes name them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    person_id: int | None = None
+    name: RequiredLine
+    vote: VoteCast
+
+
+VoteNumber = Annotated[int | None, Field(ge=0, le=1000)]
+
+
+class VoteResult(Model):
+    """A motion's vote, as the tracker and the chair's list show it beside the decision it became."""
+
+    outcome: MotionOutcome
+    votes_for: VoteNumber = None
+    votes_against: VoteNumber = None
+    abstentions: VoteNumber = None
+    casting_vote: bool = False
+    recorded: bool = False
+    amendment: bool = False
+
+    @property
+    def counted(self) -> bool:
+        """True when the numbers for and against were recorded."""
+        return self.votes_for is not None and self.votes_against is not None
+
+
+class Motion(RecordBase):
+    """A motion (or an amendment to the motion above it) and what became of it.
+
+    The numbers for, against and abstaining come from a show of hands or, for a recorded vote,
+    from each member's line (`recorded_votes`). `casting_vote` is the Chair's, on an equality of
+    votes. `decision_id` is the resolution or recommendation a carried motion became.
+    """
+
+    kind: Literal[RecordKind.MOTION] = RecordKind.MOTION
+    moved_by: Line = ""
+    seconded_by: Line = ""
+    amendment: bool = False
+    outcome: MotionOutcome = MotionOutcome.MOVED
+    votes_for: VoteNumber = None
+    votes_against: VoteNumber = None
+    abstentions: VoteNumber = None
+    casting_vote: bool = False
+    recorded_votes: tuple[MemberVote, ...] = ()
+    decision_id: int | None = None
+
+    @model_validator(mode="after")
+    def _vote_adds_up(self) -> Motion:
+        noun = "amendment" if self.amendment else "motion"
+        if self.recorded_votes:
+            tally = {cast: sum(1 for v in self.recorded_votes if v.vote is cast) for cast in VoteCast}
+            counted = (tally[VoteCast.FOR], tally[VoteCast.AGAINST], tally[VoteCast.ABSTAINED])
+            typed = (self.votes_for, self.votes_against, self.abstentions)
+            if typed == (None, None, None):
+                for field, number in zip(("votes_for", "votes_against", "abstentions"), counted, strict=True):
+                    object.__setattr__(self, field, number)
+            elif typed != counted:
+                raise ValueError("the numbers come from the recorded vote: change the members' votes (F8)")
+        numbers = (self.votes_for, self.votes_against)
+        if self.votes_for is not None and self.votes_against is not None and self.abstentions is None:
+            object.__setattr__(self, "abstentions", 0)
+        elif None in numbers and (numbers != (None, None) or self.abstentions is not None):
+            raise ValueError("give the votes for and against (and abstentions), or none of them")
+        voted = self.outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST)
+        if not voted and (self.votes_for is not None or self.recorded_votes or self.casting_vote):
+            state = "was withdrawn" if self.outcome is MotionOutcome.WITHDRAWN else "has not been put to the vote"
+            raise ValueError(f"the {noun} {state}, so it has no votes: clear them, or say what the vote was")
+        if self.outcome is MotionOutcome.MOVED and not self.text:
+            raise ValueError(f"the {noun} needs its wording")
+        if self.votes_for is None or self.votes_against is None:
+            if self.casting_vote:
+                raise ValueError("a casting vote is given on an equality of votes: give the numbers")
+            return self
+        ahead, behind = self.votes_for, self.votes_against
+        if self.casting_vote and ahead != behind:
+            raise ValueError(
+                f"the Chair's casting vote is given only on an equality of votes, not {ahead} for and {behind} against"
+            )
+        if self.outcome is MotionOutcome.CARRIED and ahead < behind:
+            raise ValueError(f"{ahead} for and {behind} against: the {noun} was lost, not carried")
+        if self.outcome is MotionOutcome.CARRIED and ahead == behind and not self.casting_vote:
+            raise ValueError(
+                f"an equality of votes ({ahead} each) carries the {noun} only on the Chair's casting vote"
+            )
+        if self.outcome is MotionOutcome.LOST and ahead > behind:
+            raise ValueError(f"{ahead} for and {behind} against: the {noun} was carried, not lost")
+        return self
+
+    @property
+    def is_voted(self) -> bool:
+        """True once the motion has been put to the vote."""
+        return self.outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST)
+
+    @property
+    def result(self) -> VoteResult:
+        """What became of the motion, without its words or names."""
+        return VoteResult(
+            outcome=self.outcome,
+            votes_for=self.votes_for,
+            votes_against=self.votes_against,
+            abstentions=self.abstentions,
+            casting_vote=self.casting_vote,
+            recorded=bool(self.recorded_votes),
+            amendment=self.amendment,
+        )
+
+
 Record = Annotated[
-    Heading | Narrative | Question | Assurance | InformationRequest | Resolution | Recommendation,
+    Heading | Narrative | Question | Assurance | InformationRequest | Resolution | Recommendation | Motion,
     Field(discriminator="kind"),
 ]
 RECORD_ADAPTER: TypeAdapter[Record] = TypeAdapter(Record)
@@ -681,6 +817,7 @@ RECORD_CLASSES: dict[RecordKind, type[RecordBase]] = {
     RecordKind.INFORMATION_REQUEST: InformationRequest,
     RecordKind.RESOLUTION: Resolution,
     RecordKind.RECOMMENDATION: Recommendation,
+    RecordKind.MOTION: Motion,
 }
 
 

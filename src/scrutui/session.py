@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from scrutui import capture
+from scrutui import capture, voting
 from scrutui.blocks import typed_text
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import Movement, MovementEvent, Roll
@@ -16,6 +16,8 @@ from scrutui.models import (
     AgendaItem,
     Committee,
     Meeting,
+    Motion,
+    MotionOutcome,
     Narrative,
     Person,
     Record,
@@ -67,6 +69,8 @@ class Saved:
     answered: bool = False  # the line answered an earlier record rather than adding one
     listed: bool = False  # the line added a list item to the narrative above
     unknown_names: tuple[str, ...] = field(default=())
+    voted: bool = False  # the line was a vote on the open motion (or made a motion of it)
+    notices: tuple[str, ...] = field(default=())  # what the clerk should know about a vote
 
 
 class MinutingSession:
@@ -80,6 +84,8 @@ class MinutingSession:
         self.committee: Committee = store.committees.get(self.meeting.committee_id)
         self.people: KnownPeople = store.people.for_meeting(meeting_id)
         self._undo: list[UndoStep] = []
+        #: What the last vote saved through `save` left the clerk to know (who did not vote ...).
+        self.notices: tuple[str, ...] = ()
 
     @property
     def meeting_id(self) -> int:
@@ -134,6 +140,8 @@ class MinutingSession:
                 before = self.store.records.update(earlier)
                 self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
                 return Saved(earlier, answered=True, unknown_names=unknown)
+        if parsed.kind is capture.CaptureKind.VOTE:
+            return self._vote(item_id, parsed)
         if parsed.kind is capture.CaptureKind.LIST_ITEM:
             under = self.records(item_id)
             if under and isinstance(under[-1], Narrative):
@@ -144,13 +152,50 @@ class MinutingSession:
         record = capture.to_record(parsed, item_id, self.committee.recommendation_body)
         saved = self.store.records.add(record)
         self._remember(UndoStep(Change.ADD, saved.id or 0))
+        self._link_decision(saved)
         return Saved(saved, unknown_names=unknown)
 
+    def _vote(self, item_id: int, parsed: capture.Capture) -> Saved:
+        """A show of hands: the open motion (or amendment) decided, or, with none open, a motion
+        whose words can be added later. Checked against the members present and the quorum."""
+        motion = voting.open_motion(self.records(item_id))
+        if motion is None and parsed.outcome is MotionOutcome.WITHDRAWN:
+            raise ScrutuiError("There is no motion open under this item to withdraw.")
+        decided = capture.to_record(parsed, item_id) if motion is None else capture.with_vote(motion, parsed)
+        assert isinstance(decided, Motion)
+        notices = tuple(voting.check_vote(decided, self.roll(), item_id))
+        if motion is None:
+            saved = self.store.records.add(decided)
+            self._remember(UndoStep(Change.ADD, saved.id or 0))
+            return Saved(saved, voted=True, notices=notices)
+        before = self.store.records.update(decided)
+        self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
+        return Saved(self.store.records.get(before.id or 0), voted=True, notices=notices)
+
+    def _link_decision(self, saved: Record) -> None:
+        """A new resolution or recommendation worded as a carried motion is that motion's decision
+        (the tracker and the chair's list then show its vote)."""
+        linked = voting.linked_motion(self.records(saved.agenda_item_id), saved)
+        if linked is not None:
+            self.store.records.update(linked, revise=False)
+
     def save(self, record: Record) -> Record:
-        """Save a record from a form: a new one is added, an existing one updated."""
+        """Save a record from a form: a new one is added, an existing one updated.
+
+        A motion whose vote changed is checked against the members present and the quorum first
+        (`notices` then holds what the clerk should be told)."""
+        before = self.store.records.get(record.id) if record.id is not None else None
+        self.notices = ()
+        if isinstance(record, Motion) and not (
+            isinstance(before, Motion)
+            and before.result == record.result
+            and before.recorded_votes == record.recorded_votes
+        ):
+            self.notices = tuple(voting.check_vote(record, self.roll(), record.agenda_item_id))
         if record.id is None:
             saved = self.store.records.add(record)
             self._remember(UndoStep(Change.ADD, saved.id or 0))
+            self._link_decision(saved)
             return saved
         before = self.store.records.update(record)
         self._remember(UndoStep(Change.EDIT, record.id, before=before))

@@ -14,6 +14,7 @@ from scrutui.models import (
     InformationRequest,
     Recommendation,
     RequestStatus,
+    VoteResult,
 )
 
 
@@ -45,6 +46,8 @@ class TrackedRecord:
     origin: Origin
     #: For an action log's entries: the day a response was recorded through that action log.
     reported_on: dt.date | None = None
+    #: For a recommendation carried as a motion: its vote.
+    vote: VoteResult | None = None
 
     @property
     def id(self) -> int:

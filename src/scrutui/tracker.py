@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from scrutui import voting
 from scrutui.errors import NotFound, ScrutuiError
 from scrutui.lists import ItemDecisions, MeetingDecisions
 from scrutui.minutes import long_date
@@ -260,7 +261,8 @@ class Tracker:
                 under = records.get(item.id or 0, [])
                 resolutions = tuple(r for r in under if isinstance(r, Resolution))
                 recommendations = tuple(r for r in under if isinstance(r, Recommendation))
+                votes = {key: motion.result for key, motion in voting.votes_by_decision(under).items()}
                 if resolutions or recommendations:
-                    items.append(ItemDecisions(item, resolutions, recommendations))
+                    items.append(ItemDecisions(item, resolutions, recommendations, votes))
             found.append(MeetingDecisions(meeting, committee, tuple(items)))
         return found

@@ -48,13 +48,13 @@ def test_cli_backup_reports_the_path_and_never_overwrites_unasked(db_path: Path,
     result = runner.invoke(main, ["backup", "--db", str(db_path)])
     assert result.exit_code == 0 and "checked: ok" in result.output
     [made] = backups_folder(db_path).glob("*.sqlite")
-    assert str(made) in result.output and count_records(made) == 41
+    assert str(made) in result.output and count_records(made) == 44
     target = tmp_path / "copy.sqlite"
     target.write_text("precious")
     refused = runner.invoke(main, ["backup", "--db", str(db_path), "-o", str(target)])
     assert refused.exit_code == 1 and "--force" in refused.output and target.read_text() == "precious"
     forced = runner.invoke(main, ["backup", "--db", str(db_path), "-o", str(target), "--force"])
-    assert forced.exit_code == 0 and count_records(target) == 41
+    assert forced.exit_code == 0 and count_records(target) == 44
     missing = runner.invoke(main, ["backup", "--db", str(db_path), "-o", str(tmp_path / "no" / "x.sqlite")])
     assert missing.exit_code == 1 and "does not exist" in missing.output
 

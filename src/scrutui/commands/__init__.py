@@ -6,15 +6,17 @@ import click
 
 
 def register_tracker_commands(main: click.Group, export: click.Group) -> None:
-    """Add ``scrutui requests``, ``scrutui export requests`` and ``scrutui export resolutions``.
+    """Add ``scrutui requests``, ``scrutui export requests``, ``scrutui export resolutions`` and
+    ``scrutui export decisions``.
 
     (Those modules import cli.py's helpers, so they are imported once cli.py has defined them.)
     """
-    from scrutui.commands import requests, resolutions
+    from scrutui.commands import decisions, requests, resolutions
 
     main.add_command(requests.requests_command)
     export.add_command(requests.export_requests)
     export.add_command(resolutions.export_resolutions)
+    export.add_command(decisions.export_decisions)
 
 
 def register_import_and_open_data_commands(main: click.Group, export: click.Group) -> None:

@@ -25,6 +25,7 @@ from scrutui.minutes.records import (
     request_clause,
     text_paragraphs,
 )
+from scrutui.minutes.votes import VotePlan
 from scrutui.minutes.wording import sentence
 from scrutui.models import (
     AgendaItem,
@@ -33,6 +34,7 @@ from scrutui.models import (
     Heading,
     InformationRequest,
     Jurisdiction,
+    Motion,
     Narrative,
     Question,
     Recommendation,
@@ -59,7 +61,8 @@ def item_paragraphs(
 
     Discussion first, in the order typed: a sub-heading opens a section that runs to the next
     sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
-    already under it. Then, for an action log (`carried` given), what was reported back and what is
+    already under it; a motion is minuted as moved where typed, its vote after the debate on it
+    (``votes``). Then, for an action log (`carried` given), what was reported back and what is
     still awaited; then what was resolved, agreed and recommended; then information requested.
     """
     paragraphs: list[Paragraph] = []
@@ -70,7 +73,9 @@ def item_paragraphs(
     agreed: list[str] = []
     recommended: dict[str, list[str]] = {}
     requests: list[InformationRequest] = []
+    votes = VotePlan(records, people)
     for record in records:
+        paragraphs += votes.before(record)
         match record:
             case Heading(ends_section=True):
                 section = ""
@@ -92,6 +97,9 @@ def item_paragraphs(
                 recommended.setdefault(record.addressee, []).append(record.text)
             case InformationRequest():
                 requests.append(record)
+            case Motion():
+                paragraphs += votes.moved(record)
+    paragraphs += votes.remaining()
     if carried is not None:
         paragraphs += action_log_paragraphs(
             carried,

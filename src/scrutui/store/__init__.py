@@ -20,6 +20,7 @@ from scrutui.store.connection import (
 )
 from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
 from scrutui.store.migrations import latest_version, migrate
+from scrutui.store.notices import NoticeRepository
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
 from scrutui.store.shares import network_share
@@ -49,6 +50,7 @@ class Store:
         self.tracker = TrackerRepository(handle)
         self.attendance = AttendanceRepository(handle)
         self.imports = AgendaImportRepository(handle)
+        self.notices = NoticeRepository(handle)
         self.signoff = SignoffRepository(
             handle,
             meetings=self.meetings,

@@ -17,6 +17,7 @@ from scrutui.errors import NotFound
 from scrutui.models import (
     InformationRequest,
     Jurisdiction,
+    Motion,
     Recommendation,
     Record,
     RecordKind,
@@ -49,11 +50,27 @@ DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
         "recommendation",
         ("addressee", "response_due", "response_status", "response_date", "response_text"),
     ),
+    RecordKind.MOTION: (
+        "motion",
+        (
+            "moved_by",
+            "seconded_by",
+            "amendment",
+            "outcome",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+            "casting_vote",
+            "decision_id",
+        ),
+    ),
 }
 _SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
 #: Detail fields held as JSON text, and those held as 0/1.
 _JSON_FIELDS = frozenset({"blocks"})
-_FLAG_FIELDS = frozenset({"due_date_by_hand", "ends_section"})
+_FLAG_FIELDS = frozenset({"due_date_by_hand", "ends_section", "amendment", "casting_vote"})
+#: Kinds with lines of their own beyond the detail table: a recorded vote's members.
+_VOTE_LINES = "SELECT record_id, person_id, name, vote FROM motion_vote WHERE record_id IN ({}) ORDER BY record_id, position"
 
 SELECT_RECORDS = (
     "SELECT "
@@ -68,9 +85,12 @@ SELECT_RECORDS = (
 )
 
 
-def record_from_row(row: dict[str, Any]) -> Record:
-    """Rebuild a record (of the right kind) from a row of SELECT_RECORDS."""
+def record_from_row(row: dict[str, Any], lines: dict[int, list[dict[str, Any]]] | None = None) -> Record:
+    """Rebuild a record (of the right kind) from a row of SELECT_RECORDS, and a motion's recorded
+    vote from `lines` (by record id, as :meth:`RecordRepository.vote_lines` reads them)."""
     data = {c: row[c] for c in _SPINE}
+    if lines and row["id"] in lines:
+        data["recorded_votes"] = lines[row["id"]]
     kind = RecordKind(row["kind"])
     if kind in DETAIL_TABLES:
         table, fields = DETAIL_TABLES[kind]
@@ -97,6 +117,21 @@ def _detail_values(record: Record) -> tuple[str, dict[str, Any]] | None:
     }
 
 
+def _write_vote_lines(conn: sqlite3.Connection, record_id: int, record: Record, *, replace: bool = False) -> None:
+    """Write a motion's recorded vote, one row a member (replacing what was there)."""
+    if replace:
+        conn.execute("DELETE FROM motion_vote WHERE record_id = ?", [record_id])
+    if not isinstance(record, Motion):
+        return
+    conn.executemany(
+        "INSERT INTO motion_vote (record_id, position, person_id, name, vote) VALUES (?, ?, ?, ?, ?)",
+        [
+            [record_id, position, line.person_id, line.name, line.vote.value]
+            for position, line in enumerate(record.recorded_votes, start=1)
+        ],
+    )
+
+
 class RecordRepository:
     """Reads and writes minute records."""
 
@@ -111,7 +146,19 @@ class RecordRepository:
             SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL ORDER BY r.position, r.id",
             [agenda_item_id],
         )
-        return [record_from_row(r) for r in rows]
+        lines = self.vote_lines(rows)
+        return [record_from_row(r, lines) for r in rows]
+
+    def vote_lines(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+        """The members' lines of the recorded votes among `rows` (of SELECT_RECORDS), by record id."""
+        motions = [int(r["id"]) for r in rows if r["kind"] == RecordKind.MOTION.value]
+        found: dict[int, list[dict[str, Any]]] = {}
+        for start in range(0, len(motions), 500):
+            chunk = motions[start : start + 500]
+            for line in self._h.rows(_VOTE_LINES.format(", ".join("?" for _ in chunk)), chunk):
+                record_id = line.pop("record_id")
+                found.setdefault(record_id, []).append(line)
+        return found
 
     def for_meeting(self, meeting_id: int) -> dict[int, list[Record]]:
         """Every record of a meeting, by agenda item id, each list in order."""
@@ -120,9 +167,10 @@ class RecordRepository:
             " WHERE a.meeting_id = ? AND r.deleted_at IS NULL ORDER BY a.position, r.position, r.id",
             [meeting_id],
         )
+        lines = self.vote_lines(rows)
         found: dict[int, list[Record]] = {}
         for row in rows:
-            found.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
+            found.setdefault(row["agenda_item_id"], []).append(record_from_row(row, lines))
         return found
 
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
@@ -131,7 +179,7 @@ class RecordRepository:
         row = self._h.row(SELECT_RECORDS + f" WHERE r.id = ?{live}", [record_id])
         if row is None:
             raise NotFound(f"There is no record with id {record_id}.")
-        return record_from_row(row)
+        return record_from_row(row, self.vote_lines([row]))
 
     def count(self) -> int:
         """How many records (not deleted) there are."""
@@ -165,6 +213,7 @@ class RecordRepository:
             if detail:
                 table, values = detail
                 insert(conn, table, {"record_id": record_id, **values})
+            _write_vote_lines(conn, record_id, record)
         return record.model_copy(
             update={"id": record_id, "position": position, "created_at": stamp, "updated_at": stamp}
         )
@@ -213,6 +262,7 @@ class RecordRepository:
                 f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
                 [record.id, *values.values()],
             )
+        _write_vote_lines(conn, record.id or 0, record, replace=True)
 
     def delete(self, record_id: int) -> Record:
         """Mark a record deleted (undo restores it). Returns the record."""

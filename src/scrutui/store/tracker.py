@@ -20,6 +20,7 @@ from scrutui.models import (
     MinutesStatus,
     Recommendation,
     RecordKind,
+    VoteResult,
     now,
     record_from_dict,
 )
@@ -179,7 +180,15 @@ def _select(query: TrackerQuery) -> str:
     )
 
 
-def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
+#: The votes of the motions some recommendations (by id) were carried as: read for a page's rows
+#: only, after the page (in the page's query it would be worked out for every row sorted).
+_VOTES = """SELECT mo.decision_id, mo.outcome, mo.votes_for, mo.votes_against, mo.abstentions,
+        mo.casting_vote, mo.amendment, EXISTS (SELECT 1 FROM motion_vote v WHERE v.record_id = mo.record_id) AS recorded
+    FROM motion mo JOIN record mr ON mr.id = mo.record_id
+    WHERE mo.decision_id IN ({}) AND mr.deleted_at IS NULL AND mo.outcome = 'carried'"""
+
+
+def tracked_from_row(row: dict[str, Any], kind: Tracked, vote: VoteResult | None = None) -> TrackedRecord:
     """A TrackedRecord from a row of the tracker's SELECT."""
     fields = _DETAIL[kind][4]
     data: dict[str, Any] = {
@@ -200,7 +209,7 @@ def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
         item=item,
     )
     reported = row.get("reported_on")
-    return TrackedRecord(record, origin, dt.date.fromisoformat(reported) if reported else None)
+    return TrackedRecord(record, origin, dt.date.fromisoformat(reported) if reported else None, vote)
 
 
 class TrackerRepository:
@@ -287,7 +296,19 @@ class TrackerRepository:
             + f" ORDER BY {due}{direction}, d.record_id{direction} LIMIT ?"
         )
         rows = self._h.rows(sql, [*params, *paging_params, limit])
-        return [tracked_from_row(row, query.kind) for row in rows]
+        return self._tracked(rows, query.kind)
+
+    def _tracked(self, rows: list[dict[str, Any]], kind: Tracked) -> list[TrackedRecord]:
+        """Rows as TrackedRecords; a recommendation carried as a motion with its vote."""
+        votes: dict[int, VoteResult] = {}
+        if kind is Tracked.RECOMMENDATIONS and rows:
+            ids = [int(row["id"]) for row in rows]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for found in self._h.rows(_VOTES.format(", ".join("?" for _ in chunk)), chunk):
+                    decision = int(found.pop("decision_id"))
+                    votes[decision] = VoteResult.model_validate(found)
+        return [tracked_from_row(row, kind, votes.get(int(row["id"]))) for row in rows]
 
     def all(self, query: TrackerQuery) -> list[TrackedRecord]:
         """Every row the query matches, in order (for exports, which hold the whole list anyway)."""
@@ -306,7 +327,7 @@ class TrackerRepository:
         row = self._h.row(
             _select(query) + " WHERE " + " AND ".join([*conditions, "r.id = ?"]), [*params, record_id]
         )
-        return tracked_from_row(row, kind) if row else None
+        return self._tracked([row], kind)[0] if row else None
 
     # --- counts and names -------------------------------------------------------------------------
 
@@ -505,7 +526,7 @@ class TrackerRepository:
             _select(query) + " WHERE " + " AND ".join(conditions) + " ORDER BY e.position",
             params,
         )
-        return [tracked_from_row(row, kind) for row in rows]
+        return self._tracked(rows, kind)
 
     def log_entries(self, agenda_item_id: int) -> list[TrackedRecord]:
         """An action log's entries: its requests, then its recommendations."""

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.deadlines import decision_notice_due
 from scrutui.minutes import long_time
+from scrutui.models import Jurisdiction
+from scrutui.store.notices import NoticeState
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from scrutui.tui.screens.list_export import ListExportChoice
 
 #: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).
 SHOWN_MEETINGS = 300
@@ -57,6 +68,13 @@ class HomeScreen(ScrutuiScreen[None]):
             tooltip="Information requests and recommendations across every meeting, and their responses",
         ),
         Binding(
+            "p",
+            "decision_notice",
+            "Decisions",
+            id="home.decisions",
+            tooltip="Export the selected meeting's decision notice (Wales: publish within 7 working days)",
+        ),
+        Binding(
             "s",
             "minutes_status",
             "Sign-off",
@@ -80,10 +98,20 @@ class HomeScreen(ScrutuiScreen[None]):
         yield Static(id="home-hint")
         yield KeyBar()
 
+    #: The columns; "Notice" only while a committee is in Wales (its decision-notice deadline).
+    COLUMNS = ("Id", "Date", "Time", "Status", "Records", "Committee")
+    NOTICE_COLUMN = "Notice"
+
     def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def _columns(self, notices: bool) -> None:
+        """Lay out the columns (again, when the Notice column comes or goes)."""
         table = self.query_one(DataTable)
-        table.add_columns("Id", "Date", "Time", "Status", "Records", "Committee")
-        table.focus()
+        wanted = (*self.COLUMNS[:4], self.NOTICE_COLUMN, *self.COLUMNS[4:]) if notices else self.COLUMNS
+        if tuple(str(c.label) for c in table.columns.values()) != wanted:
+            table.clear(columns=True)
+            table.add_columns(*wanted)
 
     def on_screen_resume(self) -> None:
         """Read the meetings each time the screen shows (the first time included)."""
@@ -94,18 +122,22 @@ class HomeScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
         table.clear()
+        notices = any(c.jurisdiction is Jurisdiction.WALES for c in self.store.committees.all())
+        self._columns(notices)
         summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
         for summary in summaries:
             meeting = summary.meeting
-            table.add_row(
+            cells: list[str | Text] = [
                 str(meeting.id),
                 meeting.date.strftime("%a %d %b %Y"),
                 long_time(meeting.time),
                 meeting.status.value,
                 "…",
                 Text(summary.committee),
-                key=str(meeting.id),
-            )
+            ]
+            if notices:
+                cells.insert(4, "")
+            table.add_row(*cells, key=str(meeting.id))
         hint = self.query_one("#home-hint", Static)
         if not summaries:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
@@ -117,12 +149,32 @@ class HomeScreen(ScrutuiScreen[None]):
         self.call_after_refresh(self.show_record_counts, [s.meeting.id or 0 for s in summaries])
 
     def show_record_counts(self, meeting_ids: list[int]) -> None:
-        """Fill in the Records column."""
+        """Fill in the Records column, and the Notice column if it is shown."""
         table = self.query_one(DataTable)
         columns = list(table.columns)
+        labels = [str(c.label) for c in table.columns.values()]
+        records = columns[labels.index("Records")]
         for meeting_id, count in self.store.meetings.record_counts(meeting_ids).items():
             if str(meeting_id) in table.rows:
-                table.update_cell(str(meeting_id), columns[4], str(count))
+                table.update_cell(str(meeting_id), records, str(count))
+        if self.NOTICE_COLUMN not in labels:
+            return
+        notice = columns[labels.index(self.NOTICE_COLUMN)]
+        today = dt.date.today()
+        late = 0
+        for meeting_id, state in self.store.notices.states(meeting_ids).items():
+            if str(meeting_id) in table.rows:
+                cell = notice_cell(state, today)
+                late += cell.style == "bold red"
+                table.update_cell(str(meeting_id), notice, cell)
+        if late:
+            plural = "s are" if late > 1 else " is"
+            self.query_one("#home-hint", Static).update(
+                Text(
+                    f"⚠ {late} decision notice{plural} overdue: p exports the selected meeting's.",
+                    style="bold",
+                )
+            )
 
     def selected_meeting_id(self) -> int | None:
         """The id of the highlighted meeting."""
@@ -164,6 +216,79 @@ class HomeScreen(ScrutuiScreen[None]):
         if meeting_id is not None:
             ask_and_export(self.scrutui, meeting_id)
 
+    @guarded
+    def action_decision_notice(self) -> None:
+        """Export the selected meeting's decision notice, in the background."""
+        from scrutui.export.notice_export import default_notice_name
+        from scrutui.export.pdf import find_soffice
+        from scrutui.minutes import long_date
+        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.screens.list_export import ListExportDialog
+
+        meeting_id = self.selected_meeting_id()
+        if meeting_id is None:
+            return
+        meeting = self.store.meetings.get(meeting_id)
+        committee = self.store.committees.get(meeting.committee_id)
+        suggested = export_folder() / default_notice_name(committee.name, meeting.date)
+        due = decision_notice_due(meeting.date, committee.jurisdiction)
+        words = f"Decision notice · {committee.name}, {long_date(meeting.date)}"
+        if due is not None:
+            words += f" · publish by {long_date(due)}"
+
+        def chosen(choice: ListExportChoice | None) -> None:
+            if choice is not None:
+                self._export_notice_or_ask(meeting_id, choice)
+
+        dialog = ListExportDialog(
+            words, suggested, can_make_pdf=find_soffice() is not None, confidential=False
+        )
+        self.app.push_screen(dialog, chosen)
+
+    def _export_notice_or_ask(self, meeting_id: int, choice: ListExportChoice) -> None:
+        from scrutui.tui.exporting import ReplaceFile
+
+        targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
+        existing = [path for path in targets if path.exists()]
+        if not existing:
+            self.export_notice(meeting_id, choice, force=False)
+            return
+        files = "\n".join(str(path) for path in existing)
+        question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.export_notice(meeting_id, choice, force=True)
+            else:
+                self.notify("Not exported: the existing file was kept.")
+
+        self.app.push_screen(ReplaceFile(question, yes="Replace"), answered)
+
+    @work(thread=True, group="notice-export", exit_on_error=False)
+    def export_notice(self, meeting_id: int, choice: ListExportChoice, *, force: bool) -> None:
+        """Write the notice in a worker thread, with its own connection to the database."""
+        from scrutui.export.notice_export import export_decision_notice
+        from scrutui.tui.guard import describe_error
+
+        app = self.app
+        try:
+            store = self.store.reopen()
+            try:
+                result = export_decision_notice(
+                    store, meeting_id, choice.path, format_=choice.format, force=force, pdf=choice.pdf
+                )
+            finally:
+                store.close()
+        except Exception as error:
+            with contextlib.suppress(RuntimeError):
+                app.call_from_thread(
+                    app.notify, describe_error(error), severity="error", timeout=10, markup=False
+                )
+            return
+        with contextlib.suppress(RuntimeError):
+            app.call_from_thread(app.notify, result.summary(), title="Exported", timeout=15, markup=False)
+            app.call_from_thread(self.reload)
+
     def action_tracker(self) -> None:
         """The tracker of information requests and recommendations."""
         self.scrutui.open_tracker()
@@ -187,3 +312,16 @@ class HomeScreen(ScrutuiScreen[None]):
         """Load the demo."""
         self.require_writable()
         self.scrutui.load_demo()
+
+
+def notice_cell(state: NoticeState, today: dt.date) -> Text:
+    """The Notice column: a Welsh meeting's deadline until its notice is exported (red once past),
+    then when it was exported; blank elsewhere."""
+    due = decision_notice_due(state.meeting_date, state.jurisdiction)
+    if due is None:
+        return Text("")
+    if state.exported_at:
+        return Text(f"✓ {dt.date.fromisoformat(state.exported_at[:10]):%d %b}", style="dim")
+    if due < today:
+        return Text(f"late {due:%d %b}", style="bold red")
+    return Text(f"by {due:%d %b}", style="yellow")

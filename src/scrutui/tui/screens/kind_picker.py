@@ -20,6 +20,7 @@ KIND_KEYS = [
     ("i", RecordKind.INFORMATION_REQUEST),
     ("r", RecordKind.RESOLUTION),
     ("c", RecordKind.RECOMMENDATION),
+    ("m", RecordKind.MOTION),
 ]
 
 

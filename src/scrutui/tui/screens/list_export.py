@@ -47,11 +47,15 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         Binding("escape", "cancel", "Cancel", id="list-export.cancel", tooltip="Close without exporting"),
     ]
 
-    def __init__(self, description: str, suggested: Path, *, can_make_pdf: bool) -> None:
+    def __init__(
+        self, description: str, suggested: Path, *, can_make_pdf: bool, confidential: bool = True
+    ) -> None:
         super().__init__()
         self.description = description
         self.suggested = suggested
         self.can_make_pdf = can_make_pdf
+        #: Whether to offer the box that includes exempt items (a public notice never does).
+        self.offers_confidential = confidential
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -61,12 +65,13 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
                 "The ending chooses the format: .docx (Word), .csv (spreadsheet) or .json", classes="hint"
             )
             yield Input(str(self.suggested), id="list-export-path")
-            yield OptionBox(
-                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL"
-                + ("" if self.shows_exempt else " (not in this session)"),
-                id="list-export-confidential",
-                disabled=not self.shows_exempt,
-            )
+            if self.offers_confidential:
+                yield OptionBox(
+                    "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL"
+                    + ("" if self.shows_exempt else " (not in this session)"),
+                    id="list-export-confidential",
+                    disabled=not self.shows_exempt,
+                )
             yield OptionBox(
                 "Also make a PDF of the Word file"
                 + ("" if self.can_make_pdf else " (needs LibreOffice, not installed)"),
@@ -101,7 +106,11 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if pdf and format_ != "docx":
             error.update("A PDF is made from the Word file: end the name with .docx, or untick the PDF.")
             return
-        confidential = self.query_one("#list-export-confidential", Checkbox).value and self.shows_exempt
+        confidential = (
+            self.offers_confidential
+            and self.shows_exempt
+            and self.query_one("#list-export-confidential", Checkbox).value
+        )
         self.dismiss(ListExportChoice(path, format_, confidential, pdf))
 
     def action_cancel(self) -> None:

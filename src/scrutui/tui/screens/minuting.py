@@ -12,10 +12,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
-from scrutui import capture
+from scrutui import capture, voting
 from scrutui.formalities import Roll, item_kind, standard_wording
 from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
-from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind, Role
+from scrutui.models import (
+    AgendaItem,
+    MinutesStatus,
+    Motion,
+    MotionOutcome,
+    Narrative,
+    Record,
+    RecordKind,
+    Role,
+)
 from scrutui.session import MinutingSession
 from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
@@ -24,15 +33,20 @@ from scrutui.tui.widgets.agenda_list import AgendaList
 from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
-from scrutui.tui.widgets.record_list import RecordList, TypedAway
+from scrutui.tui.widgets.record_list import RecordList, TypedAway, vote_tag
 
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
 
 GRAMMAR_LINE = (
-    "[b]q[/] who: question [b]|[/] who: answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] who: reply  "
+    "[b]q[/] who: question [b]|[/] answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] reply  "
     "[b]ir[/] whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading  [b]-[/] list  "
-    "[b]n[/] note"
+    "[b]m[/] motion  [b]n[/] note"
+)
+#: The grammar line while a motion is open under the item.
+VOTE_GRAMMAR_LINE = (
+    "[b]vote[/] carried 7-2-1 (for-against-abstained)  [b]vote[/] lost 3-6  [b]vote[/] carried 4-4 casting  "
+    "[b]vote[/] withdrawn  [b]am[/] who/who: amendment  [b]F8[/] recorded vote"
 )
 
 
@@ -164,6 +178,14 @@ class MinutingScreen(ScrutuiScreen[None]):
             tooltip="Declarations of interest: who, which item, what kind, remained or withdrew",
         ),
         Binding(
+            "f8",
+            "recorded_vote",
+            "Vote",
+            show=False,
+            id="minuting.vote",
+            tooltip="A recorded vote on the motion: one key per member present (for, against, abstained, did not vote)",
+        ),
+        Binding(
             "f6",
             "minutes_status",
             "Sign-off",
@@ -205,7 +227,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         yield Static(GRAMMAR_LINE, id="grammar")
         yield CaptureInput(
             self._known_names,
-            placeholder="Type a note, or a prefix (q a as ir r ag rec h) and a space; Enter saves",
+            placeholder="Type a note, or a prefix (q a as ir r ag rec h m) and a space; Enter saves",
             id="capture",
         )
         yield Static(id="capture-hint")
@@ -273,6 +295,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.query_one(AgendaList).show(self.items, item.id if item else None, counts, inquorate)
         records = self.query_one(RecordList)
         records.show(self.records, select_id)
+        open_motion = voting.open_motion(self.records) is not None
+        self.query_one("#grammar", Static).update(VOTE_GRAMMAR_LINE if open_motion else GRAMMAR_LINE)
         if item is not None:
             number = item.minute_number or item.number
             started = f" · started {item.started_at[11:16]}" if item.started_at else ""
@@ -430,8 +454,15 @@ class MinutingScreen(ScrutuiScreen[None]):
         event.input.value = ""
         self.save_capture_draft()
         self.refresh_records(saved.record.id)
+        if saved.voted and isinstance(saved.record, Motion):
+            self._wording = []  # F2 now offers the carried motion as the decision
+            self.hint(*self.vote_hint(saved.record, saved.notices))
+            return
         done = "Answered" if saved.answered else "Added to the list" if saved.listed else "Saved"
         line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({_clock()})")
+        carried = voting.votes_by_decision(self.records).get(saved.record.id or 0)
+        if carried is not None:
+            line.append(f", the motion as carried ({vote_tag(carried)})")
         kind = "saved"
         if saved.unknown_names:
             self._last_unknown = saved.unknown_names[0]
@@ -679,9 +710,41 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     def _after_edit(self, saved: Record | None) -> None:
         self.refresh_records(saved.id if saved else None)
-        if saved is not None:
+        if isinstance(saved, Motion) and saved.outcome is not MotionOutcome.MOVED:
+            assert self.session is not None
+            self._wording = []
+            self.hint(*self.vote_hint(saved, self.session.notices))
+        elif saved is not None:
             self.hint(f"✓ Saved: {saved.kind.label.lower()} ({_clock()})", "saved")
         self.action_focus_capture()
+
+    def vote_hint(self, motion: Motion, notices: tuple[str, ...]) -> tuple[Text, str]:
+        """What the line under the capture line says once a vote is saved."""
+        noun = "amendment" if motion.amendment else "motion"
+        line = Text(f"✓ Vote: the {noun} {vote_tag(motion)}", style="bold")
+        for notice in notices:
+            line.append(f"  ⚠ {notice}")
+        if motion in voting.undecided_motions(self.records):
+            line.append("  F2: make it the decision")
+        return line, "warning" if notices else "saved"
+
+    @guarded
+    def action_recorded_vote(self) -> None:
+        """A recorded vote on the motion selected in the list, or else the open (or last) one."""
+        self.require_writable()
+        assert self.session is not None
+        if self.session.meeting.status is MinutesStatus.APPROVED:
+            self.hint("These minutes are approved: a vote changes only by a correction (F6).", "warning")
+            return
+        selected = self._selected() if isinstance(self.focused, RecordList) else None
+        motion = voting.motion_to_vote_on(self.records, selected)
+        if motion is None:
+            self.hint("There is no motion under this item: type m MOVER/SECONDER: the motion, then F8.", "warning")
+            return
+        from scrutui.tui.screens.recorded_vote import RecordedVoteScreen
+
+        self.save_capture_draft()
+        self.app.push_screen(RecordedVoteScreen(self.session, motion), self._after_edit)
 
     @guarded
     def action_add_person(self) -> None:
@@ -815,7 +878,9 @@ class MinutingScreen(ScrutuiScreen[None]):
     def _prepare_wording(self, item: AgendaItem, previous_meeting: dt.date | None) -> None:
         assert self.session is not None
         roll = self.roll
-        self._wording = standard_wording(
+        # A motion just carried first: it becomes the item's resolution or recommendation.
+        body = self.session.committee.recommendation_body
+        self._wording = voting.decision_lines(self.records, body) + standard_wording(
             item,
             roll=roll,
             previous_meeting=previous_meeting,

@@ -17,6 +17,7 @@ from scrutui.models import (
     AssuranceStatus,
     ExecutiveResponse,
     InformationRequest,
+    MotionOutcome,
     Record,
     RecordKind,
     ReportingVerb,
@@ -37,7 +38,7 @@ class Field:
 
     name: str
     label: str
-    widget: str = "line"  # line, name, text, date, choice, flag
+    widget: str = "line"  # line, name, text, date, count, choice, flag
     choices: type[StrEnum] | None = None
     hint: str = ""
 
@@ -92,6 +93,17 @@ FIELDS: dict[RecordKind, list[Field]] = {
         Field("response_status", "Executive response", "choice", ExecutiveResponse),
         Field("response_date", "Response date", "date", hint="dd/mm/yyyy"),
         Field("response_text", "Response", "text"),
+    ],
+    RecordKind.MOTION: [
+        Field("moved_by", "Moved by", "name"),
+        Field("seconded_by", "Seconded by", "name"),
+        Field("text", "That ...", "text", hint="the words put to the vote"),
+        Field("amendment", "An amendment to the motion above it", "flag"),
+        Field("outcome", "Outcome", "choice", MotionOutcome),
+        Field("votes_for", "For", "count", hint="a show of hands; blank: not counted (F8 takes a recorded vote)"),
+        Field("votes_against", "Against", "count"),
+        Field("abstentions", "Abstentions", "count"),
+        Field("casting_vote", "Decided on the Chair's casting vote (an equality of votes)", "flag"),
     ],
 }
 
@@ -168,6 +180,8 @@ class RecordForm(FormModal[Record | None]):
                 return Input(_shown(value), id=widget_id, suggester=NameSuggesterForField(self.session))
             case "date":
                 return Input(_shown(value), id=widget_id, placeholder="dd/mm/yyyy")
+            case "count":
+                return Input(_shown(value), id=widget_id, type="integer", placeholder="not counted")
         return Input(_shown(value), id=widget_id)
 
     def on_mount(self) -> None:
@@ -185,7 +199,8 @@ class RecordForm(FormModal[Record | None]):
             elif isinstance(widget, (Checkbox, Select)):
                 data[field.name] = widget.value
             elif isinstance(widget, Input):
-                data[field.name] = widget.value if widget.value.strip() or field.widget != "date" else None
+                blank_is_none = field.widget in ("date", "count")
+                data[field.name] = widget.value if widget.value.strip() or not blank_is_none else None
         if self.kind is RecordKind.INFORMATION_REQUEST:
             typed, before = data.get("due_date"), self.record
             if not typed:

@@ -22,6 +22,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from scrutui.minutes import item_reference, long_date
+from scrutui.minutes.votes import short_vote
 from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, counts_line, status_word
@@ -115,7 +116,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     TrackerScreen #tracker-counts { height: auto; max-height: 2; padding: 0 1; }
     TrackerScreen #tracker-filters { height: 1; padding: 0 1; color: $text-muted; }
     TrackerScreen PagedTable { height: 1fr; }
-    TrackerScreen #tracker-detail { height: 5; padding: 0 1; border-top: solid $panel; }
+    TrackerScreen #tracker-detail { height: auto; min-height: 5; max-height: 8; padding: 0 1; border-top: solid $panel; }
     """
 
     BINDINGS = [
@@ -383,6 +384,8 @@ class TrackerScreen(ScrutuiScreen[None]):
         if isinstance(record, InformationRequest) and record.due_date_by_hand:
             text.append(" (set by hand)")
         text.append(f" · {word}", style=STATUS_STYLES.get(word, ""))
+        if row.vote is not None:
+            text.append(f" · vote: {short_vote(row.vote)}")
         if row.closed_on:
             text.append(f" on {long_date(row.closed_on)}")
         if row.reported_on:

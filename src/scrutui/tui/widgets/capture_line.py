@@ -11,7 +11,9 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-_NAME_START = re.compile(r"(?:^(?:q|a|as|ir|rec) |\| ?)(?P<typed>[^:|]*)$")
+_NAME_START = re.compile(
+    r"(?:^(?:q|a|as|ir|rec) |\| ?|^(?P<mover>m|am) (?P<seconder>[^:|/]*/ ?)?)(?P<typed>[^:|/]*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,8 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     """The name being typed in `value` and the line completed, or None when nothing matches.
 
     Names are completed after a prefix that takes a name (``q``, ``a``, ``as``, ``ir``, ``rec``) and
-    after ``|``, up to the colon that ends the name.
+    after ``|``, up to the colon that ends the name. After ``m`` and ``am`` the mover is completed
+    without the colon (a ``/`` and the seconder may follow), then the seconder after ``/``.
     """
     match = _NAME_START.search(value)
     if not match:
@@ -36,7 +39,8 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     if name is None:
         return None
     lead = typed[: len(typed) - len(typed.lstrip())]
-    return Completion(name, value[: match.start("typed")] + lead + name + ": ")
+    ending = "" if match["mover"] and not match["seconder"] else ": "
+    return Completion(name, value[: match.start("typed")] + lead + name + ending)
 
 
 class NameSuggester(Suggester):

@@ -10,10 +10,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from scrutui.minutes import long_date
+from scrutui.minutes.votes import short_vote
 from scrutui.models import (
     Assurance,
     Heading,
     InformationRequest,
+    Motion,
     Narrative,
     Question,
     Recommendation,
@@ -33,12 +35,18 @@ TAGS = {
     "information_request": ("IR", "bold yellow"),
     "resolution": ("R ", "bold green"),
     "recommendation": ("RC", "bold green"),
+    "motion": ("MO", "bold blue"),
 }
 
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def vote_tag(motion: Motion) -> str:
+    """What became of a motion, as the list shows it: "CARRIED 7-2-1", "LOST 3-6-0 (recorded vote)"."""
+    return short_vote(motion.result)
 
 
 def record_summary(record: Record, *, in_section: bool = False) -> Text:
@@ -91,6 +99,14 @@ def record_summary(record: Record, *, in_section: bool = False) -> Text:
         case Recommendation():
             line.append(f"to {record.addressee}: ", style="italic")
             line.append(_short(record.text))
+        case Motion():
+            if record.amendment:
+                line.append("Amendment ", style="bold italic")
+            movers = "/".join(name for name in (record.moved_by, record.seconded_by) if name)
+            if movers:
+                line.append(f"{movers}: ", style="italic")
+            line.append(_short(record.text) or "(the motion's words not typed)")
+            line.append(f"  {vote_tag(record)}", style="bold" if record.is_voted else "dim italic")
     return line
 
 
