@@ -1,4 +1,4 @@
--- scrutui schema, version 5: motions, amendments and votes, and the decision notice Welsh councils
+-- scrutui schema, version 7: motions, amendments and votes, and the decision notice Welsh councils
 -- publish within seven working days of a meeting.
 
 -- A motion (or an amendment to the motion above it) under an agenda item: who moved and seconded
