@@ -152,6 +152,13 @@ ROLE_LABELS = {
 }
 
 
+class ExemptNatures(StrEnum):
+    """Whether public minutes give the nature of an interest declared in an exempt item."""
+
+    WITHHOLD = "withhold"  # the nature may reveal the exempt matter: the default
+    PUBLISH = "publish"
+
+
 class Committee(Model):
     """A scrutiny committee and its house style."""
 
@@ -167,6 +174,7 @@ class Committee(Model):
     recommendation_response_months: int = Field(default=2, ge=1, le=24)
     recommendation_body: RequiredLine = "Cabinet"
     template_path: Line = ""
+    exempt_declaration_natures: ExemptNatures = ExemptNatures.WITHHOLD
 
 
 class Person(Model):
@@ -379,6 +387,8 @@ class RecordBase(Model):
     text: Text = ""
     created_at: str | None = None
     updated_at: str | None = None
+    #: Raised by one at every change in the database: an edit saves only over the version it opened.
+    version: int = Field(default=0, ge=0)
 
 
 class _NeedsText(RecordBase):

@@ -178,9 +178,8 @@ class SignoffRepository:
         meeting_id = meeting_of_record(self._h, record.id)
         meeting = self._correctable(meeting_id, agreed_at_meeting_id)
         before = self._records.get(record.id)
-        if before.model_dump(exclude={"created_at", "updated_at", "position"}) == record.model_dump(
-            exclude={"created_at", "updated_at", "position"}
-        ):
+        unchanged = {"created_at", "updated_at", "position", "version"}
+        if before.model_dump(exclude=unchanged) == record.model_dump(exclude=unchanged):
             raise ScrutuiError("Nothing was changed, so there is no correction to record.")
         entry = CorrectionEntry(
             meeting_id=meeting_id,

@@ -170,7 +170,8 @@ def _select(query: TrackerQuery) -> str:
         " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
     )
     return (
-        f"SELECT r.id, r.agenda_item_id, r.kind, r.position, r.text, r.created_at, r.updated_at, {columns},"
+        f"SELECT r.id, r.agenda_item_id, r.kind, r.position, r.text, r.created_at, r.updated_at, r.version,"
+        f" {columns},"
         f' a.id AS "a.id", {items}, m.date AS meeting_date, m.committee_id, c.name AS committee,'
         f" {reported}"
         f" FROM {table} d JOIN record r ON r.id = d.record_id"
@@ -183,7 +184,8 @@ def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
     """A TrackedRecord from a row of the tracker's SELECT."""
     fields = _DETAIL[kind][4]
     data: dict[str, Any] = {
-        c: row[c] for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+        c: row[c]
+        for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at", "version")
     }
     for name in fields:
         value = row[f"d.{name}"]
