@@ -14,7 +14,7 @@ import click
 from scrutui import __version__
 from scrutui.commands import export_minutes as export_minutes_command
 from scrutui.errors import ScrutuiError
-from scrutui.logs import setup_logging
+from scrutui.logs import redacted, setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
 from scrutui.store import Store, open_store
 
@@ -44,7 +44,7 @@ def friendly_errors(function: F) -> F:
             fail("interrupted.")
         except Exception as error:
             log.exception("unexpected error")
-            fail(f"something went wrong ({type(error).__name__}: {error}). Details are in {log_path()}.")
+            fail(f"something went wrong ({type(error).__name__}: {redacted(error)}). Details are in {log_path()}.")
 
     return wrapper  # type: ignore[return-value]
 

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from scrutui.errors import DatabaseError
+from scrutui.paths import mark_in_use
 from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.base import Handle
 from scrutui.store.committees import CommitteeRepository
@@ -102,6 +103,7 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
             raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
     if header.exists and header.user_version == 0:
         _refuse_foreign(path)
+    mark_in_use(path, "the database scrutui has open", database=True)
     db = connect(path, read_only=read_only)
     try:
         if read_only:

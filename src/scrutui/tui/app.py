@@ -174,6 +174,7 @@ class ScrutuiApp(App[None]):
 
         from rich.text import Text
 
+        from scrutui.logs import redacted
         from scrutui.paths import log_path
 
         error = sys.exc_info()[1] or self._exception
@@ -181,7 +182,7 @@ class ScrutuiApp(App[None]):
         self.bell()
         self._exit_renderables.append(
             Text(
-                f"scrutui stopped on an unexpected error ({type(error).__name__}: {error}). "
+                f"scrutui stopped on an unexpected error ({type(error).__name__}: {redacted(error) if error else ''}). "
                 f"Everything entered before it is saved. Details are in {log_path()}."
             )
         )
