@@ -9,6 +9,7 @@ from pathlib import Path
 from scrutui.errors import DatabaseError
 from scrutui.paths import mark_in_use
 from scrutui.store.attendance import AttendanceRepository
+from scrutui.store.backup import backups_folder, remove_leftovers
 from scrutui.store.base import Handle
 from scrutui.store.committees import CommitteeRepository
 from scrutui.store.connection import (
@@ -103,6 +104,10 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
             raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
     if header.exists and header.user_version == 0:
         _refuse_foreign(path)
+    if not read_only:
+        # Copies cut short by a crash or a full disk (never mistaken for backups) go now.
+        remove_leftovers(folder)
+        remove_leftovers(backups_folder(path))
     mark_in_use(path, "the database scrutui has open", database=True)
     db = connect(path, read_only=read_only)
     try:
