@@ -33,6 +33,7 @@ from scrutui.models import (
     AssuranceStatus,
     Attribution,
     Committee,
+    ExemptNatures,
     InformationRequest,
     Jurisdiction,
     LabelStyle,
@@ -600,10 +601,19 @@ def minute_number(item: AgendaItem) -> str:
     )
 
 
+#: What public minutes call an exempt item whose public title was left empty (never its own title).
+EXEMPT_TITLE = "Exempt item"
+
+
+def public_title(item: AgendaItem) -> str:
+    """An exempt item's title as the public may read it: its public title, or a neutral one."""
+    return item.public_title or EXEMPT_TITLE
+
+
 def item_reference(item: AgendaItem, *, public: bool = True) -> str:
     """How other minutes refer to an item: "minute 45 (School place planning)", or "item 5 (...)"
     before it has a minute number. Exempt items are named by their public title when `public`."""
-    title = (item.public_title or item.title) if (public and item.is_exempt) else item.title
+    title = public_title(item) if (public and item.is_exempt) else item.title
     if item.minute_number:
         return f"minute {item.minute_number} ({title})"
     if item.number:
@@ -652,7 +662,7 @@ def minute_item(
     if item.is_exempt and not confidential:
         body = [*lead, *notes, *exempt_stub(item, committee.jurisdiction)]
         return MinuteItem(
-            number, item.public_title or item.title, tuple(_numbered(body, number, committee)), True
+            number, public_title(item), tuple(_numbered(body, number, committee)), True
         )
     paragraphs = item_paragraphs(
         item,
@@ -719,10 +729,15 @@ def _article(words: str) -> str:
 _NATURE_LEADS = re.compile(r"^(as|because|being|in that|through|since|owing|by|via|due)\b", re.IGNORECASE)
 
 
-def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
-    """A declaration as minutes give it, named by the item's public reference."""
+def declaration_sentence(line: DeclarationLine, item: AgendaItem | None, *, withhold_exempt: bool = False) -> str:
+    """A declaration as minutes give it, named by the item's public reference. With
+    `withhold_exempt`, the nature of an interest in an exempt item is not given (it may reveal the
+    exempt matter)."""
     declared = line.declaration
     where = item_reference(item) if item is not None else "an item"
+    withheld = withhold_exempt and item is not None and item.is_exempt and bool(declared.nature.strip())
+    if withheld:
+        declared = declared.model_copy(update={"nature": ""})
     nature = declared.nature.strip().rstrip(".")
     if nature and not _NATURE_LEADS.match(nature):
         nature = (
@@ -740,6 +755,8 @@ def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
         )
     else:
         text = f"{line.reference} declared {_article(declared.category.label)} in {where} {nature}"
+    if withheld:
+        text = text.rstrip() + ", the nature of which is withheld from the public minutes as it concerns exempt information"
     if declared.action is InterestAction.WITHDREW:
         text += ", and withdrew from the meeting during its consideration"
     elif declared.category is not InterestCategory.PARTY_WHIP:
@@ -747,13 +764,18 @@ def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
     return sentence(text)
 
 
-def declaration_paragraphs(lines: Sequence[DeclarationLine], items: Sequence[AgendaItem]) -> list[Paragraph]:
-    """The declarations made at the meeting, in agenda order."""
+def declaration_paragraphs(
+    lines: Sequence[DeclarationLine], items: Sequence[AgendaItem], *, withhold_exempt: bool = False
+) -> list[Paragraph]:
+    """The declarations made at the meeting, in agenda order (see `declaration_sentence`)."""
     by_id = {item.id: item for item in items}
     order = {item.id: index for index, item in enumerate(items)}
     ordered = sorted(lines, key=lambda d: (order.get(d.declaration.agenda_item_id, 0), d.declaration.id or 0))
     return [
-        Paragraph(Style.BODY, declaration_sentence(line, by_id.get(line.declaration.agenda_item_id)))
+        Paragraph(
+            Style.BODY,
+            declaration_sentence(line, by_id.get(line.declaration.agenda_item_id), withhold_exempt=withhold_exempt),
+        )
         for line in ordered
     ]
 
@@ -946,11 +968,12 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
     people = KnownPeople(tuple(source.people))
     committee, items = source.committee, source.items
     carried = source.carried or {}
+    withhold = not confidential and committee.exempt_declaration_natures is ExemptNatures.WITHHOLD
     decl_item = next((i for i in items if item_kind(i.title) == "declarations"), None)
     front = attendance_paragraphs(attendance_entries(source))
     if source.declarations and decl_item is None:
         front.append(Paragraph(Style.SECTION, "Declarations of interest"))
-        front += declaration_paragraphs(source.declarations, items)
+        front += declaration_paragraphs(source.declarations, items, withhold_exempt=withhold)
     loose = [m for m in source.movements if m.agenda_item_id is None]
     front += [Paragraph(Style.NOTE, movement_sentence(m)) for m in sorted(loose, key=lambda m: m.at)]
     minute_items: list[MinuteItem] = []
@@ -959,7 +982,7 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
         records = source.records.get(item.id or 0, [])
         lead: list[Paragraph] = []
         if decl_item is not None and item.id == decl_item.id:
-            lead += declaration_paragraphs(source.declarations, items)
+            lead += declaration_paragraphs(source.declarations, items, withhold_exempt=withhold)
         exclusion = needs_exclusion(item, items, records, committee.jurisdiction)
         if exclusion:
             lead.append(Paragraph(Style.DECISION, f"RESOLVED: That {exclusion}."))

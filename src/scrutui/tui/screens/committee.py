@@ -16,6 +16,7 @@ from scrutui.formalities import SCHEME_LABELS, municipal_year, municipal_year_la
 from scrutui.models import (
     Attribution,
     Committee,
+    ExemptNatures,
     Jurisdiction,
     LabelStyle,
     Membership,
@@ -36,6 +37,10 @@ LABELS = [
     ("1) 2)", LabelStyle.NUMBER_PAREN.value),
 ]
 SCHEMES = [(label, scheme.value) for scheme, label in SCHEME_LABELS.items()]
+EXEMPT_NATURES = [
+    ("Withhold the nature", ExemptNatures.WITHHOLD.value),
+    ("Publish the nature", ExemptNatures.PUBLISH.value),
+]
 NATIONS = [
     ("England", Jurisdiction.ENGLAND.value),
     ("Wales", Jurisdiction.WALES.value),
@@ -164,6 +169,15 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         type="integer",
                         placeholder="as every year",
                     )
+            with Horizontal(classes="row"), Vertical():
+                # The law makes a declaration public; its nature may reveal an exempt matter.
+                yield Label("Interests declared in exempt items (public minutes)")
+                yield Select(
+                    EXEMPT_NATURES,
+                    value=committee.exempt_declaration_natures.value,
+                    allow_blank=False,
+                    id="c-exempt-natures",
+                )
         yield Label("", id="committee-error")
         yield Label(
             "People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title"
@@ -213,6 +227,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "template_path": self.query_one("#c-template", Input).value,
             "numbering_scheme": self.query_one("#c-scheme", Select).value,
             "numbering_start": number("#c-start"),
+            "exempt_declaration_natures": self.query_one("#c-exempt-natures", Select).value,
         }
 
     def save(self) -> bool:
