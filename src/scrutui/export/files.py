@@ -54,7 +54,7 @@ def check_destination(path: Path, *, force: bool) -> Path:
     return path
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool = False) -> Path:
+def write_atomically(path: Path, write: Callable[[Path], object], *, force: bool = False) -> Path:
     """Call `write(temporary_path)`, then rename the finished file to `path`.
 
     A crash or an error part-way leaves no file at `path` (and an old file there untouched).

@@ -90,13 +90,13 @@ def output_path(request: MinutesExport, committee: str, date: dt.date) -> Path:
 
 def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     """Write a meeting's minutes as a Word document (and a PDF, if asked)."""
-    from scrutui.export.docx import render_minutes
     from scrutui.export.pdf import convert_to_pdf, find_soffice
-    from scrutui.export.template import choose_template, load_template
+    from scrutui.export.render import RenderJob, render
+    from scrutui.export.template import choose_template, read_template
 
     gathered = gather_minutes(store, request.meeting_id, confidential=request.confidential)
     template_path = choose_template(request.template, gathered.committee, store.path)
-    template = load_template(template_path)
+    template = read_template(template_path)
     docx_path = check_destination(
         output_path(request, gathered.committee.name, gathered.meeting.date), force=request.force
     )
@@ -108,8 +108,9 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
                 "leave out the PDF to write the Word file alone."
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)
-    document = render_minutes(gathered.document, template)
-    write_atomically(docx_path, lambda temporary: document.save(str(temporary)), force=request.force)
+    # Opened, checked and filled in by a child process, within limits a template cannot exceed.
+    content = render(RenderJob(template_path, template, gathered.document, "minutes"))
+    write_atomically(docx_path, lambda temporary: temporary.write_bytes(content), force=request.force)
     if pdf_path is not None:
         convert_to_pdf(docx_path, pdf_path, force=request.force)
     return ExportResult(
