@@ -123,7 +123,8 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     """List meetings (newest first) with their ids."""
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
-        summaries = store.meetings.summaries()
+        with store.handle.collecting_damage() as damaged:
+            summaries = store.meetings.summaries()
     finally:
         store.close()
     rows = [
@@ -139,9 +140,10 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         for s in summaries
     ]
     if as_json:
+        rows += [{"id": d.row_id, "damaged": d.problem} for d in damaged]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not rows and not damaged:
         click.echo("No meetings yet. Start the app (scrutui) to create one, or run: scrutui demo")
         return
     headers = ("id", "date", "time", "committee", "status", "records")
@@ -150,6 +152,8 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in table:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    for found in damaged:
+        click.echo(f"⚠ {found.describe()}: damaged in the database, so it cannot be opened or exported")
 
 
 @main.group()

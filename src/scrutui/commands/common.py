@@ -104,6 +104,12 @@ def template_path(text: str | None) -> Path | None:
     return Path(text).expanduser() if text else None
 
 
+def say_damaged(damaged: list[Any]) -> None:
+    """One line naming the rows left out because they are damaged in the database (if any)."""
+    if damaged:
+        click.echo("Not included, as damaged in the database: " + "; ".join(d.describe() for d in damaged) + ".")
+
+
 def slug(text: str) -> str:
     """A committee's name as part of a file name: lower case, hyphens, no punctuation."""
     kept = "".join(c.lower() if c.isalnum() else "-" for c in text)

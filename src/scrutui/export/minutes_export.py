@@ -47,6 +47,8 @@ class ExportResult:
     confidential: bool
     exempt_left_out: int
     approved: bool = False
+    #: What was damaged in the database and so left out ("record 42 (its kind is not one ...)").
+    left_out: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for the clerk: where the minutes went."""
@@ -57,7 +59,10 @@ class ExportResult:
         if self.exempt_left_out:
             items = "item" if self.exempt_left_out == 1 else "items"
             written += f" ({self.exempt_left_out} exempt {items} shown only as considered in private)"
-        return written + "."
+        written += "."
+        if self.left_out:
+            written += " Not included, as damaged in the database: " + "; ".join(self.left_out) + "."
+        return written
 
 
 def file_slug(text: str) -> str:
@@ -120,4 +125,5 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
         confidential=request.confidential,
         exempt_left_out=gathered.exempt_left_out,
         approved=gathered.meeting.status is MinutesStatus.APPROVED,
+        left_out=tuple(d.describe() for d in gathered.damaged),
     )

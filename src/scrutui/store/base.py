@@ -12,6 +12,7 @@ import sqlite_utils
 
 from scrutui.errors import DatabaseError, ReadOnlyError
 from scrutui.store.connection import describe_sqlite_error
+from scrutui.store.damage import DamagedRow
 
 Params = Sequence[Any] | dict[str, Any]
 
@@ -29,6 +30,24 @@ class Handle:
         self.path = path
         self.read_only = read_only
         self._depth = 0
+        self._collectors: list[list[DamagedRow]] = []
+
+    def note_damage(self, damaged: DamagedRow) -> None:
+        """A row read was damaged (and left out): tell whoever is collecting."""
+        for collector in self._collectors:
+            if damaged not in collector:
+                collector.append(damaged)
+
+    @contextmanager
+    def collecting_damage(self) -> Iterator[list[DamagedRow]]:
+        """Collect the damaged rows left out of what is read inside the block (for the screen to
+        show, or an export to name)."""
+        found: list[DamagedRow] = []
+        self._collectors.append(found)
+        try:
+            yield found
+        finally:
+            self._collectors.remove(found)
 
     def rows(self, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
         """All rows of a query, as dicts."""

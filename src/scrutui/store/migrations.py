@@ -94,6 +94,25 @@ def backup_before_migrating(db_path: Path, version: int) -> Path:
         raise DatabaseError(f"{error} {db_path} was not upgraded and is unchanged.") from error
 
 
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
+def _digest_approved_minutes(conn: sqlite3.Connection) -> None:
+    """Minutes approved before approvals kept a digest get theirs when the column is added (only
+    then: a digest missing later means the minutes were changed outside scrutui)."""
+    from scrutui.store.signoff import approved_digest
+
+    rows = conn.execute(
+        "SELECT meeting_id, approved_minutes FROM minutes_signoff WHERE approved_minutes IS NOT NULL"
+    ).fetchall()
+    for meeting_id, kept in rows:
+        if isinstance(kept, str):
+            conn.execute(
+                "UPDATE minutes_signoff SET approved_digest = ? WHERE meeting_id = ?", [approved_digest(kept), meeting_id]
+            )
+
+
 def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
     """Bring the schema up to date. Returns the path of the backup taken, if one was needed.
 
@@ -118,6 +137,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
     try:
         # Another process may have migrated while this one waited for the write lock.
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        had_digests = _has_column(conn, "minutes_signoff", "approved_digest")
         for migration in migrations:
             if migration.version <= current:
                 continue
@@ -125,6 +145,8 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {migration.version}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if not had_digests and _has_column(conn, "minutes_signoff", "approved_digest"):
+            _digest_approved_minutes(conn)
         if 0 < current < latest:
             backup = backup_before_migrating(db_path, current)
         conn.execute("COMMIT")

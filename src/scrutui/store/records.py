@@ -24,6 +24,7 @@ from scrutui.models import (
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.damage import RowProblem, read_all, read_one
 from scrutui.store.locks import (
     ensure_not_approved,
     meeting_of_item,
@@ -45,6 +46,7 @@ DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
         ("addressee", "response_due", "response_status", "response_date", "response_text"),
     ),
 }
+KINDS = frozenset(kind.value for kind in RecordKind)
 _SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at", "version")
 
 SELECT_RECORDS = (
@@ -63,6 +65,8 @@ SELECT_RECORDS = (
 def record_from_row(row: dict[str, Any]) -> Record:
     """Rebuild a record (of the right kind) from a row of SELECT_RECORDS."""
     data = {c: row[c] for c in _SPINE}
+    if row["kind"] not in KINDS:
+        raise RowProblem("its kind is not one scrutui knows")
     kind = RecordKind(row["kind"])
     if kind in DETAIL_TABLES:
         table, fields = DETAIL_TABLES[kind]
@@ -112,12 +116,12 @@ class RecordRepository:
     # --- reading --------------------------------------------------------------------------------
 
     def for_item(self, agenda_item_id: int) -> list[Record]:
-        """The item's records in order (deleted ones left out)."""
+        """The item's records in order (deleted ones left out; a damaged one left out and noted)."""
         rows = self._h.rows(
             SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL ORDER BY r.position, r.id",
             [agenda_item_id],
         )
-        return [record_from_row(r) for r in rows]
+        return read_all("record", rows, record_from_row, self._h.note_damage)
 
     def for_meeting(self, meeting_id: int) -> dict[int, list[Record]]:
         """Every record of a meeting, by agenda item id, each list in order."""
@@ -128,8 +132,10 @@ class RecordRepository:
         )
         found: dict[int, list[Record]] = {}
         for row in rows:
-            found.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
-        return found
+            found.setdefault(row["agenda_item_id"], [])
+        for record in read_all("record", rows, record_from_row, self._h.note_damage):
+            found[record.agenda_item_id].append(record)
+        return {item: records for item, records in found.items() if records}
 
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""
@@ -137,7 +143,7 @@ class RecordRepository:
         row = self._h.row(SELECT_RECORDS + f" WHERE r.id = ?{live}", [record_id])
         if row is None:
             raise NotFound(f"There is no record with id {record_id}.")
-        return record_from_row(row)
+        return read_one("record", row, record_from_row)
 
     def count(self) -> int:
         """How many records (not deleted) there are."""

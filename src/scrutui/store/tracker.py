@@ -24,6 +24,7 @@ from scrutui.models import (
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
 from scrutui.tracked import Key, Origin, TrackedRecord
 
@@ -289,7 +290,7 @@ class TrackerRepository:
             + f" ORDER BY {due}{direction}, d.record_id{direction} LIMIT ?"
         )
         rows = self._h.rows(sql, [*params, *paging_params, limit])
-        return [tracked_from_row(row, query.kind) for row in rows]
+        return read_all("record", rows, lambda row: tracked_from_row(row, query.kind), self._h.note_damage)
 
     def all(self, query: TrackerQuery) -> list[TrackedRecord]:
         """Every row the query matches, in order (for exports, which hold the whole list anyway)."""
@@ -308,7 +309,7 @@ class TrackerRepository:
         row = self._h.row(
             _select(query) + " WHERE " + " AND ".join([*conditions, "r.id = ?"]), [*params, record_id]
         )
-        return tracked_from_row(row, kind) if row else None
+        return read_one("record", row, lambda found: tracked_from_row(found, kind)) if row else None
 
     # --- counts and names -------------------------------------------------------------------------
 
@@ -507,7 +508,7 @@ class TrackerRepository:
             _select(query) + " WHERE " + " AND ".join(conditions) + " ORDER BY e.position",
             params,
         )
-        return [tracked_from_row(row, kind) for row in rows]
+        return read_all("record", rows, lambda row: tracked_from_row(row, kind), self._h.note_damage)
 
     def log_entries(self, agenda_item_id: int) -> list[TrackedRecord]:
         """An action log's entries: its requests, then its recommendations."""

@@ -94,7 +94,8 @@ class HomeScreen(ScrutuiScreen[None]):
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
         table.clear()
-        summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
+        with self.store.handle.collecting_damage() as damaged:
+            summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
         for summary in summaries:
             meeting = summary.meeting
             table.add_row(
@@ -106,8 +107,18 @@ class HomeScreen(ScrutuiScreen[None]):
                 Text(summary.committee),
                 key=str(meeting.id),
             )
+        for found in damaged:  # listed, not hidden: opening one says what is wrong
+            table.add_row(
+                str(found.row_id),
+                Text("⚠ damaged", style="bold red"),
+                "",
+                "",
+                "",
+                Text(f"{found.name} is damaged in the database: {found.problem}", style="red"),
+                key=str(found.row_id),
+            )
         hint = self.query_one("#home-hint", Static)
-        if not summaries:
+        if not summaries and not damaged:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
         else:
             hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
