@@ -22,9 +22,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
 
 
+def one_line(message: str) -> str:
+    """`message` on one line: a line break or other control character in it (in a path, say) is
+    written as its escape, \\n, so the message never splits."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in message
+    )
+
+
 def fail(message: str) -> None:
     """Print one line to stderr and exit non-zero."""
-    click.echo(f"scrutui: {message}", err=True)
+    click.echo(f"scrutui: {one_line(message)}", err=True)
     sys.exit(1)
 
 

@@ -30,6 +30,9 @@ from pydantic import (
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+#: Explicit direction embeddings, overrides and isolates: invisible, and able to make a name read
+#: backwards on screen and in print (right-to-left text itself needs none of them).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 #: Longest text one record may hold (a 1 MB paste fits with room to spare).
 MAX_TEXT = 2_000_000
@@ -40,11 +43,13 @@ MAX_SHORT = 300
 def clean_text(value: str) -> str:
     """Return `value` with everything a Word document cannot hold removed.
 
-    Control characters are dropped (tab becomes a space), lone surrogates become U+FFFD (the
-    replacement character), line endings become ``\\n``, and leading and trailing space is trimmed.
+    Control characters and direction overrides (U+202A-U+202E, U+2066-U+2069) are dropped (tab
+    becomes a space), lone surrogates become U+FFFD (the replacement character), line endings become
+    ``\\n``, and leading and trailing space is trimmed.
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     value = _XML_ILLEGAL.sub("", value)
+    value = _BIDI_CONTROLS.sub("", value)
     value = _SURROGATE.sub("\ufffd", value)
     # Vertical tab, form feed and the Unicode line/paragraph separators read as line breaks.
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")

@@ -22,12 +22,23 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """`value` as a CSV cell that a spreadsheet will not run as a formula."""
+    """`value` as a CSV cell that a spreadsheet will not run as a formula, even one hidden behind
+    invisible characters (a zero-width space, a byte-order mark) or spaces."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _visible_start(value).startswith(_FORMULA_STARTS):
         return f"'{value}"
     return "" if value is None else value
+
+
+def _visible_start(text: str) -> str:
+    """`text` from its first character that is neither a space nor an invisible format character."""
+    import unicodedata
+
+    for index, char in enumerate(text):
+        if char in "\t\r" or not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return text[index:]
+    return ""
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, force: bool) -> Path:

@@ -9,7 +9,7 @@ from scrutui.errors import NotFound, ScrutuiError
 from scrutui.formalities import check_exempt_paragraph
 from scrutui.models import AgendaItem, Jurisdiction, Meeting, MinutesStatus, now
 from scrutui.store import numbering
-from scrutui.store.base import Handle, insert, update
+from scrutui.store.base import Handle, fits_sqlite, insert, update
 from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
 from scrutui.store.tracker import TrackerRepository
@@ -104,6 +104,8 @@ class MeetingRepository:
 
     def get(self, meeting_id: int) -> Meeting:
         """The meeting with this id."""
+        if not fits_sqlite(meeting_id):
+            raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
         row = self._h.row("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if row is None:
             raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")

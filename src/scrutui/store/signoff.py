@@ -264,6 +264,7 @@ class SignoffRepository:
     def check_approved(self, meeting_id: int) -> None:
         """Refuse approved minutes whose text no longer matches the digest taken at approval (and
         kept up to date by each correction): they were changed outside scrutui."""
+        self._meetings.get(meeting_id)  # an unknown id: the usual message
         row = self._h.row(
             """SELECT s.approved_minutes, s.approved_digest, m.date FROM minutes_signoff s
                JOIN meeting m ON m.id = s.meeting_id
