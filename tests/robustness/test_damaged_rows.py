@@ -96,6 +96,12 @@ async def test_a_damaged_record_is_shown_and_everything_else_opens_and_exports(
         screen.query_one(RecordList).scroll_home(animate=False)  # the list's first line
         await pilot.pause()
         assert f"⚠ record {record_id} is damaged in the database" in " ".join(screen_text(pilot).split())
+        if case == "bad status":  # the tracker lists everything else, and names it
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            await pilot.press("t", "s", "s", "s", "s", "s")  # status: all
+            await pilot.pause()
+            assert f"left out: record {record_id} (its status" in " ".join(screen_text(pilot).split())
 
 
 async def test_a_damaged_agenda_item_is_named_and_the_rest_of_the_meeting_opens(demo_db: Path, tmp_path: Path) -> None:
