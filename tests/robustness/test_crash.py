@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import stat
@@ -154,7 +155,11 @@ def copy_takes(mode: str, path: Path) -> float:
     return time.monotonic() - started
 
 
-def big_database(path: Path, source: Path | None = None, megabytes: int = 40) -> None:
+#: Kills while a copy is being written (each a few seconds at most).
+COPY_RUNS = max(3, RUNS // 2)
+
+
+def big_database(path: Path, source: Path | None = None, megabytes: int = 24) -> None:
     """A database of about `megabytes` (the demo, or a copy of `source`), so copying it takes a while."""
     if source is not None:
         path.write_bytes(source.read_bytes())
@@ -199,7 +204,7 @@ def test_a_kill_during_a_backup_leaves_nothing_behind(tmp_path: Path) -> None:
     took = copy_takes("backup", db_path)
     rng = random.Random(7)
     cut_short = 0
-    for _ in range(RUNS):
+    for _ in range(COPY_RUNS):
         child, started = start_copying("backup", db_path)
         time.sleep(max(0.0, started + rng.uniform(0.05, 0.95) * took - time.monotonic()))
         os.kill(child.pid, signal.SIGKILL)
@@ -218,13 +223,14 @@ def test_a_kill_during_an_upgrade_leaves_nothing_behind(tmp_path: Path) -> None:
     sample = tmp_path / "sample" / "council.sqlite"
     sample.parent.mkdir()
     big_database(sample, fixture)
+    shutil.copyfile(sample, sample.with_name("pristine.sqlite"))  # each run starts from this
     took = copy_takes("upgrade", sample)
     rng = random.Random(11)
     cut_short = 0
-    for run in range(RUNS):
+    for run in range(COPY_RUNS):
         db_path = tmp_path / f"run-{run}" / "council.sqlite"
         db_path.parent.mkdir()
-        big_database(db_path, fixture)
+        shutil.copyfile(sample.with_name("pristine.sqlite"), db_path)
         child, started = start_copying("upgrade", db_path)
         time.sleep(max(0.0, started + rng.uniform(0.05, 0.95) * took - time.monotonic()))
         os.kill(child.pid, signal.SIGKILL)

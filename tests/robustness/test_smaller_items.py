@@ -71,7 +71,7 @@ def test_a_full_disk_during_an_export_is_one_line_and_leaves_nothing(demo_db: Pa
 
 def test_two_demos_at_once_both_succeed_and_load_it_once(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    for attempt in range(3):
+    for attempt in range(2):
         db = tmp_path / f"race-{attempt}.sqlite"
         open_store(db).close()
         children = [
