@@ -139,13 +139,18 @@ async def test_a_damaged_meeting_is_listed_as_damaged_and_the_others_still_work(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "meeting 1 is damaged" in " ".join(screen_text(pilot).split())
+        shown = " ".join(screen_text(pilot).split())
+        assert f"1 ⚠ damaged {problem}" in shown and "1 damaged in the database" in shown, shown
+        await pilot.press("down", "enter", "s", "a")  # opening it in any way says what is wrong
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running
         app.open_minuting(2)
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
 
 
-def test_a_meeting_whose_committee_is_missing_is_listed(demo_db: Path) -> None:
+async def test_a_meeting_whose_committee_is_missing_is_listed(demo_db: Path) -> None:
     conn = sqlite3.connect(demo_db)
     conn.execute("INSERT INTO committee (name, created_at) VALUES ('Audit Committee', '2026-01-01T00:00:00')")
     conn.execute(
@@ -156,6 +161,13 @@ def test_a_meeting_whose_committee_is_missing_is_listed(demo_db: Path) -> None:
     conn.close()
     code, said = run("meetings", "--db", str(demo_db))
     assert code == 0 and "2026-10-01" in said and "committee 2 is missing" in said, said
+    app = app_on(demo_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "committee 2 is missing" in " ".join(screen_text(pilot).split())
+        await pilot.press("down", "enter")  # the orphan, second newest
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.is_running
 
 
 def test_approved_minutes_changed_outside_scrutui_are_refused(demo_db: Path, tmp_path: Path) -> None:

@@ -114,12 +114,16 @@ class HomeScreen(ScrutuiScreen[None]):
                 "",
                 "",
                 "",
-                Text(f"{found.name} is damaged in the database: {found.problem}", style="red"),
+                Text(found.problem, style="red"),
                 key=str(found.row_id),
             )
         hint = self.query_one("#home-hint", Static)
         if not summaries and not damaged:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
+        elif damaged:
+            hint.update(
+                Text(f"⚠ {len(damaged)} damaged in the database (marked ⚠): restore from a backup", style="red")
+            )
         else:
             hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
@@ -179,12 +183,14 @@ class HomeScreen(ScrutuiScreen[None]):
         """The tracker of information requests and recommendations."""
         self.scrutui.open_tracker()
 
+    @guarded
     def action_minutes_status(self) -> None:
         """Issue, approve or correct the selected meeting's minutes."""
         from scrutui.tui.screens.minutes_status import MinutesStatusScreen
 
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
+            self.scrutui.check_meeting(meeting_id)
             self.app.push_screen(MinutesStatusScreen(meeting_id))
 
     def action_committees(self) -> None:

@@ -241,7 +241,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
         if self._damaged_items:
             named = "; ".join(d.describe() for d in self._damaged_items)
-            self.hint(f"⚠ Damaged in the database, left out: {named}.", "warning")
+            self.hint(f"⚠ Damaged, left out: {named}.", "warning")
         capture_line.focus()
 
     def load_agenda(self) -> None:
@@ -296,7 +296,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
         if damaged:
             named = "; ".join(d.describe() for d in damaged)
-            self.hint(f"⚠ Damaged in the database, left out: {named}.", "warning")
+            self.hint(f"⚠ Damaged, left out: {named}.", "warning")
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)

@@ -44,7 +44,7 @@ class RecordChangedDialog(ScrutuiModal[Choice]):
     DEFAULT_CSS = """
     RecordChangedDialog { align: center middle; }
     RecordChangedDialog > Vertical { width: 90%; max-width: 90; height: auto; max-height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
-    RecordChangedDialog #changed-what { text-style: bold; }
+    RecordChangedDialog #changed-what { text-style: bold; width: 1fr; }
     RecordChangedDialog #changed-theirs { height: auto; max-height: 8; margin: 1 0; color: $text-muted; }
     RecordChangedDialog #buttons { height: 3; align: right middle; }
     """
