@@ -184,7 +184,7 @@ def read_template(path: Path) -> bytes:
                 )
             if _DOCUMENT_TYPE not in types and _TEMPLATE_TYPE not in types:
                 raise not_word
-            return _repackaged(package, types, path)
+            return _repackaged(package, types, path) or data
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as error:
         raise TemplateError(f"The template {path} is damaged ({error}).") from error
 
@@ -216,13 +216,15 @@ def _xml_parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def _repackaged(package: zipfile.ZipFile, types: str, path: Path) -> bytes:
-    """The package again, each XML part checked; a .dotx becomes a .docx; outside links removed."""
+def _repackaged(package: zipfile.ZipFile, types: str, path: Path) -> bytes | None:
+    """The package again, each XML part checked; a .dotx becomes a .docx; outside links removed.
+    None when nothing needed changing (the package is used as it is)."""
     from lxml import etree
 
     parser = _xml_parser()
     parts: dict[str, bytes] = {}
     trees: dict[str, Any] = {}
+    changed = False
     for entry in package.infolist():
         content = package.read(entry.filename)
         parts[entry.filename] = content
@@ -242,6 +244,7 @@ def _repackaged(package: zipfile.ZipFile, types: str, path: Path) -> bytes:
         dropped = _drop_outside_links(trees[name])
         if not dropped:
             continue
+        changed = True
         parts[name] = etree.tostring(trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
         source = _rels_source(name)
         if source in trees:
@@ -249,6 +252,9 @@ def _repackaged(package: zipfile.ZipFile, types: str, path: Path) -> bytes:
             parts[source] = etree.tostring(trees[source], xml_declaration=True, encoding="UTF-8", standalone=True)
     if _TEMPLATE_TYPE in types and _DOCUMENT_TYPE not in types:
         parts["[Content_Types].xml"] = types.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE).encode("utf-8")
+        changed = True
+    if not changed:
+        return None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for entry in package.infolist():
