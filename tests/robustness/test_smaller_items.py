@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrutui.cli import main
 from scrutui.export.lists import spreadsheet_safe
@@ -167,3 +169,20 @@ async def test_bidi_overrides_in_names_never_reach_the_document_or_the_screen(db
     assert run("export", "minutes", str(meeting.id), "--db", str(db_path), "-o", str(target))[0] == 0
     assert "\u202e" not in every_part(target) and "\u202c" not in every_part(target)
     del items
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u202a\u202e\u2066\u2069 \u00a0"
+
+
+@given(st.text(alphabet=INVISIBLE, max_size=5), st.sampled_from("=+-@"), st.text(max_size=20))
+def test_any_formula_behind_invisible_characters_or_spaces_is_defused(hidden: str, start: str, rest: str) -> None:
+    cell = spreadsheet_safe(hidden + start + rest)
+    assert isinstance(cell, str) and cell.startswith("'")
+
+
+@given(st.text(max_size=60))
+def test_cleaned_text_never_holds_a_direction_override(text: str) -> None:
+    from scrutui.models import clean_line, clean_text
+
+    for cleaned in (clean_text(text), clean_line(text)):
+        assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in cleaned)
