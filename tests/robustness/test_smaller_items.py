@@ -180,7 +180,10 @@ def test_any_formula_behind_invisible_characters_or_spaces_is_defused(hidden: st
     assert isinstance(cell, str) and cell.startswith("'")
 
 
-@given(st.text(max_size=60))
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(BIDI)), max_size=60))
 def test_cleaned_text_never_holds_a_direction_override(text: str) -> None:
     from scrutui.models import clean_line, clean_text
 
