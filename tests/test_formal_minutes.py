@@ -106,7 +106,15 @@ def test_attendance_declarations_and_movements_in_the_usual_words(store: Store) 
         (Style.ATTENDANCE, "Fay Ford (Director of Public Health)"),
     ]
     declarations = document.index((Style.ITEM_HEADING, "2. Declarations of interest"))
+    # The item is exempt: public minutes withhold the nature unless the committee chooses otherwise.
     assert document[declarations + 1] == (
+        Style.BODY,
+        "Councillor Ann Ali declared a disclosable pecuniary interest in minute 7 (Care home contract: terms), "
+        "the nature of which is withheld from the public minutes as it concerns exempt information, and "
+        "withdrew from the meeting during its consideration.",
+    )
+    published = lines(build_from(store.signoff.source(setup.meeting_id), confidential=True))
+    assert published[published.index((Style.ITEM_HEADING, "2. Declarations of interest")) + 1] == (
         Style.BODY,
         "Councillor Ann Ali declared a disclosable pecuniary interest in minute 7 (Care home contract: terms) "
         "as a director of the provider, and withdrew from the meeting during its consideration.",

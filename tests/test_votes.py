@@ -278,7 +278,7 @@ def test_a_recorded_vote_survives_saving_editing_a_kind_change_and_undo(store: S
     again = store.records.get(motion.id or 0)
     assert isinstance(again, Motion) and again.recorded_votes == voted.recorded_votes
     assert (again.votes_for, again.votes_against, again.abstentions) == (2, 1, 1)
-    session.save(Narrative(id=motion.id, agenda_item_id=item, text="A note instead."))
+    session.save(Narrative(id=motion.id, agenda_item_id=item, text="A note instead.", version=again.version))
     assert store.handle.scalar("SELECT count(*) FROM motion_vote WHERE record_id = ?", [motion.id]) == 0
     session.undo()
     back = store.records.get(motion.id or 0)

@@ -5,6 +5,11 @@ same paragraphs, in the same run. A benchmark to run by hand, not a test:
 
 Prints the median and spread of each measure and the ratio of the medians. The target: the export in
 about a second or less, and within 1.5x of the bare render.
+
+The template is filled in in a child process (a deadline and a memory cap a template cannot
+exceed): the benchmark also times the rendering alone in this process and in a child started each
+way the platforms use (forked: the command line on Linux; from a fork server: the app on Linux;
+spawned: Windows and macOS), so the child's cost shows.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from typing import Any
 
 from scrutui.export.gather import gather_minutes
 from scrutui.export.minutes_export import MinutesExport, export_minutes
-from scrutui.export.template import default_template
+from scrutui.export.render import RenderJob, render, render_here
+from scrutui.export.template import default_template, read_template
 from scrutui.minutes import MinutesDocument, Style
 from scrutui.models import (
     AgendaItem,
@@ -170,11 +176,19 @@ def main(argv: list[str] | None = None) -> int:
             bares: list[float] = []
             quickest: list[float] = []
             commands: list[float] = []
+            job = RenderJob(template, read_template(template), document, "minutes")
+            methods = [m for m in ("fork", "forkserver", "spawn") if m in _start_methods()]
+            children: dict[str, list[float]] = {"here": [], **{m: [] for m in methods}}
+            for method in methods:
+                render(job, method=method)  # the fork server starts (and imports) once
             for _ in range(args.runs):  # interleaved, so all see the same machine load
                 exports.append(_time(lambda: export_minutes(store, request)))
                 bares.append(_time(lambda: bare_render(document, template, work / "bare.docx")))
                 quickest.append(_time(lambda: bare_render_by_id(document, template, work / "quick.docx")))
                 commands.append(_time(lambda: command_line(store.path, meeting_id, work / "command.docx")))
+                children["here"].append(_time(lambda: render_here(job)))
+                for method in methods:
+                    children[method].append(_time(lambda method=method: render(job, method=method)))  # type: ignore[misc]
         finally:
             store.close()
     export, bare, quick = (statistics.median(t) for t in (exports, bares, quickest))
@@ -186,7 +200,24 @@ def main(argv: list[str] | None = None) -> int:
     print(_describe("scrutui export minutes (a new process)", commands))
     print(f"export / bare render:            {export / bare:5.2f}x  (target: within 1.5x)")
     print(f"export / quickest bare render:   {export / quick:5.2f}x")
+    here_times = children.pop("here")
+    here = statistics.median(here_times)
+    print(_describe("fill in the template here (no child)", here_times))
+    names = {
+        "fork": "forked (command line, Linux)",
+        "forkserver": "fork server (the app, Linux)",
+        "spawn": "spawned (Windows, macOS)",
+    }
+    for way, times in children.items():
+        cost = statistics.median(times) - here
+        print(_describe(f"in a child: {names[way]}", times) + f"   child costs {cost:+.3f} s")
     return 0
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import click
 from scrutui import __version__
 from scrutui.commands import export_minutes as export_minutes_command
 from scrutui.errors import ScrutuiError
-from scrutui.logs import setup_logging
+from scrutui.logs import redacted, setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
 from scrutui.store import Store, open_store
 
@@ -22,9 +22,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
 
 
+def one_line(message: str) -> str:
+    """`message` on one line: a line break or other control character in it (in a path, say) is
+    written as its escape, \\n, so the message never splits."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii") for char in message
+    )
+
+
 def fail(message: str) -> None:
     """Print one line to stderr and exit non-zero."""
-    click.echo(f"scrutui: {message}", err=True)
+    click.echo(f"scrutui: {one_line(message)}", err=True)
     sys.exit(1)
 
 
@@ -44,7 +52,7 @@ def friendly_errors(function: F) -> F:
             fail("interrupted.")
         except Exception as error:
             log.exception("unexpected error")
-            fail(f"something went wrong ({type(error).__name__}: {error}). Details are in {log_path()}.")
+            fail(f"something went wrong ({type(error).__name__}: {redacted(error)}). Details are in {log_path()}.")
 
     return wrapper  # type: ignore[return-value]
 
@@ -144,7 +152,8 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     """List meetings (newest first) with their ids."""
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
-        summaries = store.meetings.summaries()
+        with store.handle.collecting_damage() as damaged:
+            summaries = store.meetings.summaries()
     finally:
         store.close()
     rows = [
@@ -160,9 +169,10 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         for s in summaries
     ]
     if as_json:
+        rows += [{"id": d.row_id, "damaged": d.problem} for d in damaged]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not rows and not damaged:
         click.echo("No meetings yet. Start the app (scrutui) to create one, or run: scrutui demo")
         return
     headers = ("id", "date", "time", "committee", "status", "records")
@@ -171,6 +181,8 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in table:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    for found in damaged:
+        click.echo(f"⚠ {found.describe()}: damaged in the database, so it cannot be opened or exported")
 
 
 @main.group()

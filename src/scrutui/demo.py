@@ -27,11 +27,13 @@ class DemoResult:
 def load_demo(store: Store, source: Path | None = None) -> DemoResult:
     """Write the demo committee and its meetings, once. A second call changes nothing."""
     data: dict[str, Any] = json.loads((source or demo_file()).read_text(encoding="utf-8"))
-    existing = store.committees.by_name(data["committee"]["name"])
-    if existing is not None:
-        ids = tuple(s.meeting.id or 0 for s in store.meetings.summaries(existing.id))
-        return DemoResult(existing, ids, already_loaded=True)
+    # Looked for inside the write transaction: two demos loaded at once load it once, and the
+    # second finds the first's.
     with store.handle.write():
+        existing = store.committees.by_name(data["committee"]["name"])
+        if existing is not None:
+            ids = tuple(s.meeting.id or 0 for s in store.meetings.summaries(existing.id))
+            return DemoResult(existing, ids, already_loaded=True)
         committee = store.committees.add(
             Committee.model_validate(data["committee"]),
             [(Person(name=p["name"], title=p.get("title", "")), Role(p["role"])) for p in data["people"]],

@@ -19,6 +19,7 @@ from scrutui.models import (
     AgendaItem,
     Committee,
     CommitteePerson,
+    ExemptNatures,
     Jurisdiction,
     Line,
     Meeting,
@@ -555,6 +556,16 @@ def item_kind(title: str) -> str:
     """What kind of standard item a title names ("apologies", "minutes" ...), or "" for others."""
     folded = title.casefold()
     return next((kind for words, kind in _TITLE_KINDS if words in folded), "")
+
+
+def nature_withheld(category: InterestCategory, item: AgendaItem | None, committee: Committee) -> bool:
+    """True when public minutes and open data leave out the nature of a declared interest: always
+    for a sensitive interest, and for an interest in an exempt item unless the committee publishes
+    those (it may reveal the exempt matter)."""
+    if category is InterestCategory.SENSITIVE:
+        return True
+    exempt = item is not None and item.is_exempt
+    return exempt and committee.exempt_declaration_natures is ExemptNatures.WITHHOLD
 
 
 def standard_agenda(substantive: str, previous_meeting: dt.date | None = None) -> str:

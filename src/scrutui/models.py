@@ -32,6 +32,9 @@ from scrutui.blocks import BlockKind, read_blocks, typed_text
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+#: Explicit direction embeddings, overrides and isolates: invisible, and able to make a name read
+#: backwards on screen and in print (right-to-left text itself needs none of them).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 #: Longest text one record may hold (a 1 MB paste fits with room to spare).
 MAX_TEXT = 2_000_000
@@ -42,11 +45,13 @@ MAX_SHORT = 300
 def clean_text(value: str) -> str:
     """Return `value` with everything a Word document cannot hold removed.
 
-    Control characters are dropped (tab becomes a space), lone surrogates become U+FFFD (the
-    replacement character), line endings become ``\\n``, and leading and trailing space is trimmed.
+    Control characters and direction overrides (U+202A-U+202E, U+2066-U+2069) are dropped (tab
+    becomes a space), lone surrogates become U+FFFD (the replacement character), line endings become
+    ``\\n``, and leading and trailing space is trimmed.
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     value = _XML_ILLEGAL.sub("", value)
+    value = _BIDI_CONTROLS.sub("", value)
     value = _SURROGATE.sub("\ufffd", value)
     # Vertical tab, form feed and the Unicode line/paragraph separators read as line breaks.
     value = value.replace("\u2028", "\n").replace("\u2029", "\n")
@@ -230,6 +235,11 @@ LeadIn = Annotated[
     AfterValidator(_only_body_token),
     Field(min_length=1, max_length=MAX_SHORT),
 ]
+class ExemptNatures(StrEnum):
+    """Whether public minutes give the nature of an interest declared in an exempt item."""
+
+    WITHHOLD = "withhold"  # the nature may reveal the exempt matter: the default
+    PUBLISH = "publish"
 
 
 class Committee(Model):
@@ -266,6 +276,7 @@ class Committee(Model):
     request_due_dates: bool = True
     number_decisions: bool = False
     language: MinutesLanguage = MinutesLanguage.ENGLISH
+    exempt_declaration_natures: ExemptNatures = ExemptNatures.WITHHOLD
 
 
 #: The fields of a committee that are its house style: what a council-wide default holds and a new
@@ -286,6 +297,7 @@ HOUSE_STYLE = (
     "request_due_dates",
     "number_decisions",
     "language",
+    "exempt_declaration_natures",
 )
 
 
@@ -404,6 +416,10 @@ class Meeting(Model):
         return value
 
 
+#: What the public reads for an exempt item whose public title was left empty.
+EXEMPT_TITLE = "Exempt item"
+
+
 class AgendaItem(Model):
     """An item on a meeting's agenda. `number` is what the agenda shows; `position` is sort order."""
 
@@ -424,6 +440,14 @@ class AgendaItem(Model):
     def is_exempt(self) -> bool:
         """True when the public is excluded for this item (Schedule 12A)."""
         return self.exempt_paragraph is not None
+
+    @property
+    def public_name(self) -> str:
+        """The item's title as the public may read it: an exempt item's public title, or else
+        "Exempt item", never its own title."""
+        if not self.is_exempt:
+            return self.title
+        return self.public_title or EXEMPT_TITLE
 
 
 # --- records -------------------------------------------------------------------------------------
@@ -528,6 +552,8 @@ class RecordBase(Model):
     text: Text = ""
     created_at: str | None = None
     updated_at: str | None = None
+    #: Raised by one at every change in the database: an edit saves only over the version it opened.
+    version: int = Field(default=0, ge=0)
 
 
 class _NeedsText(RecordBase):

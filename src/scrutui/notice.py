@@ -77,7 +77,7 @@ class NoticeItem:
     @property
     def title(self) -> str:
         """The title as the public may read it."""
-        return (self.item.public_title or self.item.title) if self.item.is_exempt else self.item.title
+        return self.item.public_name
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ Every method saves (and commits) before it returns, and remembers how to undo wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from scrutui import capture, voting
@@ -48,6 +48,9 @@ class UndoStep:
     record_id: int
     before: Record | None = None
     step: int = 0
+    #: For an edit: the record's version after it, so undo never puts `before` back over a later
+    #: change made elsewhere.
+    version: int | None = None
 
     @property
     def description(self) -> str:
@@ -137,8 +140,8 @@ class MinutingSession:
         if parsed.kind is capture.CaptureKind.ANSWER:
             earlier = capture.answer(self.records(item_id), parsed)
             if earlier is not None:
-                before = self.store.records.update(earlier)
-                self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
+                before = self.store.records.update(earlier, expected=earlier.version)
+                self._remember(UndoStep(Change.EDIT, before.id or 0, before=before, version=before.version + 1))
                 return Saved(earlier, answered=True, unknown_names=unknown)
         if parsed.kind is capture.CaptureKind.VOTE:
             return self._vote(item_id, parsed)
@@ -179,11 +182,14 @@ class MinutingSession:
         if linked is not None:
             self.store.records.update(linked, revise=False)
 
-    def save(self, record: Record) -> Record:
+    def save(self, record: Record, *, expected: int | None = None) -> Record:
         """Save a record from a form: a new one is added, an existing one updated.
 
-        A motion whose vote changed is checked against the members present and the quorum first
-        (`notices` then holds what the clerk should be told)."""
+        An existing one is saved only over the version the form opened (`record.version`, or
+        `expected` when given): changed elsewhere since, it raises RecordChanged and nothing is
+        saved over it (the form's version is kept in the record's history). A motion whose vote
+        changed is checked against the members present and the quorum first (`notices` then holds
+        what the clerk should be told)."""
         before = self.store.records.get(record.id) if record.id is not None else None
         self.notices = ()
         if isinstance(record, Motion) and not (
@@ -197,8 +203,9 @@ class MinutingSession:
             self._remember(UndoStep(Change.ADD, saved.id or 0))
             self._link_decision(saved)
             return saved
-        before = self.store.records.update(record)
-        self._remember(UndoStep(Change.EDIT, record.id, before=before))
+        opened = record.version if expected is None else expected
+        before = self.store.records.update(record, expected=opened)
+        self._remember(UndoStep(Change.EDIT, record.id, before=before, version=before.version + 1))
         return self.store.records.get(record.id)
 
     def delete(self, record_id: int) -> Record:
@@ -244,7 +251,12 @@ class MinutingSession:
                 records.restore(step.record_id)
             case Change.EDIT:
                 assert step.before is not None
-                records.update(step.before)
+                if step.version is not None and records.get(step.record_id).version != step.version:
+                    raise ScrutuiError(
+                        "This record was changed elsewhere (another window or clerk) after your edit, so "
+                        "undo did not put the earlier version back over that change; both are in its history."
+                    )
+                records.update(step.before, expected=step.version)
             case Change.MOVE:
                 records.move(step.record_id, -step.step)
             case Change.MOVEMENT:
@@ -264,12 +276,23 @@ class MinutingSession:
         self._undo.append(step)
         del self._undo[:-200]
 
+    def _moved_on(self, step: UndoStep, version: int) -> UndoStep:
+        """The same undo step, now undoing up to `version` (a narrative saved again since)."""
+        moved = replace(step, version=version)
+        for index in range(len(self._undo) - 1, -1, -1):
+            if self._undo[index] is step:
+                self._undo[index] = moved
+                break
+        return moved
+
 
 class NarrativeDraft:
     """A narrative being written in the multi-line editor.
 
     It is saved every few seconds and on leaving; the whole editing session is one undo step, and
-    one revision (the text before editing began) rather than one per save.
+    one revision (the text before editing began) rather than one per save. Each save goes only over
+    the version last saved or opened here: changed elsewhere meanwhile, it raises RecordChanged
+    (see `keep_mine`, `take_theirs` and `keep_both` for what the clerk may then choose).
     """
 
     def __init__(self, session: MinutingSession, agenda_item_id: int, record: Narrative | None) -> None:
@@ -277,8 +300,11 @@ class NarrativeDraft:
         self.agenda_item_id = agenda_item_id
         self.record_id = record.id if record else None
         self.saved_text = record.text if record else ""
+        #: The version of the record this editor last saved or opened.
+        self.version = record.version if record else 0
         self._original = record
         self._changed = False
+        self._undo_step: UndoStep | None = None
 
     def is_dirty(self, text: str) -> bool:
         """True when `text` differs from what was last saved (as its paragraphs and list items: a
@@ -295,20 +321,59 @@ class NarrativeDraft:
             added = records.add(Narrative(agenda_item_id=self.agenda_item_id, text=cleaned))
             assert isinstance(added, Narrative)
             self.record_id = added.id
+            self.version = added.version
             self.session._remember(UndoStep(Change.ADD, added.id or 0))
             self.saved_text = cleaned
             self._changed = True  # a new narrative needs no "before" revision
             return added
-        first = not self._changed
-        narrative = Narrative(id=self.record_id, agenda_item_id=self.agenda_item_id, text=cleaned)
-        records.update(narrative, revise=first)
-        if first and self._original is not None:
-            self.session._remember(UndoStep(Change.EDIT, self.record_id, before=self._original))
+        return self._write(cleaned, revise=not self._changed, expected=self.version)
+
+    def _write(self, cleaned: str, *, revise: bool, expected: int) -> Narrative:
+        assert self.record_id is not None
+        records = self.session.store.records
+        narrative = Narrative(
+            id=self.record_id, agenda_item_id=self.agenda_item_id, text=cleaned, version=expected
+        )
+        before = records.update(narrative, revise=revise, expected=expected)
+        self.version = before.version + 1
+        if self._undo_step is None and self._original is not None:
+            self._undo_step = UndoStep(Change.EDIT, self.record_id, before=self._original, version=self.version)
+            self.session._remember(self._undo_step)
+        elif self._undo_step is not None:
+            self._undo_step = self.session._moved_on(self._undo_step, self.version)
         self._changed = True
         self.saved_text = cleaned
         saved = records.get(self.record_id)
         assert isinstance(saved, Narrative)
         return saved
+
+    # --- after RecordChanged: the clerk's choice ------------------------------------------------
+
+    def keep_mine(self, text: str, current: Record | None) -> Narrative:
+        """Save `text` over the version now in the database (`current`; None when it was deleted,
+        which brings it back). That version is kept as a revision."""
+        assert self.record_id is not None
+        records = self.session.store.records
+        if current is None:
+            records.restore(self.record_id)
+            current = records.get(self.record_id)
+        return self._write(clean_text(text), revise=True, expected=current.version)
+
+    def take_theirs(self, current: Record) -> str:
+        """Carry on from the version now in the database (this editor's is in the history)."""
+        self.version = current.version
+        self.saved_text = current.text
+        return current.text
+
+    def keep_both(self, text: str) -> Narrative:
+        """Keep the version now in the database and save `text` as a new narrative after it; this
+        editor goes on with the new one."""
+        added = self.session.store.records.add(Narrative(agenda_item_id=self.agenda_item_id, text=clean_text(text)))
+        assert isinstance(added, Narrative)
+        self.session._remember(UndoStep(Change.ADD, added.id or 0))
+        self.record_id, self.version, self.saved_text = added.id, added.version, added.text
+        self._original, self._undo_step, self._changed = None, None, True
+        return added
 
     def finish(self, text: str) -> Narrative | None:
         """Save on leaving. A narrative emptied in the editor is deleted (undo brings it back)."""

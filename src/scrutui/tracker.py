@@ -24,6 +24,7 @@ from scrutui.models import (
     clean_text,
 )
 from scrutui.store import Store
+from scrutui.store.records import RecordChanged
 from scrutui.store.tracker import (
     Counts,
     StatusFilter,
@@ -145,6 +146,7 @@ class Tracker:
         text: str,
         *,
         action_log_item_id: int | None = None,
+        expected: int | None = None,
     ) -> TrackedRecord:
         """Record a response (an answer, a refusal with reasons, a withdrawal, or the executive's
         response to a recommendation) on the original record, dated `on` (today if None).
@@ -152,6 +154,9 @@ class Tracker:
         Setting a request back to outstanding (or a recommendation back to awaited) clears the
         response; the record's history keeps it. Given the action log it was recorded through, that
         log notes the response was reported back there.
+
+        `expected` is the record's version when the form was opened: if it was changed elsewhere
+        since, nothing is saved over it (RecordChanged; the response typed is kept in its history).
         """
         tracked = self.get(record_id)
         record = tracked.record
@@ -183,14 +188,22 @@ class Tracker:
             )
         # model_copy skips validation: validate the changed record as a whole before saving it.
         validated = type(changed).model_validate(changed.model_dump())
+        changed_elsewhere: RecordChanged | None = None
         with self.store.handle.write():
-            self.store.records.update(validated)
-            if action_log_item_id is not None:
-                self.store.tracker.mark_reported(action_log_item_id, record_id, day)
+            try:
+                self.store.records.update(validated, expected=expected)
+            except RecordChanged as error:
+                changed_elsewhere = error  # raised once the response typed is kept (committed)
+            else:
+                if action_log_item_id is not None:
+                    self.store.tracker.mark_reported(action_log_item_id, record_id, day)
+        if changed_elsewhere is not None:
+            raise changed_elsewhere
         return self.get(record_id)
 
-    def set_due(self, record_id: int, due: dt.date | None) -> TrackedRecord:
-        """Set the due date by hand; None works it out again from the meeting and the committee."""
+    def set_due(self, record_id: int, due: dt.date | None, *, expected: int | None = None) -> TrackedRecord:
+        """Set the due date by hand; None works it out again from the meeting and the committee.
+        `expected`: as for `respond`."""
         tracked = self.get(record_id)
         if due is not None and due < tracked.origin.meeting_date:
             raise ScrutuiError(
@@ -203,7 +216,7 @@ class Tracker:
             )
         else:
             changed = record.model_copy(update={"response_due": due})
-        self.store.records.update(type(changed).model_validate(changed.model_dump()))
+        self.store.records.update(type(changed).model_validate(changed.model_dump()), expected=expected)
         return self.get(record_id)
 
     def _check_response_date(self, tracked: TrackedRecord, day: dt.date) -> None:

@@ -11,15 +11,12 @@ from collections.abc import Iterable
 
 from scrutui.models import AgendaItem
 
-#: The title shown for an exempt item that has no public title.
-UNTITLED_EXEMPT = "Exempt item"
-
 
 def public_item(item: AgendaItem) -> AgendaItem:
     """`item` as the public may see it: an exempt item under its public title, without its purpose."""
     if not item.is_exempt:
         return item
-    return item.model_copy(update={"title": item.public_title or UNTITLED_EXEMPT, "purpose": ""})
+    return item.model_copy(update={"title": item.public_name, "purpose": ""})
 
 
 def shown_items(items: Iterable[AgendaItem], *, shows_exempt: bool) -> list[AgendaItem]:

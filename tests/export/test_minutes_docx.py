@@ -271,15 +271,18 @@ def test_a_document_built_by_hand_with_control_characters_still_renders(tmp_path
     assert paragraphs(tmp_path / "out.docx")[:2] == [("Minutes Title", "Title"), ("Minutes Subtitle", "Subtitle")]
 
 
+class Extended(MinutesDocument):
+    """A document with a paragraph of every style after the minutes (at module level: a document is
+    sent to the child process that renders it)."""
+
+    def paragraphs(self):  # type: ignore[no-untyped-def]
+        yield from super().paragraphs()
+        for style in Style:
+            yield Paragraph(style, f"text in {style.value}", label="L." if style is Style.PART else "")
+
+
 def test_any_paragraph_a_document_yields_is_rendered_with_its_style(tmp_path: Path) -> None:
     """The renderer is generic: whatever paragraphs() yields comes out, in order, styled by name."""
-
-    class Extended(MinutesDocument):
-        def paragraphs(self):  # type: ignore[no-untyped-def]
-            yield from super().paragraphs()
-            for style in Style:
-                yield Paragraph(style, f"text in {style.value}", label="L." if style is Style.PART else "")
-
     document = Extended(
         committee="C",
         title="T",

@@ -12,7 +12,16 @@ import pytest
 from click.testing import CliRunner
 
 from scrutui.cli import main
-from scrutui.models import Assurance, InformationRequest, Narrative, Question, Recommendation, Resolution
+from scrutui.formalities import Declaration, InterestCategory
+from scrutui.models import (
+    AgendaItem,
+    Assurance,
+    InformationRequest,
+    Narrative,
+    Question,
+    Recommendation,
+    Resolution,
+)
 from scrutui.store import open_store
 from tests.export.helpers import every_part
 
@@ -28,6 +37,16 @@ def canary_database(db_path: Path) -> None:
     assert item.public_title and CANARY not in item.public_title
     store.agenda.update(item.model_copy(update={"title": f"Hollins Care Ltd {CANARY} contract"}))
     item_id = item.id or 0
+    # A declaration on the exempt item whose nature would give the exempt matter away.
+    marsh = next(line for line in store.attendance.roll(EXEMPT_MEETING) if line.name == "Councillor Helen Marsh")
+    store.attendance.declare(
+        Declaration(meeting_id=EXEMPT_MEETING, agenda_item_id=item_id, person_id=marsh.person_id,
+                    category=InterestCategory.OTHER_REGISTRABLE, nature=f"as a director of {CANARY} Ltd")
+    )
+    # A second exempt item whose public title was left empty: its private title must not show.
+    untitled = store.agenda.add(AgendaItem(meeting_id=EXEMPT_MEETING, number="9", title=f"Staffing {CANARY} case",
+                                           exempt_paragraph=1))
+    store.records.add(Narrative(agenda_item_id=untitled.id or 0, text=f"The {CANARY} case was discussed."))
     for record in (
         Narrative(agenda_item_id=item_id, text=f"The bid price of {CANARY} was discussed."),
         Question(agenda_item_id=item_id, asked_by="Councillor Helen Marsh", text=f"whether {CANARY} was fair",
@@ -91,8 +110,11 @@ def test_no_public_output_holds_exempt_text(canary_db: Path, tmp_path: Path) -> 
     assert len(public) >= 11
     leaks = [name for name, text in public.items() if CANARY in text]
     assert leaks == []
-    # The public minutes still say the item was taken, under its public title.
-    assert "Residential placements: contract extension" in public["minutes (Word)"]
+    # The public minutes still say the item was taken, under its public title (or a neutral one),
+    # and the declaration was made.
+    minutes = public["minutes (Word)"]
+    assert "Residential placements: contract extension" in minutes and "(Exempt item)" in minutes
+    assert "Councillor Helen Marsh declared an other registrable interest" in minutes
 
 
 def test_confidential_outputs_hold_it(canary_db: Path, tmp_path: Path) -> None:
@@ -100,3 +122,17 @@ def test_confidential_outputs_hold_it(canary_db: Path, tmp_path: Path) -> None:
     missing = [name for name, text in confidential.items() if CANARY not in text]
     assert missing == []
     assert "CONFIDENTIAL" in confidential["minutes (Word)"]
+
+
+def test_a_committee_may_publish_the_nature_of_declarations_on_exempt_items(canary_db: Path, tmp_path: Path) -> None:
+    from scrutui.models import ExemptNatures
+
+    store = open_store(canary_db)
+    [committee] = store.committees.all()
+    store.committees.update(committee.model_copy(update={"exempt_declaration_natures": ExemptNatures.PUBLISH}))
+    store.close()
+    minutes = tmp_path / "public.docx"
+    run("export", "minutes", str(EXEMPT_MEETING), "--db", str(canary_db), "-o", str(minutes))
+    text = written(minutes)
+    assert f"as a director of {CANARY} Ltd" in text  # the committee chose to publish natures
+    assert f"bid price of {CANARY}" not in text  # the exempt minutes themselves stay private

@@ -3,6 +3,8 @@
 Each run starts the real app in a child process, lets it save records (or type a narrative), kills
 it without warning, and then checks the database: every record the screen showed as saved is there,
 ``PRAGMA quick_check`` is ok, and the narrative lost at most the autosave interval of typing.
+The same is done while the database is being copied (a backup, and the copy taken before an
+upgrade): a copy cut short is never left under a real name, and is gone after the next run.
 Set SCRUTUI_CRASH_RUNS to run more kills than the default.
 """
 
@@ -10,8 +12,10 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -21,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from scrutui.store import open_store
+from scrutui.store.backup import backups_folder
 from tests.conftest import add_meeting_to
 from tests.robustness.crash_child import NARRATIVE
 
@@ -111,3 +116,132 @@ def test_a_half_typed_narrative_loses_at_most_seconds(db_path: Path) -> None:
         deadline = killed_at - PROMISED_SECONDS - SLACK_SECONDS
         must_have = max((length for length, at in typed if at <= deadline), default=0)
         assert len(text) >= min(must_have, len(NARRATIVE.strip())), (len(text), must_have)
+
+
+# --- kills while copying the database: during a backup, and during an upgrade --------------------
+
+COPYING_CHILD = """
+import sys, time
+from pathlib import Path
+from scrutui.store import open_store
+from scrutui.store.backup import backups_folder
+from scrutui.store.backup import automatic_backup
+path = Path(sys.argv[2])
+print("START", time.monotonic(), flush=True)
+if sys.argv[1] == "backup":
+    automatic_backup(path)
+else:
+    open_store(path).close()
+print("DONE", time.monotonic(), flush=True)
+"""
+
+
+def start_copying(mode: str, path: Path) -> tuple[subprocess.Popen[str], float]:
+    """Start a child that backs up (or upgrades) the database; returns it once it is about to begin."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    child = subprocess.Popen(
+        [sys.executable, "-c", COPYING_CHILD, mode, str(path)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    assert line.startswith("START"), line
+    return child, time.monotonic()
+
+
+def copy_takes(mode: str, path: Path) -> float:
+    """How long the child's copy takes when left alone (to kill it part-way through)."""
+    child, started = start_copying(mode, path)
+    child.communicate(timeout=120)
+    return time.monotonic() - started
+
+
+#: Kills while a copy is being written (each a few seconds at most).
+COPY_RUNS = max(3, RUNS // 2)
+
+
+def big_database(path: Path, source: Path | None = None, megabytes: int = 24) -> None:
+    """A database of about `megabytes` (the demo, or a copy of `source`), so copying it takes a while."""
+    if source is not None:
+        path.write_bytes(source.read_bytes())
+    else:
+        open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)"
+        " INSERT INTO revision (record_id, at, action, before)"
+        " SELECT coalesce((SELECT min(id) FROM record), 1), '2026-01-01T00:00:00', 'edit', hex(randomblob(2000)) FROM n",
+        [megabytes * 250],
+    )
+    conn.commit()
+    conn.close()
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if ".partial" in p.name or ".creating" in p.name]
+
+
+def check_copies(folder: Path, pattern: str, version: int | None = None) -> None:
+    """Every copy under a real name is whole (and of `version`); anything cut short is hidden,
+    owner-only and named .partial."""
+    for copy in folder.glob(pattern):
+        if copy.name.startswith("."):
+            continue  # cut short: checked below
+        conn = sqlite3.connect(copy)
+        try:
+            assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok", copy
+            if version is not None:
+                assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        finally:
+            conn.close()
+    for cut in leftovers(folder):
+        assert cut.name.startswith(".") and stat.S_IMODE(cut.stat().st_mode) == 0o600, cut
+
+
+def test_a_kill_during_a_backup_leaves_nothing_behind(tmp_path: Path) -> None:
+    db_path = tmp_path / "council.sqlite"
+    big_database(db_path)
+    folder = backups_folder(db_path)
+    took = copy_takes("backup", db_path)
+    rng = random.Random(7)
+    cut_short = 0
+    for _ in range(COPY_RUNS):
+        child, started = start_copying("backup", db_path)
+        time.sleep(max(0.0, started + rng.uniform(0.05, 0.95) * took - time.monotonic()))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(30)
+        check_copies(folder, "*.sqlite")
+        cut_short += bool(leftovers(folder))
+        open_store(db_path).close()  # the next run
+        assert leftovers(folder) == []
+        check_copies(folder, "*.sqlite")
+        assert quick_check(db_path) == "ok"
+    assert cut_short, "no kill landed while a backup was being written"
+
+
+def test_a_kill_during_an_upgrade_leaves_nothing_behind(tmp_path: Path) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "schema-v1.sqlite"
+    sample = tmp_path / "sample" / "council.sqlite"
+    sample.parent.mkdir()
+    big_database(sample, fixture)
+    shutil.copyfile(sample, sample.with_name("pristine.sqlite"))  # each run starts from this
+    took = copy_takes("upgrade", sample)
+    rng = random.Random(11)
+    cut_short = 0
+    for run in range(COPY_RUNS):
+        db_path = tmp_path / f"run-{run}" / "council.sqlite"
+        db_path.parent.mkdir()
+        shutil.copyfile(sample.with_name("pristine.sqlite"), db_path)
+        child, started = start_copying("upgrade", db_path)
+        time.sleep(max(0.0, started + rng.uniform(0.05, 0.95) * took - time.monotonic()))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(30)
+        assert quick_check(db_path) == "ok"
+        check_copies(db_path.parent, "*.before-v*", version=1)
+        cut_short += bool(leftovers(db_path.parent))
+        store = open_store(db_path)  # the next run finishes the upgrade
+        store.close()
+        assert leftovers(db_path.parent) == []
+        check_copies(db_path.parent, "*.before-v*", version=1)
+        whole = [p for p in db_path.parent.glob("*.before-v*") if not p.name.startswith(".")]
+        assert len(whole) >= 1  # a whole copy of the old database
+    assert cut_short, "no kill landed while the copy before the upgrade was being written"

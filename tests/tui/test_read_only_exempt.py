@@ -119,7 +119,7 @@ async def test_a_read_only_session_never_shows_exempt_content(db_path: Path) -> 
 async def test_with_confidential_or_as_a_writer_the_exempt_item_is_shown_in_full(db_path: Path) -> None:
     canary_database(db_path)
     store = open_store(db_path)
-    [exempt] = [item for item in store.agenda.for_meeting(EXEMPT_MEETING) if item.is_exempt]
+    [exempt] = [item for item in store.agenda.for_meeting(EXEMPT_MEETING) if item.title.startswith("Hollins")]
     store.close()
     for app in (
         make_app(db_path, read_only=True, confidential=True, blink=False, today=lambda: TODAY),

@@ -16,8 +16,8 @@ from scrutui.store.backup import backup_database, default_backup_path
     "-o",
     "--output",
     metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the copy (default: a dated file in a backups folder beside the database).",
+    type=click.Path(path_type=Path),
+    help="Where to write the copy, or a folder for it (default: a dated file in a backups folder beside the database).",
 )
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_context
@@ -28,10 +28,12 @@ def backup(ctx: click.Context, db: str | None, output: Path | None, force: bool)
     @friendly_errors
     def run() -> None:
         path, _ = resolve_db_path(db or (ctx.obj or {}).get("db"))
-        target = output
+        target = output.expanduser() if output else None
         if target is None:
             target = default_backup_path(path)
             target.parent.mkdir(exist_ok=True)
+        elif target.is_dir():
+            target = target / default_backup_path(path).name
         made = backup_database(path, target, force=force)
         click.echo(f"Backed up {path} to {made} (checked: ok).")
 

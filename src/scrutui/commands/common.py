@@ -77,9 +77,10 @@ def output_options(function: F) -> F:
 
 def choose_format(format_: str | None, output: str | None, pdf: bool) -> str:
     """The output format: as asked, else from the file's name, else Word. Refuses a mismatch."""
-    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    named = bool(output) and not Path(output or "").expanduser().is_dir()  # -o FOLDER names no format
+    suffix = Path(output or "").suffix.lower().lstrip(".") if named else ""
     chosen = (format_ or "").lower() or (suffix if suffix in FORMATS else "docx")
-    if output and suffix in FORMATS and suffix != chosen:
+    if named and suffix in FORMATS and suffix != chosen:
         raise ScrutuiError(f"The file name {output} ends .{suffix} but the format asked for is {chosen}.")
     if pdf and chosen != "docx":
         raise ScrutuiError(f"--pdf converts the Word file: it cannot be used with --format {chosen}.")
@@ -87,16 +88,26 @@ def choose_format(format_: str | None, output: str | None, pdf: bool) -> str:
 
 
 def output_path(output: str | None, default_stem: str, format_: str) -> Path:
-    """The file to write: as given (with the format's suffix added if it has none), or a default."""
+    """The file to write: as given (with the format's suffix added if it has none), the default
+    name inside it when it is a folder, or the default name here."""
+    from scrutui.export.files import into_folder
+
+    default = f"{default_stem}.{format_}"
     if output:
-        path = Path(output).expanduser()
+        path = into_folder(Path(output), default)
         return path if path.suffix else path.with_suffix(f".{format_}")
-    return Path(f"{default_stem}.{format_}")
+    return Path(default)
 
 
 def template_path(text: str | None) -> Path | None:
     """The --template given, if any."""
     return Path(text).expanduser() if text else None
+
+
+def say_damaged(damaged: list[Any]) -> None:
+    """One line naming the rows left out because they are damaged in the database (if any)."""
+    if damaged:
+        click.echo("Not included, as damaged in the database: " + "; ".join(d.describe() for d in damaged) + ".")
 
 
 def slug(text: str) -> str:

@@ -90,14 +90,15 @@ def make_template_command() -> click.Command:
     @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
     @friendly_errors
     def template(file: str, force: bool) -> None:
-        """Write a copy of scrutui's Word template to FILE (default: minutes-template.docx here).
+        """Write a copy of scrutui's Word template to FILE (default: minutes-template.docx here; a
+        folder: that name inside it).
 
         Restyle it in Word, then use it with `scrutui export minutes --template FILE` or set it as
         the committee's Word template.
         """
         import shutil
 
-        from scrutui.export.files import write_atomically
+        from scrutui.export.files import into_folder, write_atomically
         from scrutui.export.template import default_template
 
         source = default_template()
@@ -105,7 +106,7 @@ def make_template_command() -> click.Command:
         def copy(target: Path) -> None:
             shutil.copyfile(source, target)
 
-        written = write_atomically(Path(file), copy, force=force)
+        written = write_atomically(into_folder(Path(file), "minutes-template.docx"), copy, force=force)
         click.echo(f"scrutui's minutes template copied to {written}; restyle it in Word.")
 
     return template

@@ -15,6 +15,7 @@ from scrutui.commands.common import (
     date_option,
     output_options,
     output_path,
+    say_damaged,
     slug,
     template_path,
 )
@@ -138,7 +139,8 @@ def requests_command(
         query, name = tracker_query(
             store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
         )
-        entries, counts = gather(store, query)
+        with store.handle.collecting_damage() as damaged:
+            entries, counts = gather(store, query)
     finally:
         store.close()
     if not entries:
@@ -148,6 +150,7 @@ def requests_command(
         for line, overdue in request_table(entries, query, width):
             click.echo(click.style(line, fg="red", bold=True) if overdue else line)
     click.echo(f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})")
+    say_damaged(damaged)
 
 
 @click.command("requests")
@@ -182,19 +185,21 @@ def export_requests(
         )
         stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
         path = output_path(output, stem, chosen)
-        count, written = export_tracker(
-            store,
-            query,
-            path,
-            format_=chosen,
-            committee=name,
-            force=force,
-            pdf=pdf,
-            template=template_path(template),
-        )
+        with store.handle.collecting_damage() as damaged:
+            count, written = export_tracker(
+                store,
+                query,
+                path,
+                format_=chosen,
+                committee=name,
+                force=force,
+                pdf=pdf,
+                template=template_path(template),
+            )
     finally:
         store.close()
     noun = "request" if count == 1 else "requests"
     click.echo(f"Wrote {count} information {noun} to {path}.")
     for also in written[1:]:
         click.echo(f"Wrote {also}.")
+    say_damaged(damaged)

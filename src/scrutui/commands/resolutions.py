@@ -12,6 +12,7 @@ from scrutui.commands.common import (
     date_option,
     output_options,
     output_path,
+    say_damaged,
     slug,
     template_path,
 )
@@ -98,7 +99,8 @@ def export_resolutions(
             stem = f"resolutions-{slug(name)}"
             stem += f"-{first.isoformat()}" if first else ""
             stem += f"-to-{last.isoformat()}" if last else ""
-        meetings = tracker.decisions(ids, confidential=confidential)
+        with store.handle.collecting_damage() as damaged:
+            meetings = tracker.decisions(ids, confidential=confidential)
         as_at_day = tracker.today()
     finally:
         store.close()
@@ -123,3 +125,4 @@ def export_resolutions(
     click.echo(f"Wrote the chair's list ({decisions} decision{plural}, {len(meetings)} {held}) to {path}.")
     for also in written[1:]:
         click.echo(f"Wrote {also}.")
+    say_damaged(damaged)

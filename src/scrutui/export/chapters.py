@@ -75,7 +75,7 @@ def chapters_of(source: MinutesSource, recording_start: dt.datetime | None = Non
         else:
             ended = meeting_end
         start = int((began - zero).total_seconds())
-        title = (item.public_title or item.title) if item.is_exempt else item.title
+        title = item.public_name
         if start < 0:
             notes.append(f"{title} began before the recording: its chapter starts at 0:00.")
             start = 0

@@ -36,7 +36,7 @@ from scrutui.export.template import (
     LoadedTemplate,
     TemplateError,
     default_template,
-    load_template,
+    read_template,
 )
 from scrutui.minutes import MinutesDocument, Paragraph, Style, long_date, long_time
 
@@ -91,6 +91,8 @@ def render_minutes(document: MinutesDocument, template: LoadedTemplate) -> Any:
         raise TemplateError(
             f"The template {template.path} could not be filled in: a template cannot include other files."
         ) from error
+    except MemoryError:
+        raise  # the child process filling it in says so (scrutui.export.render)
     except Exception as error:  # anything a broken tag does inside docxtpl
         raise TemplateError(
             f"The template {template.path} could not be filled in ({type(error).__name__}: {error})."
@@ -410,9 +412,13 @@ def write_minutes(
 ) -> Path:
     """Write the minutes to `path` as a Word document, atomically, never replacing a file unasked.
 
-    The template is checked (and the destination) before anything is written.
+    The template is checked (and the destination) before anything is written; it is filled in in a
+    child process, within limits (`scrutui.export.render`).
     """
-    loaded = load_template(template or default_template())
+    from scrutui.export.render import RenderJob, render
+
+    chosen = template or default_template()
+    data = read_template(chosen)
     check_destination(path, force=force)
-    docx = render_minutes(document, loaded)
-    return write_atomically(path, lambda temporary: docx.save(str(temporary)), force=force)
+    content = render(RenderJob(chosen, data, document, "minutes")).content
+    return write_atomically(path, lambda temporary: temporary.write_bytes(content), force=force)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from scrutui.errors import ScrutuiError
+from scrutui.paths import in_use_by_scrutui, is_database_file
 
 
 class OutputExists(ScrutuiError):
@@ -20,9 +21,27 @@ class OutputExists(ScrutuiError):
         self.path = path
 
 
-def check_destination(path: Path, *, force: bool) -> Path:
-    """Refuse a destination that exists (unless forced) or whose folder is missing or unwritable."""
+def into_folder(path: Path, default_name: str) -> Path:
+    """`path`, or `default_name` inside it when `path` is a folder (``-o FOLDER``)."""
     path = Path(path).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
+def refuse_reserved(path: Path) -> None:
+    """Refuse a destination that is a database (scrutui's or any other), one of its -wal, -shm or
+    -journal files, or a file this process has open (its log, the template in use)."""
+    what = in_use_by_scrutui(path) or is_database_file(path)
+    if what:
+        raise ScrutuiError(
+            f"Cannot write {path}: it is {what}, which scrutui never writes over; choose another file."
+        )
+
+
+def check_destination(path: Path, *, force: bool) -> Path:
+    """Refuse a destination that exists (unless forced), whose folder is missing or unwritable, or
+    that is a database or a file scrutui has open (whatever `force` says)."""
+    path = Path(path).expanduser()
+    refuse_reserved(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ScrutuiError(f"Cannot write {path}: the folder {folder} does not exist.")
@@ -35,7 +54,7 @@ def check_destination(path: Path, *, force: bool) -> Path:
     return path
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, force: bool = False) -> Path:
+def write_atomically(path: Path, write: Callable[[Path], object], *, force: bool = False) -> Path:
     """Call `write(temporary_path)`, then rename the finished file to `path`.
 
     A crash or an error part-way leaves no file at `path` (and an old file there untouched).

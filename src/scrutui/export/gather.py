@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from scrutui.minutes import MinutesDocument, build_from
 from scrutui.models import Committee, Meeting
 from scrutui.store import Store
+from scrutui.store.damage import DamagedRow
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class GatheredMeeting:
     committee: Committee
     document: MinutesDocument
     exempt_items: int
+    #: Rows damaged in the database, left out of the minutes (each named by its id and problem).
+    damaged: tuple[DamagedRow, ...] = ()
 
     @property
     def exempt_left_out(self) -> int:
@@ -28,7 +31,9 @@ def gather_minutes(store: Store, meeting_id: int, *, confidential: bool = False)
     """Everything the minutes of a meeting say, read from the store in one go: the roll call,
     declarations, arrivals and departures, exempt items (their full minutes only when
     `confidential`), and, once the minutes are approved, the text as approved and corrected."""
-    source = store.signoff.source(meeting_id)
+    store.signoff.check_approved(meeting_id)  # approved text changed outside scrutui is refused
+    with store.handle.collecting_damage() as damaged:
+        source = store.signoff.source(meeting_id)
     document = build_from(source, confidential=confidential)
     exempt = sum(1 for item in source.items if item.is_exempt)
-    return GatheredMeeting(source.meeting, source.committee, document, exempt)
+    return GatheredMeeting(source.meeting, source.committee, document, exempt, tuple(damaged))

@@ -22,12 +22,23 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: Any) -> Any:
-    """`value` as a CSV cell that a spreadsheet will not run as a formula."""
+    """`value` as a CSV cell that a spreadsheet will not run as a formula, even one hidden behind
+    invisible characters (a zero-width space, a byte-order mark) or spaces."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _visible_start(value).startswith(_FORMULA_STARTS):
         return f"'{value}"
     return "" if value is None else value
+
+
+def _visible_start(text: str) -> str:
+    """`text` from its first character that is neither a space nor an invisible format character."""
+    import unicodedata
+
+    for index, char in enumerate(text):
+        if char in "\t\r" or not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return text[index:]
+    return ""
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, force: bool) -> Path:
@@ -120,14 +131,18 @@ def render_list(document: ListDocument, template: Any) -> Any:
     return docx
 
 
-def check_docx(path: Path, *, force: bool, template: Path | None = None, pdf: bool = False) -> Any:
-    """Everything a Word export needs, checked before anything is written: the template (loaded and
-    linted), the destination, and for a PDF LibreOffice and the PDF's destination."""
+def check_docx(
+    path: Path, *, force: bool, template: Path | None = None, pdf: bool = False
+) -> tuple[Path, bytes]:
+    """Everything a Word export needs, checked before anything is written: the template (read and
+    checked; it is linted as it is filled in), the destination, and for a PDF LibreOffice and the
+    PDF's destination. Returns the template's path and bytes."""
     from scrutui.export.files import check_destination
     from scrutui.export.pdf import find_soffice
-    from scrutui.export.template import load_template
+    from scrutui.export.template import read_template
 
-    loaded = load_template(Path(template).expanduser() if template else lists_template())
+    chosen = Path(template).expanduser() if template else lists_template()
+    data = read_template(chosen)
     check_destination(path, force=force)
     if pdf:
         if find_soffice() is None:
@@ -136,7 +151,7 @@ def check_docx(path: Path, *, force: bool, template: Path | None = None, pdf: bo
                 "leave out --pdf to write the Word file alone."
             )
         check_destination(path.with_suffix(".pdf"), force=force)
-    return loaded
+    return chosen, data
 
 
 def write_docx(
@@ -144,9 +159,11 @@ def write_docx(
 ) -> list[Path]:
     """A list as a Word document (and a PDF beside it if asked), through the minutes' templates
     mechanism. Returns the files written."""
-    loaded = check_docx(path, force=force, template=template, pdf=pdf)
-    docx = render_list(document, loaded)
-    written = [write_atomically(path, lambda temporary: docx.save(str(temporary)), force=force)]
+    from scrutui.export.render import RenderJob, render
+
+    chosen, data = check_docx(path, force=force, template=template, pdf=pdf)
+    content = render(RenderJob(chosen, data, document, "list")).content  # in a child process, within limits
+    written = [write_atomically(path, lambda temporary: temporary.write_bytes(content), force=force)]
     if pdf:
         from scrutui.export.pdf import convert_to_pdf
 

@@ -49,6 +49,8 @@ class ExportResult:
     approved: bool = False
     #: One line when the template is older than scrutui's styles (stand-ins, typed bullets), else "".
     note: str = ""
+    #: What was damaged in the database and so left out ("record 42 (its kind is not one ...)").
+    left_out: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line for the clerk: where the minutes went (and a second, the template's note)."""
@@ -59,7 +61,10 @@ class ExportResult:
         if self.exempt_left_out:
             items = "item" if self.exempt_left_out == 1 else "items"
             written += f" ({self.exempt_left_out} exempt {items} shown only as considered in private)"
-        return written + "." + (f"\n{self.note}" if self.note else "")
+        written += "."
+        if self.left_out:
+            written += " Not included, as damaged in the database: " + "; ".join(self.left_out) + "."
+        return written + (f"\n{self.note}" if self.note else "")
 
 
 def file_slug(text: str) -> str:
@@ -92,9 +97,9 @@ def output_path(request: MinutesExport, committee: str, date: dt.date) -> Path:
 
 def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     """Write a meeting's minutes as a Word document (and a PDF, if asked)."""
-    from scrutui.export.docx import render_minutes, template_note
     from scrutui.export.pdf import convert_to_pdf, find_soffice
-    from scrutui.export.template import choose_template, load_template
+    from scrutui.export.render import RenderJob, render
+    from scrutui.export.template import choose_template, read_template
 
     gathered = gather_minutes(store, request.meeting_id, confidential=request.confidential)
     blanks = gathered.document.unfilled_blanks()
@@ -104,7 +109,7 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
             f"These minutes still have a blank to fill in, in {blanks[0]}{more}: edit the record, then export again."
         )
     template_path = choose_template(request.template, gathered.committee, store.path)
-    template = load_template(template_path)
+    template = read_template(template_path)
     docx_path = check_destination(
         output_path(request, gathered.committee.name, gathered.meeting.date), force=request.force
     )
@@ -116,9 +121,9 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
                 "leave out the PDF to write the Word file alone."
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)
-    document = render_minutes(gathered.document, template)
-    note = template_note(document, template.style_ids, template_path)
-    write_atomically(docx_path, lambda temporary: document.save(str(temporary)), force=request.force)
+    # Opened, checked and filled in by a child process, within limits a template cannot exceed.
+    rendered = render(RenderJob(template_path, template, gathered.document, "minutes"))
+    write_atomically(docx_path, lambda temporary: temporary.write_bytes(rendered.content), force=request.force)
     if pdf_path is not None:
         convert_to_pdf(docx_path, pdf_path, force=request.force)
     return ExportResult(
@@ -128,5 +133,6 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
         confidential=request.confidential,
         exempt_left_out=gathered.exempt_left_out,
         approved=gathered.meeting.status is MinutesStatus.APPROVED,
-        note=note,
+        note=rendered.note,
+        left_out=tuple(d.describe() for d in gathered.damaged),
     )

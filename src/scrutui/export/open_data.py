@@ -21,10 +21,11 @@ from typing import Any
 import sqlite_utils
 
 from scrutui.export.files import check_destination, write_atomically
-from scrutui.formalities import InterestCategory
+from scrutui.formalities import nature_withheld
 from scrutui.lists import recommendation_row, request_row, resolution_rows
 from scrutui.minutes import MinutesDocument, Paragraph, build_from, item_reference
 from scrutui.models import MinutesStatus
+from scrutui.paths import PUBLISHED_APPLICATION_ID
 from scrutui.store import Store
 from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
 from scrutui.tracker import Tracker
@@ -242,14 +243,14 @@ def gather_open_data(store: Store, *, today: dt.date | None = None) -> dict[str,
         for line in source.declarations:
             declared = line.declaration
             item = by_id.get(declared.agenda_item_id)
-            sensitive = declared.category is InterestCategory.SENSITIVE
+            withheld = nature_withheld(declared.category, item, source.committee)
             tables["declarations"].append(
                 {
                     "meeting_id": meeting_id,
                     "member": line.reference,
                     "item": item_reference(item) if item else "",
                     "interest": declared.category.label,
-                    "nature": "" if sensitive else declared.nature,
+                    "nature": "" if withheld else declared.nature,
                     "action": declared.action.value,
                 }
             )
@@ -304,6 +305,7 @@ def _write_copy(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
         for name, searched in SEARCHABLE.items():
             db.table(name).enable_fts(searched, tokenize="porter", create_triggers=True)
         db.conn.commit()
+        db.execute(f"PRAGMA application_id = {PUBLISHED_APPLICATION_ID}")  # replaceable (paths.py)
         db.execute("VACUUM")
     finally:
         db.close()

@@ -23,7 +23,7 @@ from scrutui.minutes.items import minute_item
 from scrutui.minutes.labels import decision, resolved_form
 from scrutui.minutes.numbering import minute_number
 from scrutui.minutes.wording import long_date, long_time
-from scrutui.models import AgendaItem, Committee, Meeting, Record
+from scrutui.models import AgendaItem, Committee, ExemptNatures, Meeting, Record
 from scrutui.store.people import KnownPeople
 from scrutui.tracked import TrackedRecord
 
@@ -79,11 +79,12 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
     people = KnownPeople(tuple(source.people))
     committee, items = source.committee, source.items
     carried = source.carried or {}
+    withhold = not confidential and committee.exempt_declaration_natures is ExemptNatures.WITHHOLD
     decl_item = next((i for i in items if item_kind(i.title) == "declarations"), None)
     front = attendance_paragraphs(attendance_entries(source))
     if source.declarations and decl_item is None:
         front.append(Paragraph(Style.SECTION, "Declarations of interest"))
-        front += declaration_paragraphs(source.declarations, items)
+        front += declaration_paragraphs(source.declarations, items, withhold_exempt=withhold)
     loose = [m for m in source.movements if m.agenda_item_id is None]
     front += [Paragraph(Style.NOTE, movement_sentence(m)) for m in sorted(loose, key=lambda m: m.at)]
     minute_items: list[MinuteItem] = []
@@ -92,7 +93,7 @@ def build_from(source: MinutesSource, *, confidential: bool = False) -> MinutesD
         records = source.records.get(item.id or 0, [])
         lead: list[Paragraph] = []
         if decl_item is not None and item.id == decl_item.id:
-            lead += declaration_paragraphs(source.declarations, items)
+            lead += declaration_paragraphs(source.declarations, items, withhold_exempt=withhold)
         lead += exclusion_paragraphs(item, items, records, committee)
         notes = item_notes(item.id, source.movements, source.declarations)
         entries = carried.get(item.id or 0)

@@ -45,10 +45,15 @@ def _article(words: str) -> str:
 _NATURE_LEADS = re.compile(r"^(as|because|being|in that|through|since|owing|by|via|due)\b", re.IGNORECASE)
 
 
-def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
-    """A declaration as minutes give it, named by the item's public reference."""
+def declaration_sentence(line: DeclarationLine, item: AgendaItem | None, *, withhold_exempt: bool = False) -> str:
+    """A declaration as minutes give it, named by the item's public reference. With
+    `withhold_exempt`, the nature of an interest in an exempt item is not given (it may reveal the
+    exempt matter)."""
     declared = line.declaration
     where = item_reference(item) if item is not None else "an item"
+    withheld = withhold_exempt and item is not None and item.is_exempt and bool(declared.nature.strip())
+    if withheld:
+        declared = declared.model_copy(update={"nature": ""})
     nature = declared.nature.strip().rstrip(".")
     if nature and not _NATURE_LEADS.match(nature):
         nature = (
@@ -66,6 +71,11 @@ def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
         )
     else:
         text = f"{line.reference} declared {_article(declared.category.label)} in {where} {nature}"
+    if withheld:
+        text = (
+            text.rstrip()
+            + ", the nature of which is withheld from the public minutes as it concerns exempt information"
+        )
     if declared.action is InterestAction.WITHDREW:
         text += ", and withdrew from the meeting during its consideration"
     elif declared.category is not InterestCategory.PARTY_WHIP:
@@ -73,13 +83,18 @@ def declaration_sentence(line: DeclarationLine, item: AgendaItem | None) -> str:
     return sentence(text)
 
 
-def declaration_paragraphs(lines: Sequence[DeclarationLine], items: Sequence[AgendaItem]) -> list[Paragraph]:
-    """The declarations made at the meeting, in agenda order."""
+def declaration_paragraphs(
+    lines: Sequence[DeclarationLine], items: Sequence[AgendaItem], *, withhold_exempt: bool = False
+) -> list[Paragraph]:
+    """The declarations made at the meeting, in agenda order (see `declaration_sentence`)."""
     by_id = {item.id: item for item in items}
     order = {item.id: index for index, item in enumerate(items)}
     ordered = sorted(lines, key=lambda d: (order.get(d.declaration.agenda_item_id, 0), d.declaration.id or 0))
     return [
-        Paragraph(Style.BODY, declaration_sentence(line, by_id.get(line.declaration.agenda_item_id)))
+        Paragraph(
+            Style.BODY,
+            declaration_sentence(line, by_id.get(line.declaration.agenda_item_id), withhold_exempt=withhold_exempt),
+        )
         for line in ordered
     ]
 

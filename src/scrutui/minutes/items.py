@@ -148,7 +148,7 @@ def minute_item(
     if item.is_exempt and not confidential:
         body = [*lead, *notes, *exempt_stub(item, committee.jurisdiction)]
         return MinuteItem(
-            number, item.public_title or item.title, tuple(numbered(body, number, committee)), True
+            number, item.public_name, tuple(numbered(body, number, committee)), True
         )
     paragraphs = item_paragraphs(
         item,

@@ -21,7 +21,7 @@ def minute_number(item: AgendaItem) -> str:
 def item_reference(item: AgendaItem, *, public: bool = True) -> str:
     """How other minutes refer to an item: "minute 45 (School place planning)", or "item 5 (...)"
     before it has a minute number. Exempt items are named by their public title when `public`."""
-    title = (item.public_title or item.title) if (public and item.is_exempt) else item.title
+    title = item.public_name if public else item.title
     if item.minute_number:
         return f"minute {item.minute_number} ({title})"
     if item.number:

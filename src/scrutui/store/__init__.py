@@ -7,8 +7,10 @@ import sqlite3
 from pathlib import Path
 
 from scrutui.errors import DatabaseError
+from scrutui.paths import mark_in_use
 from scrutui.store.agenda_import import AgendaImportRepository
 from scrutui.store.attendance import AttendanceRepository
+from scrutui.store.backup import backups_folder, remove_leftovers
 from scrutui.store.base import Handle
 from scrutui.store.committees import CommitteeRepository
 from scrutui.store.connection import (
@@ -114,6 +116,11 @@ def open_store(
             raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
     if header.exists and header.user_version == 0:
         _refuse_foreign(path)
+    if not read_only:
+        # Copies cut short by a crash or a full disk (never mistaken for backups) go now.
+        remove_leftovers(folder)
+        remove_leftovers(backups_folder(path))
+    mark_in_use(path, "the database scrutui has open", database=True)
     db = connect(path, read_only=read_only)
     try:
         if read_only:

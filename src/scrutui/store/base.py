@@ -10,10 +10,21 @@ from typing import Any
 
 import sqlite_utils
 
-from scrutui.errors import DatabaseError, ReadOnlyError
+from scrutui.errors import DatabaseError, NotFound, ReadOnlyError
 from scrutui.store.connection import describe_sqlite_error
+from scrutui.store.damage import DamagedRow
 
 Params = Sequence[Any] | dict[str, Any]
+#: The range of SQLite's integers (and so of every id).
+_SQLITE_INT = range(-(2**63), 2**63)
+
+
+def fits_sqlite(value: int) -> bool:
+    """True when `value` can be an SQLite integer (an id typed as 99999999999999999999 cannot)."""
+    return value in _SQLITE_INT
+
+
+_TOO_BIG = "A number given is larger than any id or count the database holds (at most 9223372036854775807)."
 
 
 class Handle:
@@ -29,6 +40,24 @@ class Handle:
         self.path = path
         self.read_only = read_only
         self._depth = 0
+        self._collectors: list[list[DamagedRow]] = []
+
+    def note_damage(self, damaged: DamagedRow) -> None:
+        """A row read was damaged (and left out): tell whoever is collecting."""
+        for collector in self._collectors:
+            if damaged not in collector:
+                collector.append(damaged)
+
+    @contextmanager
+    def collecting_damage(self) -> Iterator[list[DamagedRow]]:
+        """Collect the damaged rows left out of what is read inside the block (for the screen to
+        show, or an export to name)."""
+        found: list[DamagedRow] = []
+        self._collectors.append(found)
+        try:
+            yield found
+        finally:
+            self._collectors.remove(found)
 
     def rows(self, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
         """All rows of a query, as dicts."""
@@ -36,6 +65,8 @@ class Handle:
             return list(self.db.query(sql, params))
         except sqlite3.DatabaseError as error:
             raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        except OverflowError as error:
+            raise NotFound(_TOO_BIG) from error
 
     def row(self, sql: str, params: Params | None = None) -> dict[str, Any] | None:
         """The first row of a query, or None."""
@@ -50,6 +81,8 @@ class Handle:
             cursor.close()
         except sqlite3.DatabaseError as error:
             raise DatabaseError(describe_sqlite_error(self.path, error)) from error
+        except OverflowError as error:
+            raise NotFound(_TOO_BIG) from error
         return found[0] if found else None
 
     @contextmanager

@@ -9,6 +9,7 @@ from typing import Any
 from scrutui.errors import NotFound, ScrutuiError
 from scrutui.models import HOUSE_STYLE, Committee, CommitteePerson, Membership, Person, Role, now
 from scrutui.store.base import Handle, insert, update
+from scrutui.store.damage import read_all, read_one
 
 _COMMITTEE_COLUMNS = tuple(f for f in Committee.model_fields if f != "id")
 
@@ -54,16 +55,17 @@ class CommitteeRepository:
         row = self._h.row("SELECT * FROM committee WHERE id = ?", [committee_id])
         if row is None:
             raise NotFound(f"There is no committee with id {committee_id}.")
-        return committee_from_row(row)
+        return read_one("committee", row, committee_from_row)
 
     def by_name(self, name: str) -> Committee | None:
         """The committee with this name (ignoring case), if there is one."""
         row = self._h.row("SELECT * FROM committee WHERE name = ? COLLATE NOCASE", [name.strip()])
-        return committee_from_row(row) if row else None
+        return read_one("committee", row, committee_from_row) if row else None
 
     def all(self) -> list[Committee]:
         """Every committee, by name."""
-        return [committee_from_row(r) for r in self._h.rows("SELECT * FROM committee ORDER BY name")]
+        rows = self._h.rows("SELECT * FROM committee ORDER BY name")
+        return read_all("committee", rows, committee_from_row, self._h.note_damage)
 
     def council_style(self) -> dict[str, Any]:
         """The council's own house style (the house-style fields of a committee), which a new

@@ -16,6 +16,9 @@ from scrutui.errors import DatabaseError
 #: Written into the SQLite header (PRAGMA application_id) so a scrutui database is recognisable.
 APPLICATION_ID = 0x53435254  # "SCRT"
 BUSY_TIMEOUT_MS = 10_000
+#: The WAL is cut back to this size whenever it starts again after a checkpoint: a long read can
+#: make it grow meanwhile, but not stay that size.
+JOURNAL_SIZE_LIMIT = 4 * 2**20
 _MAGIC = b"SQLite format 3\x00"
 
 
@@ -83,6 +86,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":

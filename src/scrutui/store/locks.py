@@ -30,6 +30,7 @@ FOLLOW_UP_FIELDS = frozenset(
         "created_at",
         "updated_at",
         "position",
+        "version",
     }
 )
 

@@ -9,7 +9,8 @@ from scrutui.errors import NotFound, ScrutuiError
 from scrutui.formalities import check_exempt_paragraph
 from scrutui.models import AgendaItem, Jurisdiction, Meeting, MinutesStatus, now
 from scrutui.store import numbering
-from scrutui.store.base import Handle, insert, update
+from scrutui.store.base import Handle, fits_sqlite, insert, update
+from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
 from scrutui.store.tracker import TrackerRepository
 
@@ -82,7 +83,8 @@ class MeetingRepository:
                ORDER BY date DESC, time DESC, id DESC LIMIT 1""",
             [meeting.committee_id, meeting.date.isoformat(), meeting.date.isoformat(), meeting.time.isoformat()],
         )
-        return meeting_from_row(row) if row else None
+        found = read_all("meeting", [row] if row else [], meeting_from_row, self._h.note_damage)
+        return found[0] if found else None
 
     def previous_before(self, committee_id: int, day: str) -> Meeting | None:
         """The committee's last meeting before a date (ISO), if there is one."""
@@ -90,21 +92,24 @@ class MeetingRepository:
             "SELECT * FROM meeting WHERE committee_id = ? AND date < ? ORDER BY date DESC, time DESC LIMIT 1",
             [committee_id, day],
         )
-        return meeting_from_row(row) if row else None
+        found = read_all("meeting", [row] if row else [], meeting_from_row, self._h.note_damage)
+        return found[0] if found else None
 
     def of_committee(self, committee_id: int) -> list[Meeting]:
         """A committee's meetings, oldest first."""
         rows = self._h.rows(
             "SELECT * FROM meeting WHERE committee_id = ? ORDER BY date, time, id", [committee_id]
         )
-        return [meeting_from_row(r) for r in rows]
+        return read_all("meeting", rows, meeting_from_row, self._h.note_damage)
 
     def get(self, meeting_id: int) -> Meeting:
         """The meeting with this id."""
+        if not fits_sqlite(meeting_id):
+            raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
         row = self._h.row("SELECT * FROM meeting WHERE id = ?", [meeting_id])
         if row is None:
             raise NotFound(f"There is no meeting with id {meeting_id}. `scrutui meetings` lists them.")
-        return meeting_from_row(row)
+        return read_one("meeting", row, meeting_from_row)
 
     def summaries(
         self, committee_id: int | None = None, limit: int | None = None, *, counts: bool = True
@@ -112,7 +117,9 @@ class MeetingRepository:
         """Meetings, newest first, with their committee and the number of records minuted.
 
         With `limit`, only the newest meetings are read. With `counts=False` the records are not
-        counted (`records` is -1): the meetings screen shows the list first and counts after.
+        counted (`records` is -1): the meetings screen shows the list first and counts after. A
+        meeting whose committee is missing is listed, its committee named as missing; a damaged
+        meeting row is left out and noted (Handle.collecting_damage).
         """
         where = "WHERE committee_id = ?" if committee_id is not None else ""
         params: list[object] = [committee_id] if committee_id is not None else []
@@ -122,11 +129,18 @@ class MeetingRepository:
             f"""SELECT m.*, c.name AS committee_name, {COUNT_SQL if counts else "-1"} AS record_count
                 FROM (SELECT * FROM meeting {where} ORDER BY date DESC, time DESC, id DESC
                       {"LIMIT ?" if limit is not None else ""}) m
-                JOIN committee c ON c.id = m.committee_id
+                LEFT JOIN committee c ON c.id = m.committee_id
                 ORDER BY m.date DESC, m.time DESC, m.id DESC""",
             params or None,
         )
-        return [MeetingSummary(meeting_from_row(r), r["committee_name"], r["record_count"]) for r in rows]
+
+        def summary(row: dict[str, Any]) -> MeetingSummary:
+            name = row["committee_name"]
+            if not isinstance(name, str):
+                name = f"⚠ committee {row['committee_id']} is missing"
+            return MeetingSummary(meeting_from_row(row), name, row["record_count"])
+
+        return read_all("meeting", rows, summary, self._h.note_damage)
 
     def record_counts(self, meeting_ids: list[int]) -> dict[int, int]:
         """How many records each of these meetings holds."""
@@ -200,18 +214,18 @@ class AgendaRepository:
         self._h = handle
 
     def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
-        """The meeting's agenda, in order."""
+        """The meeting's agenda, in order (a damaged item left out and noted)."""
         rows = self._h.rows(
             "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
         )
-        return [item_from_row(r) for r in rows]
+        return read_all("agenda_item", rows, item_from_row, self._h.note_damage)
 
     def get(self, item_id: int) -> AgendaItem:
         """The agenda item with this id."""
         row = self._h.row("SELECT * FROM agenda_item WHERE id = ?", [item_id])
         if row is None:
             raise NotFound(f"There is no agenda item with id {item_id}.")
-        return item_from_row(row)
+        return read_one("agenda_item", row, item_from_row)
 
     def add(self, item: AgendaItem, after: int | None = None) -> AgendaItem:
         """Add an item at the end of the agenda, or straight after the item with id `after`."""

@@ -1,7 +1,8 @@
 """The schema as numbered SQL files in ``db/migrations``, applied when a database is opened.
 
-``PRAGMA user_version`` holds the number of the last migration applied. Before any migration runs
-on a database that already holds data, a copy is taken beside it with SQLite's backup API.
+``PRAGMA user_version`` holds the number of the last migration applied. Before the migrations of a
+database that already holds data are committed, a copy of it as it was is taken beside it with
+SQLite's backup API.
 """
 
 from __future__ import annotations
@@ -75,23 +76,33 @@ def split_statements(sql: str) -> list[str]:
 def backup_path_for(db_path: Path, version: int) -> Path:
     """Where the copy taken before migrating from `version` goes."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return db_path.with_name(f"{db_path.stem}.before-v{version}-{stamp}{db_path.suffix or '.sqlite'}")
-
-
-def backup_before_migrating(db: sqlite_utils.Database, db_path: Path, version: int) -> Path:
-    """Copy the database (online, consistent) before its schema is changed."""
-    target = backup_path_for(db_path, version)
-    destination = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(destination)
-    finally:
-        destination.close()
-    target.chmod(0o600)
+    target = db_path.with_name(f"{db_path.stem}.before-v{version}-{stamp}{db_path.suffix or '.sqlite'}")
+    number = 1
+    while target.exists():  # two upgrades within a second (a copy is never replaced)
+        number += 1
+        target = target.with_name(f"{db_path.stem}.before-v{version}-{stamp}-{number}{db_path.suffix or '.sqlite'}")
     return target
 
 
+def backup_before_migrating(db_path: Path, version: int) -> Path:
+    """Copy the database as it stands (committed) before its schema is changed: written under a
+    hidden ``.partial`` name, checked, then renamed, so a copy cut short is never mistaken for one."""
+    from scrutui.store.backup import copy_database
+
+    try:
+        return copy_database(db_path, backup_path_for(db_path, version), what="copy taken before upgrading")
+    except DatabaseError as error:
+        raise DatabaseError(f"{error} {db_path} was not upgraded and is unchanged.") from error
+
+
 def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
-    """Bring the schema up to date. Returns the path of the backup taken, if one was needed."""
+    """Bring the schema up to date. Returns the path of the backup taken, if one was needed.
+
+    The migrations are applied inside one write transaction; only when every one of them has
+    succeeded is the copy taken (from another connection, which still sees the database as it was),
+    and then the transaction is committed. A schema a migration refuses is rolled back and leaves
+    no copy behind.
+    """
     migrations = available_migrations()
     latest = migrations[-1].version
     current = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -102,7 +113,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
         )
     if current == latest:
         return None
-    backup = backup_before_migrating(db, db_path, current) if current > 0 else None
+    backup = None
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -117,9 +128,13 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
                 UPGRADES[migration.version](conn)
             conn.execute(f"PRAGMA user_version = {migration.version}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if 0 < current < latest:
+            backup = backup_before_migrating(db_path, current)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if backup is not None:  # taken, but the upgrade did not happen: the database is as copied
+            backup.unlink(missing_ok=True)
         raise
     return backup

@@ -13,7 +13,7 @@ import sqlite3
 from typing import Any
 
 from scrutui import deadlines
-from scrutui.errors import NotFound
+from scrutui.errors import NotFound, ScrutuiError
 from scrutui.models import (
     InformationRequest,
     Jurisdiction,
@@ -25,6 +25,7 @@ from scrutui.models import (
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.damage import RowProblem, read_all, read_one
 from scrutui.store.locks import (
     ensure_not_approved,
     meeting_of_item,
@@ -65,7 +66,8 @@ DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
         ),
     ),
 }
-_SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+KINDS = frozenset(kind.value for kind in RecordKind)
+_SPINE = ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at", "version")
 #: Detail fields held as JSON text, and those held as 0/1.
 _JSON_FIELDS = frozenset({"blocks"})
 _FLAG_FIELDS = frozenset({"due_date_by_hand", "ends_section", "amendment", "casting_vote"})
@@ -89,6 +91,8 @@ def record_from_row(row: dict[str, Any], lines: dict[int, list[dict[str, Any]]] 
     """Rebuild a record (of the right kind) from a row of SELECT_RECORDS, and a motion's recorded
     vote from `lines` (by record id, as :meth:`RecordRepository.vote_lines` reads them)."""
     data = {c: row[c] for c in _SPINE}
+    if row["kind"] not in KINDS:
+        raise RowProblem("its kind is not one scrutui knows")
     if lines and row["id"] in lines:
         data["recorded_votes"] = lines[row["id"]]
     kind = RecordKind(row["kind"])
@@ -104,6 +108,28 @@ def record_from_row(row: dict[str, Any], lines: dict[int, list[dict[str, Any]]] 
                 value = json.loads(value)
             data[field] = value
     return record_from_dict(data)
+
+
+class RecordChanged(ScrutuiError):
+    """An edit made from a version of a record that has since been changed (or deleted) elsewhere:
+    another window or another clerk. The edit was not saved over it; it is kept in the record's
+    history (a revision with action "conflict"), and `current` is the record as it now stands."""
+
+    def __init__(self, unsaved: Record, current: Record | None) -> None:
+        kind = unsaved.kind.label.lower()
+        if current is None:
+            message = (
+                f"This {kind} was deleted elsewhere (another window or clerk) since you opened it; "
+                "your version is kept in its history."
+            )
+        else:
+            message = (
+                f"This {kind} was changed elsewhere (another window or clerk) since you opened it, so "
+                "yours was not saved over it; yours is kept in its history."
+            )
+        super().__init__(message)
+        self.unsaved = unsaved
+        self.current = current
 
 
 def _detail_values(record: Record) -> tuple[str, dict[str, Any]] | None:
@@ -141,13 +167,13 @@ class RecordRepository:
     # --- reading --------------------------------------------------------------------------------
 
     def for_item(self, agenda_item_id: int) -> list[Record]:
-        """The item's records in order (deleted ones left out)."""
+        """The item's records in order (deleted ones left out; a damaged one left out and noted)."""
         rows = self._h.rows(
             SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL ORDER BY r.position, r.id",
             [agenda_item_id],
         )
         lines = self.vote_lines(rows)
-        return [record_from_row(r, lines) for r in rows]
+        return read_all("record", rows, lambda row: record_from_row(row, lines), self._h.note_damage)
 
     def vote_lines(self, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
         """The members' lines of the recorded votes among `rows` (of SELECT_RECORDS), by record id."""
@@ -170,8 +196,10 @@ class RecordRepository:
         lines = self.vote_lines(rows)
         found: dict[int, list[Record]] = {}
         for row in rows:
-            found.setdefault(row["agenda_item_id"], []).append(record_from_row(row, lines))
-        return found
+            found.setdefault(row["agenda_item_id"], [])
+        for record in read_all("record", rows, lambda row: record_from_row(row, lines), self._h.note_damage):
+            found[record.agenda_item_id].append(record)
+        return {item: records for item, records in found.items() if records}
 
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""
@@ -179,7 +207,8 @@ class RecordRepository:
         row = self._h.row(SELECT_RECORDS + f" WHERE r.id = ?{live}", [record_id])
         if row is None:
             raise NotFound(f"There is no record with id {record_id}.")
-        return record_from_row(row, self.vote_lines([row]))
+        lines = self.vote_lines([row])
+        return read_one("record", row, lambda found: record_from_row(found, lines))
 
     def count(self) -> int:
         """How many records (not deleted) there are."""
@@ -218,11 +247,17 @@ class RecordRepository:
             update={"id": record_id, "position": position, "created_at": stamp, "updated_at": stamp}
         )
 
-    def update(self, record: Record, *, revise: bool = True) -> Record:
+    def update(self, record: Record, *, revise: bool = True, expected: int | None = None) -> Record:
         """Save an edited record (its kind may change). Returns the record as it was before.
 
         `revise=False` skips the revision row: the narrative editor's autosaves keep one revision
         (the text before editing began) rather than one every few seconds.
+
+        `expected` is the version the editor opened. If the record has been changed or deleted since
+        (elsewhere), nothing is saved over it: the edit is kept as a revision (action "conflict") and
+        RecordChanged is raised, holding the record as it now stands (call this outside any outer
+        transaction, or catch it inside one, so the kept revision is committed). The saved record's
+        version is the returned one's plus one.
 
         A record of approved minutes may have only its follow-up changed (a response, a status, a
         due date); anything else needs a correction.
@@ -231,11 +266,24 @@ class RecordRepository:
             raise ValueError("record has no id")
         record_id = record.id
         record = self._with_due_dates(record)
-        before = self.get(record_id)
-        if not only_follow_up_changed(before, record):
-            ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
+        conflict = False
         with self._h.write() as conn:
-            self.write_update(conn, before, record, revise=revise)
+            # Read inside the write transaction, so nobody can change the record between the check
+            # and the write.
+            state = conn.execute("SELECT version, deleted_at FROM record WHERE id = ?", [record_id]).fetchone()
+            if state is None:
+                raise NotFound(f"There is no record with id {record_id}.")
+            if expected is not None and (state[0] != expected or state[1] is not None):
+                self._keep_unsaved(conn, record)
+                conflict = True
+            else:
+                before = self.get(record_id)
+                if not only_follow_up_changed(before, record):
+                    ensure_not_approved(self._h, meeting_of_record(self._h, record_id))
+                self.write_update(conn, before, record, revise=revise)
+        if conflict:
+            current = None if state[1] is not None else self.get(record_id)
+            raise RecordChanged(record, current)
         return before
 
     def write_update(
@@ -247,7 +295,7 @@ class RecordRepository:
         if revise:
             self._revise(conn, before, "edit", stamp)
         conn.execute(
-            "UPDATE record SET kind = ?, text = ?, updated_at = ? WHERE id = ?",
+            "UPDATE record SET kind = ?, text = ?, updated_at = ?, version = version + 1 WHERE id = ?",
             [record.kind.value, record.text, stamp, record.id],
         )
         old = _detail_values(before)
@@ -271,7 +319,9 @@ class RecordRepository:
         stamp = now()
         with self._h.write() as conn:
             self._revise(conn, before, "delete", stamp)
-            conn.execute("UPDATE record SET deleted_at = ? WHERE id = ?", [stamp, record_id])
+            conn.execute(
+                "UPDATE record SET deleted_at = ?, version = version + 1 WHERE id = ?", [stamp, record_id]
+            )
         return before
 
     def restore(self, record_id: int) -> Record:
@@ -282,7 +332,7 @@ class RecordRepository:
             conn.execute(
                 "INSERT INTO revision (record_id, at, action) VALUES (?, ?, 'restore')", [record_id, stamp]
             )
-            conn.execute("UPDATE record SET deleted_at = NULL WHERE id = ?", [record_id])
+            conn.execute("UPDATE record SET deleted_at = NULL, version = version + 1 WHERE id = ?", [record_id])
         return self.get(record_id)
 
     def move(self, record_id: int, step: int) -> bool:
@@ -316,6 +366,20 @@ class RecordRepository:
         conn.execute(
             "INSERT INTO revision (record_id, at, action, before) VALUES (?, ?, ?, ?)",
             [before.id, stamp, action, json.dumps(before.model_dump(mode="json"), ensure_ascii=False)],
+        )
+
+    def _keep_unsaved(self, conn: sqlite3.Connection, unsaved: Record) -> None:
+        """Keep an edit that could not be saved (the record changed elsewhere) as a revision, once:
+        the same text again (the next autosave) adds nothing."""
+        kept = json.dumps(unsaved.model_dump(mode="json"), ensure_ascii=False)
+        last = conn.execute(
+            "SELECT action, before FROM revision WHERE record_id = ? ORDER BY id DESC LIMIT 1", [unsaved.id]
+        ).fetchone()
+        if last is not None and last[0] == "conflict" and last[1] == kept:
+            return
+        conn.execute(
+            "INSERT INTO revision (record_id, at, action, before) VALUES (?, ?, 'conflict', ?)",
+            [unsaved.id, now(), kept],
         )
 
     def _with_due_dates(self, record: Record) -> Record:

@@ -26,6 +26,7 @@ from scrutui.store import numbering
 from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.base import Handle, insert
 from scrutui.store.committees import CommitteeRepository
+from scrutui.store.damage import read_one
 from scrutui.store.locks import ensure_draft, meeting_of_record, meeting_state
 from scrutui.store.meetings import AgendaRepository, MeetingRepository
 from scrutui.store.people import PeopleDirectory
@@ -42,6 +43,17 @@ class Signoff:
     approved_at: str | None
     approved_at_meeting: Meeting | None
     corrections: int
+
+
+def approved_digest(kept: str) -> str:
+    """The digest (SHA-256, hex) of the minutes as approved, as kept in ``approved_minutes``."""
+    import hashlib
+
+    return hashlib.sha256(kept.encode("utf-8")).hexdigest()
+
+
+class ApprovedMinutesChanged(ScrutuiError):
+    """The minutes as approved no longer match the digest taken when they were approved."""
 
 
 def record_text(record: Record) -> str:
@@ -157,13 +169,13 @@ class SignoffRepository:
         if meeting.status is MinutesStatus.DRAFT:
             self.issue(meeting_id)
         source = self.live_source(meeting_id)
-        kept = source.model_copy(update={"corrections": [], "approval": None})
+        kept = source.model_copy(update={"corrections": [], "approval": None}).model_dump_json()
         with self._h.write() as conn:
             conn.execute("UPDATE meeting SET status = 'approved' WHERE id = ?", [meeting_id])
             conn.execute(
-                """UPDATE minutes_signoff SET approved_at = ?, approved_at_meeting_id = ?, approved_minutes = ?
-                   WHERE meeting_id = ?""",
-                [now(), at_meeting_id, kept.model_dump_json(), meeting_id],
+                """UPDATE minutes_signoff SET approved_at = ?, approved_at_meeting_id = ?, approved_minutes = ?,
+                   approved_digest = ? WHERE meeting_id = ?""",
+                [now(), at_meeting_id, kept, approved_digest(kept), meeting_id],
             )
 
     # --- corrections ----------------------------------------------------------------------------
@@ -194,9 +206,8 @@ class SignoffRepository:
         meeting_id = meeting_of_record(self._h, record.id)
         meeting = self._correctable(meeting_id, agreed_at_meeting_id)
         before = self._records.get(record.id)
-        if before.model_dump(exclude={"created_at", "updated_at", "position"}) == record.model_dump(
-            exclude={"created_at", "updated_at", "position"}
-        ):
+        unchanged = {"created_at", "updated_at", "position", "version"}
+        if before.model_dump(exclude=unchanged) == record.model_dump(exclude=unchanged):
             raise ScrutuiError("Nothing was changed, so there is no correction to record.")
         entry = CorrectionEntry(
             meeting_id=meeting_id,
@@ -257,13 +268,34 @@ class SignoffRepository:
         ).fetchone()
         if text is None or text[0] is None:
             return
-        source = change(MinutesSource.model_validate_json(text[0]))
+        self.check_approved(meeting_id)  # a correction never blesses text changed outside scrutui
+        kept = change(MinutesSource.model_validate_json(text[0])).model_dump_json()
         conn.execute(
-            "UPDATE minutes_signoff SET approved_minutes = ? WHERE meeting_id = ?",
-            [source.model_dump_json(), meeting_id],
+            "UPDATE minutes_signoff SET approved_minutes = ?, approved_digest = ? WHERE meeting_id = ?",
+            [kept, approved_digest(kept), meeting_id],
         )
 
     # --- what the minutes are made from ---------------------------------------------------------
+
+    def check_approved(self, meeting_id: int) -> None:
+        """Refuse approved minutes whose text no longer matches the digest taken at approval (and
+        kept up to date by each correction): they were changed outside scrutui."""
+        self._meetings.get(meeting_id)  # an unknown id: the usual message
+        row = self._h.row(
+            """SELECT s.approved_minutes, s.approved_digest, m.date FROM minutes_signoff s
+               JOIN meeting m ON m.id = s.meeting_id
+               WHERE s.meeting_id = ? AND m.status = 'approved' AND s.approved_minutes IS NOT NULL""",
+            [meeting_id],
+        )
+        if row is None:
+            return
+        kept = row["approved_minutes"]
+        if not isinstance(kept, str) or row["approved_digest"] != approved_digest(kept):
+            raise ApprovedMinutesChanged(
+                f"The approved minutes of the meeting held on {row['date']} were changed outside scrutui "
+                "(they no longer match the digest taken when they were approved), so they are not "
+                "exported: restore the database from a backup."
+            )
 
     def source(self, meeting_id: int) -> MinutesSource:
         """Everything the meeting's minutes are made from: as approved, once they are approved."""
@@ -274,7 +306,10 @@ class SignoffRepository:
         )
         if status is not MinutesStatus.APPROVED or not kept:
             return self.live_source(meeting_id)
-        source = MinutesSource.model_validate_json(kept)
+        source = read_one(
+            "minutes_signoff", {"meeting_id": meeting_id, "kept": kept},
+            lambda row: MinutesSource.model_validate_json(row["kept"]), key="meeting_id",
+        )
         return source.model_copy(
             update={
                 "meeting": source.meeting.model_copy(update={"status": MinutesStatus.APPROVED}),

@@ -25,6 +25,7 @@ from scrutui.models import (
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
 from scrutui.tracked import Key, Origin, TrackedRecord
 
@@ -171,7 +172,8 @@ def _select(query: TrackerQuery) -> str:
         " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
     )
     return (
-        f"SELECT r.id, r.agenda_item_id, r.kind, r.position, r.text, r.created_at, r.updated_at, {columns},"
+        f"SELECT r.id, r.agenda_item_id, r.kind, r.position, r.text, r.created_at, r.updated_at, r.version,"
+        f" {columns},"
         f' a.id AS "a.id", {items}, m.date AS meeting_date, m.committee_id, c.name AS committee,'
         f" {reported}"
         f" FROM {table} d JOIN record r ON r.id = d.record_id"
@@ -192,7 +194,8 @@ def tracked_from_row(row: dict[str, Any], kind: Tracked, vote: VoteResult | None
     """A TrackedRecord from a row of the tracker's SELECT."""
     fields = _DETAIL[kind][4]
     data: dict[str, Any] = {
-        c: row[c] for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+        c: row[c]
+        for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at", "version")
     }
     for name in fields:
         value = row[f"d.{name}"]
@@ -299,7 +302,14 @@ class TrackerRepository:
         return self._tracked(rows, query.kind)
 
     def _tracked(self, rows: list[dict[str, Any]], kind: Tracked) -> list[TrackedRecord]:
-        """Rows as TrackedRecords; a recommendation carried as a motion with its vote."""
+        """Rows as TrackedRecords (a damaged one left out and noted), each with its vote."""
+        votes = self._votes(rows, kind)
+        return read_all(
+            "record", rows, lambda row: tracked_from_row(row, kind, votes.get(int(row["id"]))), self._h.note_damage
+        )
+
+    def _votes(self, rows: list[dict[str, Any]], kind: Tracked) -> dict[int, VoteResult]:
+        """The vote that carried each recommendation among `rows` (carried as a motion), by its id."""
         votes: dict[int, VoteResult] = {}
         if kind is Tracked.RECOMMENDATIONS and rows:
             ids = [int(row["id"]) for row in rows]
@@ -308,7 +318,7 @@ class TrackerRepository:
                 for found in self._h.rows(_VOTES.format(", ".join("?" for _ in chunk)), chunk):
                     decision = int(found.pop("decision_id"))
                     votes[decision] = VoteResult.model_validate(found)
-        return [tracked_from_row(row, kind, votes.get(int(row["id"]))) for row in rows]
+        return votes
 
     def all(self, query: TrackerQuery) -> list[TrackedRecord]:
         """Every row the query matches, in order (for exports, which hold the whole list anyway)."""
@@ -327,7 +337,10 @@ class TrackerRepository:
         row = self._h.row(
             _select(query) + " WHERE " + " AND ".join([*conditions, "r.id = ?"]), [*params, record_id]
         )
-        return self._tracked([row], kind)[0] if row else None
+        if row is None:
+            return None
+        vote = self._votes([row], kind).get(int(row["id"]))
+        return read_one("record", row, lambda found: tracked_from_row(found, kind, vote))
 
     # --- counts and names -------------------------------------------------------------------------
 

@@ -56,5 +56,24 @@ def narratives_as_blocks(conn: sqlite3.Connection) -> None:
             )
 
 
+def approved_minutes_digested(conn: sqlite3.Connection) -> None:
+    """Version 8: minutes approved before approvals kept a digest get theirs now (only then: a digest
+    missing later means the minutes were changed outside scrutui)."""
+    from scrutui.store.signoff import approved_digest
+
+    rows = conn.execute(
+        "SELECT meeting_id, approved_minutes FROM minutes_signoff WHERE approved_minutes IS NOT NULL"
+    ).fetchall()
+    for meeting_id, kept in rows:
+        if isinstance(kept, str):
+            conn.execute(
+                "UPDATE minutes_signoff SET approved_digest = ? WHERE meeting_id = ?",
+                [approved_digest(kept), meeting_id],
+            )
+
+
 #: The data change that follows each version's SQL, where one is needed.
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {4: narratives_as_blocks}
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
+    4: narratives_as_blocks,
+    8: approved_minutes_digested,
+}

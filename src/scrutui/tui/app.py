@@ -107,10 +107,25 @@ class ScrutuiApp(App[None]):
 
         self.push_screen(MeetingForm(committee_id), meeting_saved)
 
+    def check_meeting(self, meeting_id: int) -> None:
+        """Refuse, in one line, a meeting that cannot be opened: damaged in the database, or its
+        committee missing (the caller shows the error; no screen is opened on it)."""
+        from scrutui.errors import NotFound
+
+        meeting = self.store.meetings.get(meeting_id)
+        try:
+            self.store.committees.get(meeting.committee_id)
+        except NotFound:
+            raise NotFound(
+                f"Meeting {meeting_id}'s committee (id {meeting.committee_id}) is missing from the database, "
+                "so it cannot be opened: restore the database from a backup."
+            ) from None
+
     def open_agenda(self, meeting_id: int) -> None:
         """Edit a meeting's agenda."""
         from scrutui.tui.screens.agenda import AgendaScreen
 
+        self.check_meeting(meeting_id)
         self.push_screen(AgendaScreen(meeting_id))
 
     def open_minuting(
@@ -124,6 +139,7 @@ class ScrutuiApp(App[None]):
         """Minute a meeting (showing the given agenda item and record, if any)."""
         from scrutui.tui.screens.minuting import MinutingScreen
 
+        self.check_meeting(meeting_id)
         screen = MinutingScreen(meeting_id, item_id=item_id, record_id=record_id)
         if replace:
             self.switch_screen(screen)
@@ -188,6 +204,7 @@ class ScrutuiApp(App[None]):
 
         from rich.text import Text
 
+        from scrutui.logs import redacted
         from scrutui.paths import log_path
 
         error = sys.exc_info()[1] or self._exception
@@ -195,7 +212,7 @@ class ScrutuiApp(App[None]):
         self.bell()
         self._exit_renderables.append(
             Text(
-                f"scrutui stopped on an unexpected error ({type(error).__name__}: {error}). "
+                f"scrutui stopped on an unexpected error ({type(error).__name__}: {redacted(error) if error else ''}). "
                 f"Everything entered before it is saved. Details are in {log_path()}."
             )
         )

@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 
 from scrutui.errors import ScrutuiError
+from scrutui.logs import redacted
 from scrutui.models import validation_message
 from scrutui.paths import log_path
 
@@ -26,7 +27,7 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, ScrutuiError):
         return str(error)
     log.error("unexpected error", exc_info=error)
-    return f"Something went wrong ({type(error).__name__}: {error}). Details are in {log_path()}."
+    return f"Something went wrong ({type(error).__name__}: {redacted(error)}). Details are in {log_path()}."
 
 
 def report(node: MessagePump, error: BaseException) -> None:

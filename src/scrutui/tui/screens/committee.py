@@ -19,6 +19,7 @@ from scrutui.minutes.examples import resolution_example
 from scrutui.models import (
     Attribution,
     Committee,
+    ExemptNatures,
     Jurisdiction,
     Membership,
     Role,
@@ -32,6 +33,10 @@ from scrutui.tui.widgets.key_bar import KeyBar
 
 ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
 SCHEMES = [(label, scheme.value) for scheme, label in SCHEME_LABELS.items()]
+EXEMPT_NATURES = [
+    ("Withhold the nature", ExemptNatures.WITHHOLD.value),
+    ("Publish the nature", ExemptNatures.PUBLISH.value),
+]
 NATIONS = [
     ("England", Jurisdiction.ENGLAND.value),
     ("Wales", Jurisdiction.WALES.value),
@@ -155,6 +160,15 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Label("which starts at")
                     yield Input(id="c-year-start", type="integer", placeholder="as every year")
             yield Static(id="c-style", markup=False)
+            with Horizontal(classes="row"), Vertical():
+                # The law makes a declaration public; its nature may reveal an exempt matter.
+                yield Label("Interests declared in exempt items (public minutes)")
+                yield Select(
+                    EXEMPT_NATURES,
+                    value=committee.exempt_declaration_natures.value,
+                    allow_blank=False,
+                    id="c-exempt-natures",
+                )
         yield Label("", id="committee-error")
         yield Label(
             "People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title"
@@ -205,6 +219,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "template_path": self.query_one("#c-template", Input).value,
             "numbering_scheme": self.query_one("#c-scheme", Select).value,
             "numbering_start": number("#c-start"),
+            "exempt_declaration_natures": self.query_one("#c-exempt-natures", Select).value,
         }
 
     def save(self) -> bool:

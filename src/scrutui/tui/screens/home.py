@@ -124,7 +124,8 @@ class HomeScreen(ScrutuiScreen[None]):
         table.clear()
         notices = any(c.jurisdiction is Jurisdiction.WALES for c in self.store.committees.all())
         self._columns(notices)
-        summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
+        with self.store.handle.collecting_damage() as damaged:
+            summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
         for summary in summaries:
             meeting = summary.meeting
             cells: list[str | Text] = [
@@ -138,9 +139,18 @@ class HomeScreen(ScrutuiScreen[None]):
             if notices:
                 cells.insert(4, "")
             table.add_row(*cells, key=str(meeting.id))
+        for found in damaged:  # listed, not hidden: opening one says what is wrong
+            cells = [str(found.row_id), Text("⚠ damaged", style="bold red"), "", "", "", Text(found.problem, style="red")]
+            if notices:
+                cells.insert(4, "")
+            table.add_row(*cells, key=str(found.row_id))
         hint = self.query_one("#home-hint", Static)
-        if not summaries:
+        if not summaries and not damaged:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
+        elif damaged:
+            hint.update(
+                Text(f"⚠ {len(damaged)} damaged in the database (marked ⚠): restore from a backup", style="red")
+            )
         else:
             hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
@@ -293,12 +303,14 @@ class HomeScreen(ScrutuiScreen[None]):
         """The tracker of information requests and recommendations."""
         self.scrutui.open_tracker()
 
+    @guarded
     def action_minutes_status(self) -> None:
         """Issue, approve or correct the selected meeting's minutes."""
         from scrutui.tui.screens.minutes_status import MinutesStatusScreen
 
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
+            self.scrutui.check_meeting(meeting_id)
             self.app.push_screen(MinutesStatusScreen(meeting_id))
 
     def action_committees(self) -> None:

@@ -26,6 +26,7 @@ from scrutui.models import (
     Role,
 )
 from scrutui.session import MinutingSession
+from scrutui.store.damage import DamagedRow
 from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
@@ -205,6 +206,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.items: list[AgendaItem] = []
         self.current: AgendaItem | None = None
         self.records: list[Record] = []
+        #: Agenda items damaged in the database: listed as damaged, never taken or minuted.
+        self._damaged_items: tuple[DamagedRow, ...] = ()
         self._draft_saved = ""
         self._last_unknown: str = ""
         self._action_log_hint = False
@@ -237,7 +240,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.session = MinutingSession(self.store, self.meeting_id, shows_exempt=self.shows_exempt)
         self.roll = self.session.roll()
         self._was_inquorate = self._inquorate_now()
-        self.items = self.session.agenda()
+        self.load_agenda()
         self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
         started = [i for i in self.items if i.started_at]
         current = max(started, key=lambda i: i.started_at or "") if started else None
@@ -261,7 +264,17 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.show_item(current, select_id=self.start_record_id)
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
+        if self._damaged_items:
+            named = "; ".join(d.describe() for d in self._damaged_items)
+            self.hint(f"⚠ Damaged, left out: {named}.", "warning")
         capture_line.focus()
+
+    def load_agenda(self) -> None:
+        """Read the agenda (an item damaged in the database is noted, to be shown as damaged)."""
+        assert self.session is not None
+        with self.store.handle.collecting_damage() as damaged:
+            self.items = self.session.agenda()
+        self._damaged_items = tuple(damaged)
 
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
@@ -289,12 +302,14 @@ class MinutingScreen(ScrutuiScreen[None]):
         """Reload the current item's records from the database and redraw."""
         assert self.session is not None
         item = self.current
-        self.records = self.session.records(item.id) if item and item.id else []
+        with self.store.handle.collecting_damage() as damaged:
+            self.records = self.session.records(item.id) if item and item.id else []
         counts = self.store.agenda.record_counts(self.meeting_id)
         inquorate = self.roll.inquorate_items(self.items) if self.roll else set()
-        self.query_one(AgendaList).show(self.items, item.id if item else None, counts, inquorate)
+        agenda = self.query_one(AgendaList)
+        agenda.show(self.items, item.id if item else None, counts, inquorate, self._damaged_items)
         records = self.query_one(RecordList)
-        records.show(self.records, select_id)
+        records.show(self.records, select_id, tuple(damaged))
         open_motion = voting.open_motion(self.records) is not None
         self.query_one("#grammar", Static).update(VOTE_GRAMMAR_LINE if open_motion else GRAMMAR_LINE)
         if item is not None:
@@ -302,8 +317,13 @@ class MinutingScreen(ScrutuiScreen[None]):
             started = f" · started {item.started_at[11:16]}" if item.started_at else ""
             # Warnings first, so a narrow terminal never cuts them off.
             warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
+            if damaged:
+                warning += f"⚠ {len(damaged)} DAMAGED · "
             exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
             records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
+        if damaged:
+            named = "; ".join(d.describe() for d in damaged)
+            self.hint(f"⚠ Damaged, left out: {named}.", "warning")
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)
@@ -381,7 +401,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         assert self.session is not None
         self.roll = self.session.roll()
         self.session.people = self.store.people.for_meeting(self.meeting_id)
-        self.items = self.session.agenda()
+        self.load_agenda()
         if self.current is not None:
             self.current = next((i for i in self.items if i.id == self.current.id), self.current)
         self.refresh_records()

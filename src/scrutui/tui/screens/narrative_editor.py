@@ -9,8 +9,10 @@ from textual.widgets import Static, TextArea
 
 from scrutui.models import Narrative, Record
 from scrutui.session import MinutingSession, NarrativeDraft
+from scrutui.store.records import RecordChanged
 from scrutui.tui.guard import report
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 from scrutui.tui.widgets.key_bar import KeyBar
 
 #: How often the editor saves what has been typed. A crash loses at most this much typing.
@@ -40,6 +42,9 @@ class NarrativeEditor(ScrutuiScreen[Record | None]):
         super().__init__()
         self.draft = NarrativeDraft(session, agenda_item_id, record)
         self._initial = record.text if record else ""
+        #: Set while the clerk is asked what to do about a change made elsewhere: nothing is saved.
+        self._changed_elsewhere: RecordChanged | None = None
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         item = self.store.agenda.get(self.draft.agenda_item_id)
@@ -61,28 +66,86 @@ class NarrativeEditor(ScrutuiScreen[Record | None]):
 
     def autosave(self) -> None:
         """Save what has been typed since the last save, if anything."""
+        if self._changed_elsewhere is not None:
+            return
         text = self.query_one(TextArea).text
         if not self.draft.is_dirty(text):
             return
         try:
             saved = self.draft.save(text)
+        except RecordChanged as changed:
+            self._ask(changed)
+            return
         except Exception as error:
             report(self, error)
             return
         if saved is not None:
-            self.query_one("#editor-status", Static).update(
-                f"✓ Saved at {saved.updated_at[11:19] if saved.updated_at else ''}"
-            )
+            self._show_saved(saved)
+
+    def _show_saved(self, saved: Narrative, what: str = "Saved") -> None:
+        self.query_one("#editor-status", Static).update(
+            f"✓ {what} at {saved.updated_at[11:19] if saved.updated_at else ''}"
+        )
+
+    def _ask(self, changed: RecordChanged) -> None:
+        """The narrative was changed or deleted elsewhere: stop saving and ask what to keep."""
+        self._changed_elsewhere = changed
+        self.query_one("#editor-status", Static).update(
+            "Changed elsewhere: yours is kept in its history. Choose what to keep."
+        )
+        self.app.push_screen(RecordChangedDialog(changed), self._chosen)
+
+    def _chosen(self, choice: Choice | None) -> None:
+        changed, self._changed_elsewhere = self._changed_elsewhere, None
+        assert changed is not None
+        area = self.query_one(TextArea)
+        status = self.query_one("#editor-status", Static)
+        try:
+            if choice is Choice.MINE:
+                self._show_saved(self.draft.keep_mine(area.text, changed.current), "Saved yours (theirs is in its history)")
+            elif choice is Choice.BOTH:
+                self._show_saved(self.draft.keep_both(area.text), "Saved yours as a new narrative")
+            elif changed.current is None:  # leave it deleted: yours is in its history
+                self.dismiss(None)
+                return
+            else:
+                area.load_text(self.draft.take_theirs(changed.current))
+                status.update("Showing their version; yours is kept in its history.")
+        except RecordChanged as again:
+            self._ask(again)
+            return
+        except Exception as error:
+            report(self, error)
+            return
+        if self._leaving:
+            self.action_done()
 
     def flush(self) -> None:
-        """Save now (the app calls this when it is closing)."""
-        self.autosave()
+        """Save now (the app calls this when it is closing). A change made elsewhere meanwhile is
+        not saved over: what was typed here is kept in the record's history."""
+        if self._changed_elsewhere is not None:
+            return
+        try:
+            text = self.query_one(TextArea).text
+            if self.draft.is_dirty(text):
+                self.draft.save(text)
+        except RecordChanged:
+            pass
+        except Exception as error:
+            report(self, error)
 
     def action_done(self) -> None:
         """Save and go back."""
+        if self._changed_elsewhere is not None:
+            return
+        self._leaving = True
         try:
             saved = self.draft.finish(self.query_one(TextArea).text)
+        except RecordChanged as changed:
+            self._ask(changed)
+            return
         except Exception as error:
+            self._leaving = False
             report(self, error)
             return
         self.dismiss(saved)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -27,8 +28,10 @@ from scrutui.models import (
     validation_message,
 )
 from scrutui.session import MinutingSession
+from scrutui.store.records import RecordChanged
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 from scrutui.tui.widgets.capture_line import NameSuggester
 
 
@@ -221,10 +224,34 @@ class RecordForm(FormModal[Record | None]):
             return
         try:
             saved = self.save_record(record)
+        except RecordChanged as changed:
+            error.update(str(changed))
+            self.app.push_screen(RecordChangedDialog(changed), functools.partial(self._chosen, record, changed))
+            return
         except Exception as problem:
             error.update(describe_error(problem))
             return
         self.dismiss(saved)
+
+    def _chosen(self, record: Record, changed: RecordChanged, choice: Choice | None) -> None:
+        """What to do with the form's version of a record changed or deleted elsewhere meanwhile."""
+        error = self.query_one("#form-error", Label)
+        current = changed.current
+        try:
+            if choice is Choice.MINE:
+                if current is None:
+                    assert record.id is not None
+                    current = self.session.store.records.restore(record.id)
+                self.dismiss(self.session.save(record, expected=current.version))
+            elif choice is Choice.BOTH:
+                self.dismiss(self.session.save(record.model_copy(update={"id": None, "version": 0})))
+            else:
+                self.dismiss(None)  # theirs stands; the list shows it again
+        except RecordChanged as again:
+            error.update(str(again))
+            self.app.push_screen(RecordChangedDialog(again), functools.partial(self._chosen, record, again))
+        except Exception as problem:
+            error.update(describe_error(problem))
 
     def verb(self) -> str:
         """What the form is doing, for its title."""

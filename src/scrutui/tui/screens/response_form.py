@@ -21,10 +21,12 @@ from scrutui.models import (
     parse_date,
     validation_message,
 )
+from scrutui.store.records import RecordChanged
 from scrutui.store.tracker import TrackedRecord
 from scrutui.tracker import Tracker
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 
 REQUEST_CHOICES = [
     ("Answered", RequestStatus.ANSWERED.value),
@@ -152,6 +154,11 @@ class ResponseForm(FormModal[TrackedRecord | None]):
         except ValueError as problem:
             error.update(str(problem))
             return
+        self._respond(status, day, self.tracked.record.version)
+
+    def _respond(self, status: RequestStatus | ExecutiveResponse, day: dt.date | None, expected: int) -> None:
+        """Save over the version `expected`; changed elsewhere meanwhile, ask mine or theirs."""
+        error = self.query_one("#response-error", Label)
         try:
             saved = self.tracker.respond(
                 self.tracked.id,
@@ -159,7 +166,20 @@ class ResponseForm(FormModal[TrackedRecord | None]):
                 day,
                 self.query_one("#response-text", TextArea).text,
                 action_log_item_id=self.action_log_item_id,
+                expected=expected,
             )
+        except RecordChanged as changed:
+            error.update(str(changed))
+            current = changed.current
+
+            def chosen(choice: Choice | None) -> None:
+                if choice is Choice.MINE and current is not None:
+                    self._respond(status, day, current.version)
+                else:
+                    self.dismiss(None)  # theirs stands (yours is in the record's history)
+
+            self.app.push_screen(RecordChangedDialog(changed, both=False), chosen)
+            return
         except ValidationError as problem:
             error.update(validation_message(problem))
             return
@@ -212,7 +232,27 @@ class DueDateForm(FormModal[TrackedRecord | None]):
         error = self.query_one("#due-error", Label)
         try:
             day = typed_date(self.query_one("#due-date", Input).value)
-            saved = self.tracker.set_due(self.tracked.id, day)
+        except ValueError as problem:
+            error.update(str(problem))
+            return
+        self._set(day, self.tracked.record.version)
+
+    def _set(self, day: dt.date | None, expected: int) -> None:
+        error = self.query_one("#due-error", Label)
+        try:
+            saved = self.tracker.set_due(self.tracked.id, day, expected=expected)
+        except RecordChanged as changed:
+            error.update(str(changed))
+            current = changed.current
+
+            def chosen(choice: Choice | None) -> None:
+                if choice is Choice.MINE and current is not None:
+                    self._set(day, current.version)
+                else:
+                    self.dismiss(None)
+
+            self.app.push_screen(RecordChangedDialog(changed, both=False), chosen)
+            return
         except ValueError as problem:
             error.update(str(problem))
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +24,8 @@ from textual.widgets import DataTable, Static
 from scrutui.minutes import item_reference, long_date
 from scrutui.minutes.votes import short_vote
 from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
+from scrutui.store.base import Handle
+from scrutui.store.damage import DamagedRow
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, counts_line, status_word
 from scrutui.tui.guard import guarded
@@ -62,25 +64,36 @@ def _day(day: Any) -> str:
 class TrackerSource:
     """One filtered list of the tracker, as pages for the table."""
 
-    def __init__(self, repository: TrackerRepository, query: TrackerQuery) -> None:
+    def __init__(self, repository: TrackerRepository, query: TrackerQuery, handle: Handle | None = None) -> None:
         self.repository = repository
         self.query = query
+        self._handle = handle
+        #: Rows damaged in the database met while paging (left out of the list, named above it).
+        self.damaged: list[DamagedRow] = []
+
+    def _noting(self, read: Callable[[], list[TrackedRecord]]) -> list[TrackedRecord]:
+        if self._handle is None:
+            return read()
+        with self._handle.collecting_damage() as found:
+            rows = read()
+        self.damaged += [d for d in found if d not in self.damaged]
+        return rows
 
     def first(self, limit: int) -> list[TrackedRecord]:
         """The first rows."""
-        return self.repository.first_page(self.query, limit)
+        return self._noting(lambda: self.repository.first_page(self.query, limit))
 
     def last(self, limit: int) -> list[TrackedRecord]:
         """The last rows."""
-        return self.repository.last_page(self.query, limit)
+        return self._noting(lambda: self.repository.last_page(self.query, limit))
 
     def starting_at(self, row: TrackedRecord, limit: int) -> list[TrackedRecord]:
         """Rows from `row` on (ids are whole numbers, so "after id - 1" includes it)."""
-        return self.repository.page_after(self.query, (row.due, row.id - 1), limit)
+        return self._noting(lambda: self.repository.page_after(self.query, (row.due, row.id - 1), limit))
 
     def before(self, row: TrackedRecord, limit: int) -> list[TrackedRecord]:
         """Rows before `row`."""
-        return self.repository.page_before(self.query, row.key, limit)
+        return self._noting(lambda: self.repository.page_before(self.query, row.key, limit))
 
     def row_key(self, row: TrackedRecord) -> str:
         """The record id."""
@@ -274,7 +287,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         """Show the first page of the current filters; the counts follow once it is painted."""
         query = self.current_query()
         self.table.total = None
-        self.table.load(TrackerSource(self.store.tracker, query))
+        self.table.load(TrackerSource(self.store.tracker, query, self.store.handle))
         if select_id is not None:
             self.table.select(str(select_id))
         self._describe()
@@ -297,7 +310,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         self._refresh_pending = False
         if not self.is_mounted:
             return
-        self.table.source = TrackerSource(self.store.tracker, self.current_query())
+        self.table.source = TrackerSource(self.store.tracker, self.current_query(), self.store.handle)
         self.table.reload()
         if self._select_after is not None:
             self.table.select(str(self._select_after))
@@ -309,7 +322,12 @@ class TrackerScreen(ScrutuiScreen[None]):
         """The count of each status (whatever the status filter), and how many rows match."""
         query = self.current_query()
         counts = self.store.tracker.counts(query)
-        self.query_one("#tracker-counts", Static).update(Text(counts_line(counts, self.kind), style="bold"))
+        line = Text(counts_line(counts, self.kind), style="bold")
+        source = self.table.source
+        if isinstance(source, TrackerSource) and source.damaged:
+            named = "; ".join(d.describe() for d in source.damaged)
+            line.append(f"  ⚠ damaged in the database, left out: {named}", style="bold red")
+        self.query_one("#tracker-counts", Static).update(line)
         matching = {
             StatusFilter.ALL: counts.total,
             StatusFilter.OVERDUE: counts.overdue,

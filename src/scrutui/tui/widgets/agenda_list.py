@@ -8,7 +8,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from scrutui.models import AgendaItem
-from scrutui.tui.widgets.record_list import TypedAway
+from scrutui.store.damage import DamagedRow
+from scrutui.tui.widgets.record_list import TypedAway, damaged_option
 
 
 def item_label(
@@ -44,7 +45,10 @@ class AgendaList(OptionList):
     AgendaList:focus { border: round $accent; }
     """
 
-    _shown: tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int]] | None = None
+    _shown: (
+        tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int], tuple[DamagedRow, ...]]
+        | None
+    ) = None
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit the lines to the new width."""
@@ -66,14 +70,21 @@ class AgendaList(OptionList):
         current_id: int | None,
         counts: dict[int, int],
         inquorate: set[int] | frozenset[int] = frozenset(),
+        damaged: tuple[DamagedRow, ...] = (),
     ) -> None:
-        """Show the agenda, highlighting the current item and marking any taken while inquorate."""
-        self._shown = (items, current_id, counts, inquorate)
+        """Show the agenda, highlighting the current item and marking any taken while inquorate.
+        Items damaged in the database are listed last, as damaged (they cannot be taken)."""
+        self._shown = (items, current_id, counts, inquorate, damaged)
         # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
         width = (self.size.width or 24) - 4
         self.set_options(
-            Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
-            for item in items
+            [
+                *(
+                    Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
+                    for item in items
+                ),
+                *(damaged_option(found, short=True) for found in damaged),
+            ]
         )
         for index, item in enumerate(items):
             if item.id == current_id:

@@ -23,6 +23,7 @@ from scrutui.models import (
     Resolution,
     ResolutionForm,
 )
+from scrutui.store.damage import DamagedRow
 
 #: What the list shows of a long record; the whole text is in the editor and the preview.
 _SHOWN = 240
@@ -123,6 +124,15 @@ def sections(records: list[Record]) -> list[bool]:
     return found
 
 
+def damaged_option(damaged: DamagedRow, *, short: bool = False) -> Option:
+    """A row damaged in the database, as a line that cannot be chosen: its id and what is wrong."""
+    if short:  # in the narrow agenda list
+        text = Text(f"⚠ item {damaged.row_id}: damaged", style="bold red")
+    else:
+        text = Text(f"⚠ {damaged.name} is damaged in the database: {damaged.problem}", style="bold red")
+    return Option(text, id=f"damaged-{damaged.table}-{damaged.row_id}", disabled=True)
+
+
 class TypedAway(Message):
     """A character typed while a list had focus, for the capture line."""
 
@@ -177,20 +187,28 @@ class RecordList(OptionList):
             event.prevent_default()
             self.post_message(TypedAway(event.character))
 
-    def show(self, records: list[Record], select_id: int | None = None) -> None:
-        """Show these records, keeping (or moving to) the selected one."""
+    def show(
+        self, records: list[Record], select_id: int | None = None, damaged: tuple[DamagedRow, ...] = ()
+    ) -> None:
+        """Show these records, keeping (or moving to) the selected one; records damaged in the
+        database first, as damaged (they cannot be selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
         self.set_options(
-            Option(record_summary(r, in_section=under), id=str(r.id))
-            for r, under in zip(records, sections(records), strict=True)
+            [
+                *(damaged_option(d) for d in damaged),
+                *(
+                    Option(record_summary(r, in_section=under), id=str(r.id))
+                    for r, under in zip(records, sections(records), strict=True)
+                ),
+            ]
         )
         if not records:
             return
         index = next((i for i, r in enumerate(records) if r.id == keep), len(records) - 1)
-        self.highlighted = index
+        self.highlighted = index + len(damaged)
 
     @property
     def selected_record_id(self) -> int | None:
         """The id of the highlighted record."""
         option = self.highlighted_option
-        return int(option.id) if option is not None and option.id else None
+        return int(option.id) if option is not None and option.id and option.id.isdigit() else None
