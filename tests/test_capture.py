@@ -92,7 +92,8 @@ def test_empty_line_saves_nothing() -> None:
 def test_describe_says_what_enter_will_save() -> None:
     assert describe(parse("q Cllr A: x | Director: y")) == "Question from Cllr A, answered by Director"
     assert describe(parse("rec x")) == "Recommendation to Cabinet"
-    assert describe(parse("ir Finance: x")) == "Information request of Finance"
+    assert describe(parse("ir Finance: x")) == "Information request of Finance, asked by the Committee"
+    assert describe(parse("ir Finance: x (asked by Cllr Ali)")) == "Information request of Finance, asked by Cllr Ali"
 
 
 @given(st.text())

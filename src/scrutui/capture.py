@@ -6,7 +6,8 @@ The grammar, as the screen shows it::
     a  NAME: answer   or   a: answer             answers the last open question or assurance
     as THEME: sought [| [NAME:] response]        an assurance sought under a theme (and the response)
     as: sought [| [NAME:] response]              an assurance sought with no theme
-    ir [OF WHOM:] information requested          an information request
+    ir [OF WHOM:] information requested [(asked by NAME)]
+                                                 an information request (and the member who asked)
     r  text                                      a resolution part ("RESOLVED: That ...")
     ag text                                      a procedural decision ("AGREED: That ...")
     rec [BODY:] text                             a recommendation (to the Cabinet unless named)
@@ -22,6 +23,9 @@ so nothing typed is ever refused or lost.
 or "Workforce", or known to the meeting), or the colon straight after the prefix (``a:``, ``as:``).
 "a member noted that ..." and "as expected, ..." are narratives; the hint offers the other reading.
 The assurance sought may name whom it was sought from: ``as Workforce: from the Director that ...``.
+An information request may end by naming the member who asked, in brackets: ``ir Director of
+Finance: the risk register (asked by Cllr Ali)``; without it, the Committee asked. Only an ``ir``
+line is read this way, so no other line changes meaning.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from enum import StrEnum
 
 from scrutui.blocks import BlockKind, TypedBlock, read_line
 from scrutui.models import (
+    THE_COMMITTEE,
     Assurance,
     AssuranceStatus,
     Block,
@@ -68,7 +73,7 @@ GRAMMAR: list[tuple[str, str]] = [
     ("a Director: answer   (or a: answer)", "answer the last open question or assurance"),
     ("as Workforce: sought | Director: response", "assurance sought (as: with no theme)"),
     ("as Workforce: from the Director that ...", "assurance sought of someone"),
-    ("ir Director of Finance: what", "information request"),
+    ("ir Director of Finance: what (asked by Cllr Ali)", "information request (the Committee's if nobody asked)"),
     ("r the report be noted", "resolution part"),
     ("ag text", "procedural decision (AGREED)"),
     ("rec Cabinet: that ...", "recommendation"),
@@ -107,6 +112,8 @@ _PREFIXES: dict[str, CaptureKind] = {
 _PREFIX = re.compile(r"^(q|a|as|ir|r|ag|rec|h|n) (.*)$", re.DOTALL)
 #: "a:" and "as:": an answer with nobody named, an assurance with no theme.
 _BARE = re.compile(r"^(a|as):(?:\s+(.*))?$", re.DOTALL)
+#: The end of an information request naming who asked: "... (asked by Cllr Ali)".
+_ASKED_BY = re.compile(r"\s*\(asked by\s+(?P<name>[^()]*?)\s*\)\s*$", re.IGNORECASE)
 _SOUGHT_FROM = re.compile(r"^from\s+(?P<name>.+?)\s+that\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 #: What an "a" or "as" line that is saved as a narrative could have meant instead.
@@ -128,6 +135,7 @@ class Capture:
     ends_section: bool = False  # "h end"
     block: TypedBlock | None = None  # a list item's kind, label and text
     other_reading: str = ""  # for a line saved as a narrative that could have meant a prefix
+    asked_by: str = ""  # the member who asked for an information request ("" for the Committee)
 
     @property
     def is_empty(self) -> bool:
@@ -226,6 +234,11 @@ def parse(line: str, known: Known | None = None) -> Capture:
             return Capture(CaptureKind.NARRATIVE, text=line, other_reading=ANSWER_READING)
         answerer = clean_line(answerer)
         return Capture(kind, reply_by=answerer, reply=answer, names=_names(answerer))
+    if kind is CaptureKind.INFORMATION_REQUEST:
+        asker, rest = split_asker(rest, is_name)
+        name, text = split_name(rest, is_name)
+        name = clean_line(name)
+        return Capture(kind, text=text, name=name, asked_by=asker, names=_names(name, asker))
     main, bar, reply_part = rest.partition("|")
     if kind is CaptureKind.ASSURANCE:
         theme, sought = split_name(main.strip(), lambda candidate: looks_like_theme(candidate, known))
@@ -240,9 +253,16 @@ def parse(line: str, known: Known | None = None) -> Capture:
         return Capture(
             kind, text=text, name=name, reply_by=answerer, reply=answer, names=_names(name, answerer)
         )
-    if kind is CaptureKind.INFORMATION_REQUEST:
-        return Capture(kind, text=text, name=name, names=_names(name))
     return Capture(kind, text=text, name=name)  # recommendation: name is the body
+
+
+def split_asker(text: str, is_name: Callable[[str], bool] = looks_like_name) -> tuple[str, str]:
+    """Split "what (asked by NAME)" into the member who asked and the rest; ("", text) when the
+    line does not end that way or NAME does not read as a name."""
+    found = _ASKED_BY.search(text)
+    if not found or not is_name(found["name"]):
+        return "", text
+    return clean_line(found["name"]), text[: found.start()].strip()
 
 
 def _assurance(theme: str, rest: str, is_name: Callable[[str], bool]) -> Capture:
@@ -308,7 +328,7 @@ def describe(capture: Capture, default_body: str = "Cabinet", *, after_narrative
             return f"Assurance sought{theme}{of}{response}"
         case CaptureKind.INFORMATION_REQUEST:
             of = f" of {capture.name}" if capture.name else ""
-            return f"Information request{of}"
+            return f"Information request{of}, asked by {capture.asked_by or THE_COMMITTEE}"
         case CaptureKind.RESOLUTION:
             return "Resolution part (RESOLVED)"
         case CaptureKind.AGREED:
@@ -352,7 +372,9 @@ def to_record(capture: Capture, agenda_item_id: int, default_body: str = "Cabine
                 status=status,
             )
         case CaptureKind.INFORMATION_REQUEST:
-            return InformationRequest(agenda_item_id=item, text=capture.text, requested_of=capture.name)
+            return InformationRequest(
+                agenda_item_id=item, text=capture.text, requested_of=capture.name, asked_by=capture.asked_by
+            )
         case CaptureKind.RESOLUTION:
             return Resolution(agenda_item_id=item, text=capture.text)
         case CaptureKind.AGREED:

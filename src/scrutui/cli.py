@@ -59,35 +59,57 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) -> Store:
-    """Open the database named on the command line, in the environment, or the default."""
+def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False, create: bool = False) -> Store:
+    """Open the database named on the command line, in the environment, or the default.
+
+    Only opening the app and ``scrutui demo`` make a database (`create`); every other command
+    refuses one that does not exist, so a mistyped --db never reads as an empty list.
+    """
     chosen = db or (ctx.obj or {}).get("db")
     path, is_default = resolve_db_path(chosen)
-    return open_store(path, read_only=read_only, create_folder=is_default)
+    return open_store(path, read_only=read_only, create_folder=is_default and create, create=create)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = """Exit status: 0 done; 1 refused (a clear one-line message says why: no such database,
+meeting or committee, a file already there ...); 2 a mistake in the command itself (an unknown
+option, a missing argument)."""
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
+)
 @db_option
 @click.option("--read-only", is_flag=True, help="Browse without changing anything (for members).")
+@click.option(
+    "--mine",
+    metavar="NAME",
+    help="Open on the tracker: the outstanding information requests this member asked for.",
+)
 @click.version_option(__version__, "--version", "-V", prog_name="scrutui")
 @click.pass_context
 @friendly_errors
-def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
+def main(ctx: click.Context, db: str | None, read_only: bool, mine: str | None) -> None:
     """Minute overview-and-scrutiny meetings live; export draft minutes in Word.
 
-    With no command, opens the app on the database.
+    With no command, opens the app on the database (making it, empty, if it does not exist).
     """
     setup_logging()
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     ctx.obj["read_only"] = read_only
     if ctx.invoked_subcommand is not None:
+        if mine is not None:
+            raise click.UsageError("--mine opens the app; for a list, use: scrutui requests --mine NAME")
         return
-    store = open_from(ctx, db, read_only=read_only)
+    if mine is not None and not mine.strip():
+        raise click.BadParameter("give the member's name (or part of it)", param_hint="--mine")
+    store = open_from(ctx, db, read_only=read_only, create=True)
     store.close()
     from scrutui.tui.app import make_app
 
-    app = make_app(store.path, read_only=read_only)
+    app = make_app(store.path, read_only=read_only, created=store.created, mine=(mine or "").strip())
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
@@ -101,7 +123,7 @@ def demo(ctx: click.Context, db: str | None) -> None:
     """Write a demo committee and meetings into the database (once)."""
     from scrutui.demo import load_demo
 
-    store = open_from(ctx, db)
+    store = open_from(ctx, db, create=True)
     try:
         result = load_demo(store)
     finally:
@@ -116,7 +138,7 @@ def demo(ctx: click.Context, db: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table (missing values are null).")
 @click.pass_context
 @friendly_errors
 def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
@@ -132,7 +154,7 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
             "committee": s.committee,
             "date": s.meeting.date.isoformat(),
             "time": s.meeting.time.strftime("%H:%M"),
-            "venue": s.meeting.venue,
+            "venue": s.meeting.venue or None,
             "status": s.meeting.status.value,
             "records": s.records,
         }

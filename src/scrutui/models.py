@@ -527,10 +527,20 @@ class Assurance(_NeedsText):
     status: AssuranceStatus = AssuranceStatus.SOUGHT
 
 
+#: Who asked for information when no member is named: the committee as a whole.
+THE_COMMITTEE = "the Committee"
+
+
+def _asker(value: str) -> str:
+    return value or THE_COMMITTEE
+
+
 class InformationRequest(_NeedsText):
-    """Information the committee asked for (`text`), of whom, by when, and what came of it."""
+    """Information the committee asked for (`text`), who asked (a member, or the Committee), of
+    whom, by when, and what came of it."""
 
     kind: Literal[RecordKind.INFORMATION_REQUEST] = RecordKind.INFORMATION_REQUEST
+    asked_by: Annotated[Line, AfterValidator(_asker)] = THE_COMMITTEE
     requested_of: Line = ""
     due_date: OptionalDate = None
     due_date_by_hand: bool = False

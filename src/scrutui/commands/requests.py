@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -17,6 +19,7 @@ from scrutui.commands.common import (
     output_path,
     slug,
     template_path,
+    to_stdout,
 )
 from scrutui.lists import (
     empty_message,
@@ -24,13 +27,13 @@ from scrutui.lists import (
 )
 from scrutui.store import Store
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
-from scrutui.tracker import Tracker, find_committee, status_word
+from scrutui.tracker import Tracker, as_minuted, find_committee, status_word
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def filter_options(function: F) -> F:
-    """``--committee``, ``--status`` and ``--of``: which requests."""
+    """``--committee``, ``--status``, ``--of``, ``--asked-by`` and ``--mine``: which requests."""
     options = [
         click.option(
             "--committee", metavar="NAME", help="Only this committee (its name, or a unique part of it)."
@@ -48,14 +51,44 @@ def filter_options(function: F) -> F:
             metavar="WHOM",
             help="Only requests asked of this person or body (any part of the name).",
         ),
+        click.option(
+            "--asked-by",
+            "asked_by",
+            metavar="NAME",
+            help="Only requests this member asked for (any part of the name; Cllr and Councillor are ignored).",
+        ),
+        click.option(
+            "--mine",
+            metavar="NAME",
+            help="A member's own requests: the same as --asked-by NAME (outstanding ones unless --status says).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
+def asker_option(asked_by: str | None, mine: str | None) -> str:
+    """The member whose requests are asked for, from --asked-by or --mine (not both)."""
+    if asked_by is not None and mine is not None:
+        raise click.UsageError("give --asked-by or --mine, not both (they mean the same).")
+    chosen = asked_by if asked_by is not None else mine
+    if chosen is not None and not chosen.strip():
+        raise click.BadParameter(
+            "give the member's name (or part of it)", param_hint="--mine" if mine is not None else "--asked-by"
+        )
+    return (chosen or "").strip()
+
+
 def tracker_query(
-    store: Store, *, committee: str | None, status: str, of: str | None, as_at: str | None, confidential: bool
+    store: Store,
+    *,
+    committee: str | None,
+    status: str,
+    of: str | None,
+    as_at: str | None,
+    confidential: bool,
+    asked_by: str = "",
 ) -> tuple[TrackerQuery, str | None]:
     """The query the options ask for, and the committee's full name when one was given."""
     found = find_committee(store, committee) if committee is not None else None
@@ -65,24 +98,35 @@ def tracker_query(
         status=StatusFilter(status.lower()),
         committee_id=found.id if found else None,
         of=(of or "").strip(),
+        asked_by=asked_by,
         confidential=confidential,
     )
     return query, found.name if found else None
 
 
 def gather(store: Store, query: TrackerQuery) -> tuple[list[TrackedRecord], Counts]:
-    """The requests the query matches (in due-date order) and the count of each status."""
-    return store.tracker.all(query), store.tracker.counts(query)
+    """The requests the query matches (in due-date order, named as the minutes name people) and
+    the count of each status."""
+    return as_minuted(store, store.tracker.all(query)), store.tracker.counts(query)
 
 
-def _cut(text: str, width: int) -> str:
+def _cut(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+    if width is None or len(text) <= width:
+        return text
+    return text[: max(1, width - 1)] + "…"
 
 
-def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int) -> list[tuple[str, bool]]:
-    """The table's lines (each with whether it is overdue), fitted to `width` columns."""
-    headers = ("id", "due", "status", "meeting", "committee", "of", "requested")
+#: The table's columns, and the widest each may be on a terminal (the request takes the rest).
+TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "asked by", "of", "requested")
+_TERMINAL_LIMITS = (8, 10, 11, 16, 22, 18, 24)
+
+
+def request_table(
+    entries: list[TrackedRecord], query: TrackerQuery, width: int | None
+) -> list[tuple[str, bool]]:
+    """The table's lines (each with whether it is overdue), fitted to `width` columns on a
+    terminal; with `width` None (output piped to a file or program), every cell in full."""
     rows = []
     for entry in entries:
         number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
@@ -95,24 +139,27 @@ def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int)
                     word.upper() if word == "overdue" else word,
                     f"{entry.origin.meeting_date.isoformat()} {number}".strip(),
                     entry.origin.committee,
-                    entry.of or "-",
+                    entry.asked_by,
+                    entry.named_of or "-",
                     entry.record.text,
                 ),
                 word == "overdue",
             )
         )
-    limits = [8, 10, 11, 16, 22, 24, 0]
-    widths = []
-    for index, header in enumerate(headers[:-1]):
-        longest = max([len(header), *(len(r[0][index]) for r in rows)])
-        widths.append(min(longest, limits[index]))
-    rest = max(20, width - sum(widths) - 2 * (len(headers) - 1))
-    widths.append(rest)
-    lines = [("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), False)]
-    for cells, overdue in rows:
-        lines.append(
-            ("  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(), overdue)
-        )
+    widths: list[int | None] = []
+    for index, header in enumerate(TABLE_HEADERS[:-1]):
+        longest = max([len(header), *(len(" ".join(r[0][index].split())) for r in rows)])
+        widths.append(longest if width is None else min(longest, _TERMINAL_LIMITS[index]))
+    fixed = sum(w or 0 for w in widths)
+    widths.append(None if width is None else max(20, width - fixed - 2 * (len(TABLE_HEADERS) - 1)))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            _cut(c, w).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
+
+    lines = [(line(TABLE_HEADERS), False)]
+    lines += [(line(cells), overdue) for cells, overdue in rows]
     return lines
 
 
@@ -121,6 +168,12 @@ def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int)
 @filter_options
 @as_at_option
 @click.option("--confidential", is_flag=True, help="Include requests made under exempt (confidential) items.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON (the filters, the counts and every request; missing values are null) instead of a table.",
+)
 @click.pass_context
 @friendly_errors
 def requests_command(
@@ -129,24 +182,46 @@ def requests_command(
     committee: str | None,
     status: str,
     of: str | None,
+    asked_by: str | None,
+    mine: str | None,
     as_at: str | None,
     confidential: bool,
+    as_json: bool,
 ) -> None:
-    """List information requests (outstanding ones by default), soonest due first, overdue marked."""
+    """List information requests (outstanding ones by default), soonest due first, overdue marked.
+
+    On a terminal the table fits its width; piped to a file or another program, every cell is
+    given in full.
+    """
+    asker = asker_option(asked_by, mine)
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
         query, name = tracker_query(
-            store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
+            store,
+            committee=committee,
+            status=status,
+            of=of,
+            as_at=as_at,
+            confidential=confidential,
+            asked_by=asker,
         )
         entries, counts = gather(store, query)
     finally:
         store.close()
+    if as_json:
+        from scrutui.export.lists import json_text
+        from scrutui.lists import requests_json
+
+        click.echo(json_text(requests_json(entries, counts, query)), nl=False)
+        return
     if not entries:
         click.echo(empty_message(query, name))
     else:
-        width = shutil.get_terminal_size((120, 24)).columns
+        terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+        colour = terminal and not os.environ.get("NO_COLOR")
         for line, overdue in request_table(entries, query, width):
-            click.echo(click.style(line, fg="red", bold=True) if overdue else line)
+            click.echo(click.style(line, fg="red", bold=True) if overdue and colour else line)
     click.echo(f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})")
 
 
@@ -163,6 +238,8 @@ def export_requests(
     committee: str | None,
     status: str,
     of: str | None,
+    asked_by: str | None,
+    mine: str | None,
     as_at: str | None,
     format_: str | None,
     output: str | None,
@@ -171,15 +248,27 @@ def export_requests(
     template: str | None,
     confidential: bool,
 ) -> None:
-    """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or JSON."""
-    from scrutui.export.lists import export_tracker
+    """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or
+    JSON; -o - writes CSV or JSON to standard output."""
+    from scrutui.export.lists import export_tracker, tracker_text
 
+    asker = asker_option(asked_by, mine)
     chosen = choose_format(format_, output, pdf)
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
         query, name = tracker_query(
-            store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
+            store,
+            committee=committee,
+            status=status,
+            of=of,
+            as_at=as_at,
+            confidential=confidential,
+            asked_by=asker,
         )
+        if to_stdout(output):
+            _, text = tracker_text(store, query, format_=chosen)
+            click.echo(text, nl=False)
+            return
         stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
         path = output_path(output, stem, chosen)
         count, written = export_tracker(

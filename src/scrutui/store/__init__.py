@@ -24,18 +24,20 @@ from scrutui.store.records import RecordRepository
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
 
-__all__ = ["MeetingSummary", "Store", "open_store"]
+__all__ = ["MeetingSummary", "Store", "missing_database", "open_store"]
 
 
 class Store:
     """One open scrutui database and its repositories. Use from one thread only."""
 
-    def __init__(self, handle: Handle, *, backup: Path | None = None) -> None:
+    def __init__(self, handle: Handle, *, backup: Path | None = None, created: bool = False) -> None:
         self.handle = handle
         self.path = handle.path
         self.read_only = handle.read_only
         #: The copy taken before this open migrated the schema, if it did.
         self.migration_backup = backup
+        #: True when this open made the database (it did not exist before).
+        self.created = created
         self.committees = CommitteeRepository(handle)
         self.meetings = MeetingRepository(handle)
         self.agenda = AgendaRepository(handle)
@@ -67,13 +69,25 @@ class Store:
         return open_store(self.path, read_only=self.read_only)
 
 
-def open_store(path: Path, *, read_only: bool = False, create_folder: bool = False) -> Store:
-    """Open (creating if need be) the scrutui database at `path` and bring its schema up to date.
+def missing_database(path: Path) -> DatabaseError:
+    """The error for a command that only reads, given a database that does not exist."""
+    return DatabaseError(
+        f"No scrutui database at {path} (check --db or SCRUTUI_DB; scrutui or scrutui demo makes a new one)."
+    )
+
+
+def open_store(
+    path: Path, *, read_only: bool = False, create_folder: bool = False, create: bool = True
+) -> Store:
+    """Open the scrutui database at `path` and bring its schema up to date; with `create` (not
+    for commands that only read), make it first if it does not exist.
 
     Anything wrong with the file raises DatabaseError with one plain line, and the file is left
     exactly as it was.
     """
     path = Path(path)
+    if not create and not path.exists():
+        raise missing_database(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         if create_folder and not read_only:
@@ -82,7 +96,7 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
             raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
     header = read_header(path)
     if read_only and not header.exists:
-        raise DatabaseError(f"There is no scrutui database at {path} to open read-only.")
+        raise missing_database(path)
     latest = latest_version()
     if header.user_version > latest:
         raise DatabaseError(
@@ -118,7 +132,7 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
     except BaseException:
         db.close()
         raise
-    return Store(Handle(db, path, read_only=read_only), backup=backup)
+    return Store(Handle(db, path, read_only=read_only), backup=backup, created=not header.exists)
 
 
 def create_database(path: Path) -> None:

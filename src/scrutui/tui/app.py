@@ -35,11 +35,18 @@ class ScrutuiApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, blink: bool = True, today: Callable[[], dt.date] | None = None
+        self,
+        store: Store,
+        *,
+        blink: bool = True,
+        today: Callable[[], dt.date] | None = None,
+        mine: str = "",
     ) -> None:
         super().__init__()
         self.store = store
         self.read_only = store.read_only
+        #: A member's name: open on the tracker, showing the requests they asked for.
+        self.mine = mine
         #: False in tests and snapshots, so screens stop cursors blinking.
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
@@ -51,7 +58,17 @@ class ScrutuiApp(App[None]):
 
         if self.read_only:
             self.sub_title = "READ-ONLY"
+        if self.store.created:
+            self.notify(
+                f"Made a new, empty database at {self.store.path}. If you meant another, quit (ctrl+q) "
+                "and give its path with --db.",
+                title="New database",
+                timeout=15,
+                markup=False,
+            )
         self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
+        if self.mine:
+            self.open_tracker(asked_by=self.mine)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -116,11 +133,12 @@ class ScrutuiApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def open_tracker(self, *, action_log_item_id: int | None = None) -> None:
-        """The tracker of information requests and recommendations (or one meeting's action log)."""
+    def open_tracker(self, *, action_log_item_id: int | None = None, asked_by: str = "") -> None:
+        """The tracker of information requests and recommendations (or one meeting's action log),
+        perhaps showing only the requests one member asked for."""
         from scrutui.tui.screens.tracker import TrackerScreen
 
-        self.push_screen(TrackerScreen(action_log_item_id=action_log_item_id))
+        self.push_screen(TrackerScreen(action_log_item_id=action_log_item_id, asked_by=asked_by))
 
     def load_demo(self) -> None:
         """Load the demo committee and meetings, then show the meetings."""
@@ -201,10 +219,19 @@ class ScrutuiApp(App[None]):
 
 
 def make_app(
-    db_path: Path, *, read_only: bool = False, blink: bool = True, today: Callable[[], dt.date] | None = None
+    db_path: Path,
+    *,
+    read_only: bool = False,
+    blink: bool = True,
+    today: Callable[[], dt.date] | None = None,
+    created: bool = False,
+    mine: str = "",
 ) -> ScrutuiApp:
-    """The app on the database at `db_path` (shared by the CLI and the tests)."""
+    """The app on the database at `db_path` (shared by the CLI and the tests). `created`: the
+    database was just made (the app says so); `mine`: open on that member's requests."""
     from scrutui.logs import setup_logging
 
     setup_logging()
-    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)
+    store = open_store(db_path, read_only=read_only, create_folder=False)
+    store.created = store.created or created
+    return ScrutuiApp(store, blink=blink, today=today, mine=mine)

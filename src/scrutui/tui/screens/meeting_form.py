@@ -14,6 +14,7 @@ from scrutui.formalities import standard_agenda
 from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
+from scrutui.tui.widgets.tick_box import TickBox
 
 AGENDA_HINT = (
     "One item per line: number, title, and | purpose if there is one. Example:\n"
@@ -85,7 +86,7 @@ class MeetingForm(FormModal[int | None]):
             yield Label("Agenda")
             yield Label(AGENDA_HINT, classes="hint")
             yield TextArea("", id="m-agenda", soft_wrap=True, show_line_numbers=False)
-            yield Checkbox("Action log", value=False, id="m-action-log")
+            yield TickBox("Action log", value=False, id="m-action-log")
             yield Label("", id="meeting-error")
             with Horizontal(id="buttons"):
                 yield Button("Save", variant="primary", id="save")

@@ -27,10 +27,10 @@ from scrutui.tui.widgets.record_list import RecordList, TypedAway
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
 
+#: Two lines at 80 columns; F1 has the whole grammar (list items with -, notes with n).
 GRAMMAR_LINE = (
     "[b]q[/] who: question [b]|[/] who: answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] who: reply  "
-    "[b]ir[/] whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading  [b]-[/] list  "
-    "[b]n[/] note"
+    "[b]ir[/] whom: what (asked by who)  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading"
 )
 
 
@@ -181,7 +181,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.items: list[AgendaItem] = []
         self.current: AgendaItem | None = None
         self.records: list[Record] = []
-        self._draft_saved = ""
+        #: What is kept of the half-typed capture line, by agenda item (None: nothing is kept, as
+        #: nothing can be typed: read-only, or approved minutes).
+        self._drafts: dict[int, str] | None = None
         self._last_unknown: str = ""
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
@@ -190,6 +192,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._was_inquorate = False
         self._wording: list[str] = []
         self._wording_at = -1
+        self._shown_once = False
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -228,15 +231,16 @@ class MinutingScreen(ScrutuiScreen[None]):
             capture_line.disabled = True
             capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
         else:
-            self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
-            if self._draft_saved:
-                capture_line.value = self._draft_saved
-                capture_line.cursor_position = len(self._draft_saved)
+            self._drafts = self.store.meetings.capture_drafts(self.meeting_id)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
         self.show_item(current, select_id=self.start_record_id)
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
+        elsewhere = [i for i in self.items if self._drafts and i.id in self._drafts and i is not self.current]
+        if elsewhere:
+            where = ", ".join(i.number or i.title for i in elsewhere[:4])
+            self.hint(f"An unfinished line is kept under item {where}: it is back when you go there.", "warning")
         capture_line.focus()
 
     def on_screen_resume(self) -> None:
@@ -256,10 +260,34 @@ class MinutingScreen(ScrutuiScreen[None]):
         if item is not None and take and item.id is not None:
             item = self.session.take_item(item.id, leaving=self.current.id if self.current else None)
             self.items = [item if i.id == item.id else i for i in self.items]
+        leaving, first = self.current, not self._shown_once
+        self._shown_once = True
         self.current = item
         self._wording, self._wording_at = [], -1
         self.refresh_records(select_id)
         self.warn_quorum()
+        if first or (leaving.id if leaving else None) != (item.id if item else None):
+            self._move_draft(None if first else leaving, item)
+
+    def _move_draft(self, leaving: AgendaItem | None, going: AgendaItem | None) -> None:
+        """The half-typed line stays with the item it was typed under (saving it there), and the
+        line kept under the item shown comes back: a half-typed question never lands, by a PgDn,
+        under an item it was not asked in."""
+        if self._drafts is None:
+            return
+        line = self.query_one(CaptureInput)
+        typed = line.value
+        if leaving is not None and leaving.id is not None and not self._save_draft(leaving.id, typed):
+            return  # not kept under its item: it stays on the line rather than be lost
+        kept = self._drafts.get(going.id, "") if going is not None and going.id is not None else ""
+        line.value = kept
+        line.cursor_position = len(kept)
+        if typed.strip() and leaving is not None:
+            self.hint(
+                f"Your unfinished line stays under item {leaving.number or leaving.title}: "
+                "it is back when you return there.",
+                "warning",
+            )
 
     def refresh_records(self, select_id: int | None = None) -> None:
         """Reload the current item's records from the database and redraw."""
@@ -439,16 +467,25 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     def save_capture_draft(self) -> None:
         """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
-        if self.read_only or not self.is_mounted:
+        if self._drafts is None or not self.is_mounted or self.current is None or self.current.id is None:
             return
-        value = self.query_one(CaptureInput).value
-        if value == self._draft_saved:
-            return
+        self._save_draft(self.current.id, self.query_one(CaptureInput).value)
+
+    def _save_draft(self, item_id: int, value: str) -> bool:
+        """Keep `value` as the item's half-typed line. False if it could not be saved."""
+        assert self._drafts is not None
+        if value == self._drafts.get(item_id, ""):
+            return True
         try:
-            self.store.meetings.save_capture_draft(self.meeting_id, value)
-            self._draft_saved = value
+            self.store.meetings.save_capture_draft(item_id, value)
         except Exception as error:
             report(self, error)
+            return False
+        if value:
+            self._drafts[item_id] = value
+        else:
+            self._drafts.pop(item_id, None)
+        return True
 
     # --- moving between items -------------------------------------------------------------------
 

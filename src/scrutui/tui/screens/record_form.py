@@ -29,6 +29,7 @@ from scrutui.session import MinutingSession
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
 from scrutui.tui.widgets.capture_line import NameSuggester
+from scrutui.tui.widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ FIELDS: dict[RecordKind, list[Field]] = {
         Field("status", "Assurance", "choice", AssuranceStatus),
     ],
     RecordKind.INFORMATION_REQUEST: [
+        Field("asked_by", "Asked by", "name", hint="the member who asked; blank: the Committee"),
         Field("requested_of", "Requested of", "name"),
         Field("text", "Information requested", "text"),
         Field("due_date", "Due by", "date", hint="dd/mm/yyyy; blank: worked out from the meeting date"),
@@ -157,7 +159,7 @@ class RecordForm(FormModal[Record | None]):
         widget_id = f"field-{field.name}"
         match field.widget:
             case "flag":
-                return Checkbox(field.label, bool(value), id=widget_id)
+                return TickBox(field.label, bool(value), id=widget_id)
             case "text":
                 return TextArea(_shown(value), id=widget_id, soft_wrap=True, show_line_numbers=False)
             case "choice":

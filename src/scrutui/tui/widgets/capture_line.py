@@ -12,6 +12,8 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 
 _NAME_START = re.compile(r"(?:^(?:q|a|as|ir|rec) |\| ?)(?P<typed>[^:|]*)$")
+#: The member who asked, at the end of an information request: "ir ... (asked by Cllr A".
+_ASKER_START = re.compile(r"^ir .*\(asked by (?P<typed>[^()]*)$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,12 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     """The name being typed in `value` and the line completed, or None when nothing matches.
 
     Names are completed after a prefix that takes a name (``q``, ``a``, ``as``, ``ir``, ``rec``) and
-    after ``|``, up to the colon that ends the name.
+    after ``|``, up to the colon that ends the name; and after "(asked by " at the end of an
+    information request, up to its closing bracket.
     """
-    match = _NAME_START.search(value)
+    match, ending = _ASKER_START.search(value), ")"
+    if not match:
+        match, ending = _NAME_START.search(value), ": "
     if not match:
         return None
     typed = match["typed"]
@@ -36,7 +41,7 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     if name is None:
         return None
     lead = typed[: len(typed) - len(typed.lstrip())]
-    return Completion(name, value[: match.start("typed")] + lead + name + ": ")
+    return Completion(name, value[: match.start("typed")] + lead + name + ending)
 
 
 class NameSuggester(Suggester):
