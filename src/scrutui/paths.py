@@ -29,3 +29,8 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> tuple[Path, bool]:
 def log_path() -> Path:
     """The log file that holds the detail behind any error shown to a user."""
     return platformdirs.user_log_path(APP_NAME, appauthor=False) / "scrutui.log"
+
+
+def settings_path() -> Path:
+    """The file of a user's own preferences (the colour theme), in their config folder."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "settings.json"

@@ -56,6 +56,8 @@ class ScrutuiApp(App[None]):
         from scrutui.tui.screens.home import HomeScreen
         from scrutui.tui.screens.welcome import WelcomeScreen
 
+        self._apply_saved_theme()
+
         if self.read_only:
             self.sub_title = "READ-ONLY"
         if self.store.created:
@@ -157,6 +159,48 @@ class ScrutuiApp(App[None]):
         from scrutui.tui.exporting import export_in_background
 
         export_in_background(self, request)
+
+    # --- the theme, screenshots ------------------------------------------------------------------
+
+    def _apply_saved_theme(self) -> None:
+        """Use the theme chosen last time, and remember the next one chosen."""
+        from scrutui.settings import load_settings
+
+        saved = load_settings().theme
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        from scrutui.settings import Settings, load_settings, save_settings
+
+        if load_settings().theme == self.theme:
+            return
+        try:
+            save_settings(Settings(theme=self.theme))
+        except OSError as error:
+            self.notify(f"The theme is not remembered: {error.strerror or error}.", severity="warning")
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot (the palette's Screenshot command) where exports go, and say where.
+
+        Textual's own puts it in the Downloads folder, which may not exist.
+        """
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from scrutui.tui.exporting import export_folder
+
+        folder = Path(path).expanduser() if path else export_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as error:
+            self.notify(f"The screenshot was not saved: {error.strerror or error}.", severity="error")
+            return None
+        self.notify(f"Screenshot saved to {saved}", title="Screenshot", markup=False)
+        return saved
 
     # --- help, commands, quitting ---------------------------------------------------------------
 

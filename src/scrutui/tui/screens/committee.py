@@ -58,6 +58,9 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
     CommitteeScreen DataTable { height: 1fr; min-height: 4; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"save", "add_person", "edit_person", "remove_person"})
+
     BINDINGS = [
         Binding(
             "ctrl+s", "save", "Save", id="committee.save", tooltip="Save the committee's name and settings"
@@ -111,7 +114,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Input(str(committee.quorum), id="c-quorum", type="integer")
                 with Vertical():
                     yield Label("Word template")
-                    yield Input(committee.template_path, id="c-template", placeholder="blank: scrutui's own")
+                    yield Input(committee.template_path, id="c-template", placeholder="scrutui's if blank")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Questions in the minutes")
@@ -127,7 +130,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         LABELS, value=committee.resolution_labels.value, allow_blank=False, id="c-labels"
                     )
                 with Vertical():
-                    yield Label("Nation (holidays, exempt paragraphs)")
+                    yield Label("Nation (holidays, 12A)")
                     yield Select(
                         NATIONS, value=committee.jurisdiction.value, allow_blank=False, id="c-nation"
                     )
@@ -136,7 +139,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Label("Recommendations go to")
                     yield Input(committee.recommendation_body, id="c-body")
                 with Vertical():
-                    yield Label("Information due (working days)")
+                    yield Label("Info due (working days)")
                     yield Input(str(committee.information_request_days), id="c-days", type="integer")
                 with Vertical():
                     yield Label("Response due (months)")
@@ -268,8 +271,12 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
 
         def added(result: PersonEntry | None) -> None:
             if result is not None and self.committee_id is not None:
-                self.store.committees.add_person(self.committee_id, *result)
+                person = self.store.committees.add_person(self.committee_id, *result)
                 self.reload_people()
+                # Show the new row (the list may be longer than the screen): it was saved.
+                table = self.query_one(DataTable)
+                table.move_cursor(row=table.get_row_index(str(person.id)), scroll=True)
+                self.notify(f"Added {person.name}.")
 
         self.app.push_screen(PersonForm(role=Role.MEMBER, dates=True), added)
 

@@ -44,6 +44,9 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     DeclarationsScreen Label.hint { color: $text-muted; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"new", "edit", "delete"})
+
     BINDINGS = [
         Binding("n", "new", "New", id="declarations.new", tooltip="Record a declaration of interest"),
         Binding("enter", "edit", "Edit", id="declarations.edit", tooltip="Edit the highlighted declaration"),

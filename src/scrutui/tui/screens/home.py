@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from scrutui.minutes import long_time
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.widgets.columns import Column, clip, fit_widths
 from scrutui.tui.widgets.key_bar import KeyBar
 
 #: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).
@@ -24,6 +25,9 @@ class HomeScreen(ScrutuiScreen[None]):
     HomeScreen DataTable { height: 1fr; }
     HomeScreen #home-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"new_meeting", "demo"})
 
     BINDINGS = [
         Binding("enter,m", "minute", "Minute", id="home.minute", tooltip="Minute the selected meeting"),
@@ -80,10 +84,37 @@ class HomeScreen(ScrutuiScreen[None]):
         yield Static(id="home-hint")
         yield KeyBar()
 
+    #: The committee column's width and the id column's, as last laid out.
+    _widths: tuple[int, int] = (0, 0)
+
     def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query_one(DataTable).columns and self._fit_columns():
+            self.reload()
+
+    def _fit_columns(self, id_width: int | None = None) -> bool:
+        """Columns for the screen's width; the committee's name takes the rest (cut with "…").
+        True when they changed."""
+        id_width = id_width or self._widths[1] or 2
+        columns = [
+            Column("Id", id_width, id_width),
+            Column("Date", 15, 15),
+            Column("Time", 8, 8),
+            Column("Status", 8, 8),
+            Column("Records", 7, 7),
+            Column("Committee", 12),
+        ]
+        widths = fit_widths(columns, max(self.size.width, 40) - 2)
         table = self.query_one(DataTable)
-        table.add_columns("Id", "Date", "Time", "Status", "Records", "Committee")
-        table.focus()
+        if (widths[-1], id_width) == self._widths and table.columns:
+            return False
+        self._widths = (widths[-1], id_width)
+        table.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=width)
+        return True
 
     def on_screen_resume(self) -> None:
         """Read the meetings each time the screen shows (the first time included)."""
@@ -93,8 +124,9 @@ class HomeScreen(ScrutuiScreen[None]):
         """Read the meetings again."""
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
-        table.clear()
         summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
+        self._fit_columns(max([2, *(len(str(s.meeting.id)) for s in summaries)]))
+        table.clear()
         for summary in summaries:
             meeting = summary.meeting
             table.add_row(
@@ -103,7 +135,7 @@ class HomeScreen(ScrutuiScreen[None]):
                 long_time(meeting.time),
                 meeting.status.value,
                 "…",
-                Text(summary.committee),
+                Text(clip(summary.committee, self._widths[0])),
                 key=str(meeting.id),
             )
         hint = self.query_one("#home-hint", Static)

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from scrutui import capture
 from scrutui.formalities import Roll, item_kind, standard_wording
 from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
-from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind, Role
+from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind
 from scrutui.session import MinutingSession
 from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
@@ -48,6 +48,22 @@ class MinutingScreen(ScrutuiScreen[None]):
     MinutingScreen #capture-hint.warning { color: $warning; }
     MinutingScreen.no-preview MinutesPreview { display: none; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset(
+        {
+            "narrative_editor",
+            "new_record_form",
+            "undo",
+            "add_person",
+            "close_meeting",
+            "standard_wording",
+            "movement",
+            "edit_record",
+            "delete_record",
+            "move_record",
+        }
+    )
 
     BINDINGS = [
         Binding(
@@ -101,6 +117,14 @@ class MinutingScreen(ScrutuiScreen[None]):
             "Preview",
             id="minuting.preview",
             tooltip="Show or hide the minutes preview",
+        ),
+        Binding(
+            "f8",
+            "read_preview",
+            "Read preview",
+            show=False,
+            id="minuting.read-preview",
+            tooltip="Move to the preview to scroll it (up, down, Home, End); Esc goes back to typing",
         ),
         Binding(
             "ctrl+l",
@@ -210,7 +234,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="capture",
         )
         yield Static(id="capture-hint")
-        yield KeyBar()
+        yield KeyBar(lines=1)
 
     def on_mount(self) -> None:
         self.session = MinutingSession(self.store, self.meeting_id)
@@ -351,7 +375,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         """The meeting, and the quorum as it stands for the current item."""
         assert self.session is not None
         meeting, committee = self.session.meeting, self.session.committee
-        title = Text()
+        title = Text(no_wrap=True, overflow="ellipsis")
         count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
         if count is not None and count.inquorate:
             # First, so a narrow terminal never cuts it off.
@@ -552,18 +576,44 @@ class MinutingScreen(ScrutuiScreen[None]):
         """Move to the agenda list."""
         self.query_one(AgendaList).focus()
 
+    def action_read_preview(self) -> None:
+        """Move to the preview (showing it if hidden), to scroll through the item as minuted."""
+        self.remove_class("no-preview")
+        self.query_one(MinutesPreview).focus()
+
     def action_toggle_preview(self) -> None:
         """Show or hide the minutes preview."""
         self.toggle_class("no-preview")
 
     @guarded
     def action_close_meeting(self) -> None:
-        """Stamp the meeting's end and take a backup in the background."""
+        """Ask, then stamp the meeting's end and take a backup in the background."""
+        from scrutui.tui.screens.confirm import Confirm
+
         assert self.session is not None
         self.require_writable()
         self.save_capture_draft()
-        self.session.close(self.current.id if self.current else None)
-        self.take_backup()
+        session = self.session
+
+        def answered(close: bool | None) -> None:
+            if not close:
+                self.hint("The meeting is still open.")
+                return
+            try:
+                session.close(self.current.id if self.current else None)
+            except Exception as error:
+                report(self, error)
+                return
+            self.take_backup()
+
+        self.app.push_screen(
+            Confirm(
+                f"Close the meeting now ({_clock()[:5]})? Its end time is stamped and a backup of the "
+                "database is taken. You can still minute and edit afterwards.",
+                "Close meeting",
+            ),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="backup")
     def take_backup(self) -> None:
@@ -575,7 +625,11 @@ class MinutingScreen(ScrutuiScreen[None]):
         except Exception as error:
             self.app.call_from_thread(report, self, error)
             return
-        self.app.call_from_thread(self.hint, f"✓ Meeting closed; backup saved to {made}", "saved")
+        self.app.call_from_thread(self.hint, "✓ Meeting closed and backed up (the message says where)", "saved")
+        # The path is long: a notification wraps it, where the one-line hint would cut it off.
+        self.app.call_from_thread(
+            self.notify, f"Backup saved to {made}", title="Meeting closed", timeout=20, markup=False
+        )
 
     @guarded
     def action_export(self) -> None:
@@ -672,13 +726,23 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self.current is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
             return
-        from scrutui.tui.screens.kind_picker import KindPicker
+        from scrutui.tui.screens.kind_picker import FormKind, KindPicker
 
-        def picked(kind: RecordKind | None) -> None:
-            if kind is RecordKind.NARRATIVE:
+        def picked(choice: FormKind | None) -> None:
+            if choice is None:
+                return
+            if choice.kind is RecordKind.NARRATIVE:
                 self._open_narrative(None)
-            elif kind is not None:
-                self._open_form(kind, None)
+            elif choice.capture is capture.CaptureKind.ANSWER:
+                waiting = capture.answer(self.records, capture.Capture(capture.CaptureKind.ANSWER))
+                if waiting is None:
+                    self.hint("No question or assurance under this item is waiting for an answer.", "warning")
+                    return
+                original = next(r for r in self.records if r.id == waiting.id)
+                self._open_form(original.kind, original)
+            else:
+                agreed = choice.capture is capture.CaptureKind.AGREED
+                self._open_form(choice.kind, None, preset={"form": "agreed"} if agreed else None)
 
         self.app.push_screen(KindPicker(), picked)
 
@@ -691,13 +755,13 @@ class MinutingScreen(ScrutuiScreen[None]):
             return
         self._open_narrative(None)
 
-    def _open_form(self, kind: RecordKind, record: Record | None) -> None:
+    def _open_form(self, kind: RecordKind, record: Record | None, *, preset: dict[str, str] | None = None) -> None:
         from scrutui.tui.screens.record_form import RecordForm
 
         assert self.session is not None and self.current is not None and self.current.id is not None
         if not self.current.started_at:
             self.show_item(self.current, take=True)
-        form = RecordForm(self.session, self.current.id, kind, record)
+        form = RecordForm(self.session, self.current.id, kind, record, preset=preset)
         self.app.push_screen(form, self._after_edit)
 
     def _open_narrative(self, record: Narrative | None) -> None:
@@ -718,7 +782,7 @@ class MinutingScreen(ScrutuiScreen[None]):
     def action_add_person(self) -> None:
         """Add a person to the committee, starting from the last unknown name typed."""
         self.require_writable()
-        from scrutui.tui.screens.person_form import PersonEntry, PersonForm
+        from scrutui.tui.screens.person_form import PersonEntry, PersonForm, likely_role
 
         assert self.session is not None
         session = self.session
@@ -735,7 +799,8 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.refresh_records()
             self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
 
-        self.app.push_screen(PersonForm(name=self._last_unknown, role=Role.OFFICER), added)
+        name = self._last_unknown
+        self.app.push_screen(PersonForm(name=name, role=likely_role(name)), added)
 
     # --- formalities ----------------------------------------------------------------------------
 

@@ -127,17 +127,25 @@ class RecordForm(FormModal[Record | None]):
     ]
 
     def __init__(
-        self, session: MinutingSession, agenda_item_id: int, kind: RecordKind, record: Record | None
+        self,
+        session: MinutingSession,
+        agenda_item_id: int,
+        kind: RecordKind,
+        record: Record | None,
+        *,
+        preset: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.agenda_item_id = agenda_item_id
         self.kind = kind
         self.record = record
+        #: Values a new record starts with (a procedural decision is a resolution "AGREED").
+        self.preset = preset or {}
 
     def compose(self) -> ComposeResult:
         verb = self.verb()
-        values = self.record.model_dump() if self.record else {}
+        values = self.record.model_dump() if self.record else dict(self.preset)
         if not self.record and self.kind is RecordKind.RECOMMENDATION:
             values["addressee"] = self.session.committee.recommendation_body
         with Vertical():

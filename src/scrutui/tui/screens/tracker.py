@@ -147,6 +147,9 @@ class TrackerScreen(ScrutuiScreen[None]):
     TrackerScreen #tracker-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $panel; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"respond", "refuse", "withdraw", "due_date"})
+
     BINDINGS = [
         Binding(
             "r",
@@ -160,10 +163,13 @@ class TrackerScreen(ScrutuiScreen[None]):
             "x",
             "refuse",
             "Refused",
+            show=False,
             id="tracker.refuse",
             tooltip="Mark the request refused, with the reasons",
         ),
-        Binding("w", "withdraw", "Withdrawn", id="tracker.withdraw", tooltip="Mark the request withdrawn"),
+        Binding(
+            "w", "withdraw", "Withdrawn", show=False, id="tracker.withdraw", tooltip="Mark the request withdrawn"
+        ),
         Binding(
             "d",
             "due_date",
@@ -407,7 +413,7 @@ class TrackerScreen(ScrutuiScreen[None]):
                 title += " · minutes approved"
         if self.read_only:
             title += " · READ-ONLY"
-        self.query_one("#tracker-title", Static).update(Text(title))
+        self.query_one("#tracker-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
         if self.of:
             who = f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”"
         else:
