@@ -176,7 +176,7 @@ def test_pdf_without_libreoffice_says_so_and_writes_nothing(
     monkeypatch.setattr("scrutui.export.pdf.find_soffice", lambda: None)
     out = tmp_path / "tracker.docx"
     code, _, err = run("export", "requests", "--db", str(demo_db), "-o", str(out), "--pdf")
-    assert code == 1 and "A PDF needs LibreOffice, which is not installed" in err
+    assert code == 1 and "A PDF needs LibreOffice, which was not found" in err
     assert not out.exists() and not out.with_suffix(".pdf").exists()
 
 

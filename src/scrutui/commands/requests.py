@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.commands.common import (
     as_at_option,
     choose_format,
@@ -110,23 +111,16 @@ def gather(store: Store, query: TrackerQuery) -> tuple[list[TrackedRecord], Coun
     return as_minuted(store, store.tracker.all(query)), store.tracker.counts(query)
 
 
-def _cut(text: str, width: int | None) -> str:
-    text = " ".join(text.split())
-    if width is None or len(text) <= width:
-        return text
-    return text[: max(1, width - 1)] + "…"
-
-
-#: The table's columns, and the widest each may be on a terminal (the request takes the rest).
+#: The table's columns.
 TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "asked by", "of", "requested")
-_TERMINAL_LIMITS = (8, 10, 11, 16, 22, 18, 24)
 
 
 def request_table(
     entries: list[TrackedRecord], query: TrackerQuery, width: int | None
 ) -> list[tuple[str, bool]]:
     """The table's lines (each with whether it is overdue), fitted to `width` columns on a
-    terminal; with `width` None (output piped to a file or program), every cell in full."""
+    terminal (long cells cut with "…", the request taking what is left); with `width` None (output
+    piped to a file or program), every cell in full."""
     rows = []
     for entry in entries:
         number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
@@ -141,21 +135,24 @@ def request_table(
                     entry.origin.committee,
                     entry.asked_by,
                     entry.named_of or "-",
-                    entry.record.text,
+                    " ".join(entry.record.text.split()),
                 ),
                 word == "overdue",
             )
         )
-    widths: list[int | None] = []
-    for index, header in enumerate(TABLE_HEADERS[:-1]):
-        longest = max([len(header), *(len(" ".join(r[0][index].split())) for r in rows)])
-        widths.append(longest if width is None else min(longest, _TERMINAL_LIMITS[index]))
-    fixed = sum(w or 0 for w in widths)
-    widths.append(None if width is None else max(20, width - fixed - 2 * (len(TABLE_HEADERS) - 1)))
+    longest = [max([len(h), *(len(r[0][i]) for r in rows)]) for i, h in enumerate(TABLE_HEADERS)]
+    widths: list[int | None]
+    if width is None:
+        widths = [*longest[:-1], None]
+    else:
+        least = [longest[0], 10, 11, min(longest[3], 16), 9, 9, 9, 20]
+        most: list[int | None] = [*longest[:-1], None]
+        columns = [Column(h, min(a, b or a), b) for h, a, b in zip(TABLE_HEADERS, least, most, strict=True)]
+        widths = list(fit_widths(columns, width + 2, padding=2))
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
-            _cut(c, w).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
+            (c if w is None else clip(c, w)).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
         ).rstrip()
 
     lines = [(line(TABLE_HEADERS), False)]

@@ -146,7 +146,7 @@ def check_docx(path: Path, *, force: bool, template: Path | None = None, pdf: bo
     if pdf:
         if find_soffice() is None:
             raise ScrutuiError(
-                "A PDF needs LibreOffice, which is not installed (no 'soffice' command); "
+                "A PDF needs LibreOffice, which was not found (no 'soffice' on PATH or in its usual folder); "
                 "leave out --pdf to write the Word file alone."
             )
         check_destination(path.with_suffix(".pdf"), force=force)

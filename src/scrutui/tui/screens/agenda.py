@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.minutes import long_date
 from scrutui.models import AgendaItem
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.agenda_item_form import AgendaItemForm, PasteAgenda
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.screens.confirm import Confirm
-from scrutui.tui.widgets.columns import Column, clip, fit_widths
 from scrutui.tui.widgets.key_bar import KeyBar
 
 

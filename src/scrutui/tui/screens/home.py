@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.minutes import long_time
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
-from scrutui.tui.widgets.columns import Column, clip, fit_widths
 from scrutui.tui.widgets.key_bar import KeyBar
 
 #: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import clip
 from scrutui.formalities import HERE, AttendanceStatus, Movement, QuorumCount, Roll, RollLine
 from scrutui.minutes import long_date
 from scrutui.models import MinutesStatus, Role
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
-from scrutui.tui.widgets.columns import clip
 from scrutui.tui.widgets.key_bar import KeyBar
 
 #: The name and role columns' widths (80 columns leave the notes about 16); longer is cut with "…".

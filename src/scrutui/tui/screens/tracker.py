@@ -22,13 +22,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.minutes import item_reference, long_date
 from scrutui.models import InformationRequest, MinutesStatus, RequestStatus, the
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
 from scrutui.tracker import Tracker, as_minuted, counts_line, status_word
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
-from scrutui.tui.widgets.columns import Column, clip, fit_widths
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.status_style import status_style
