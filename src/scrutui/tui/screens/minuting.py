@@ -264,7 +264,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         elsewhere = [i for i in self.items if self._drafts and i.id in self._drafts and i is not self.current]
         if elsewhere:
             where = ", ".join(i.number or i.title for i in elsewhere[:4])
-            self.hint(f"An unfinished line is kept under item {where}: it is back when you go there.", "warning")
+            # After the line's own description (of a line brought back here), which would replace it.
+            self.call_after_refresh(
+                self.hint, f"An unfinished line is kept under item {where}: it is back when you go there.", "warning"
+            )
         capture_line.focus()
 
     def on_screen_resume(self) -> None:

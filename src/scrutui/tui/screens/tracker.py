@@ -142,7 +142,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     DEFAULT_CSS = """
     TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
     TrackerScreen #tracker-counts { height: auto; max-height: 2; padding: 0 1; }
-    TrackerScreen #tracker-filters { height: 1; padding: 0 1; color: $text-muted; }
+    TrackerScreen #tracker-filters { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     TrackerScreen PagedTable { height: 1fr; }
     TrackerScreen #tracker-detail { height: auto; max-height: 8; padding: 0 1; border-top: solid $panel; }
     """
@@ -414,11 +414,9 @@ class TrackerScreen(ScrutuiScreen[None]):
         if self.read_only:
             title += " · READ-ONLY"
         self.query_one("#tracker-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
+        parts = [self.status.value, self.committee_name or "all committees"]
         if self.of:
-            who = f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”"
-        else:
-            who = "of anyone" if self.kind is Tracked.REQUESTS else "to any body"
-        parts = [self.status.value, self.committee_name or "all committees", who]
+            parts.append(f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”")
         if self.asked_by and self.kind is Tracked.REQUESTS:
             parts.append(f"asked by “{self.asked_by}”")
         parts.append(self.table.position_text())
