@@ -62,7 +62,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
             )
             yield Input(str(self.suggested), id="list-export-path")
             yield OptionBox(
-                "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL",
+                "Include exempt items (the file is marked CONFIDENTIAL)",
                 id="list-export-confidential",
             )
             yield OptionBox(
