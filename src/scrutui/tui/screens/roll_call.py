@@ -3,6 +3,8 @@ in attendance with one key each, and the quorum as it stands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from scrutui.models import MinutesStatus, Role
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar
+from scrutui.tui.widgets.status_style import status_style
 
 #: The name and role columns' widths (80 columns leave the notes about 16); longer is cut with "…".
 NAME_WIDTH, ROLE_WIDTH = 26, 14
@@ -25,13 +28,14 @@ HINT = (
 )
 
 
-def quorum_text(count: QuorumCount) -> Text:
-    """The quorum as a line: quiet when quorate, loud when not."""
+def quorum_text(count: QuorumCount, style: Callable[[str], str] = lambda _: "") -> Text:
+    """The quorum as a line: quiet when quorate, loud when not (in words, and in the theme's colours
+    through `style`)."""
     if not count.recorded:
         return Text("Roll call not taken yet", style="dim")
     if count.inquorate:
-        return Text(f"⚠ INQUORATE: {count.describe()}", style="bold red")
-    return Text(f"Quorate: {count.describe()}", style="green")
+        return Text(f"⚠ INQUORATE: {count.describe()}", style=style("inquorate"))
+    return Text(f"Quorate: {count.describe()}", style=style("quorate"))
 
 
 def notes(line: RollLine, roll: Roll) -> str:
@@ -143,10 +147,8 @@ class RollCallScreen(ScrutuiScreen[None]):
         table.clear()
         for line in self.roll.lines:
             status = Text(line.status.label if line.status else "·")
-            if line.status is AttendanceStatus.PRESENT or line.status is AttendanceStatus.SUBSTITUTE:
-                status.stylize("bold green")
-            elif line.status is not None:
-                status.stylize("yellow" if line.status is AttendanceStatus.APOLOGIES else "")
+            if line.status is not None:
+                status.stylize(status_style(self.app, line.status.value))
             table.add_row(
                 Text(clip(line.name, NAME_WIDTH)),
                 Text(clip(line.role_label, ROLE_WIDTH)),
@@ -156,7 +158,9 @@ class RollCallScreen(ScrutuiScreen[None]):
             )
         if keep is not None and any(line.person_id == keep for line in self.roll.lines):
             table.move_cursor(row=table.get_row_index(str(keep)))
-        self.query_one("#roll-quorum", Static).update(quorum_text(self.roll.count_now()))
+        self.query_one("#roll-quorum", Static).update(
+            quorum_text(self.roll.count_now(), lambda word: status_style(self.app, word))
+        )
 
     def _notes_width(self) -> int:
         """What the notes column has left of the screen's width."""

@@ -1,4 +1,4 @@
-"""How a tracker status is styled on screen. The word always says it ("OVERDUE", "answered");
+"""How a status (of a request, a recommendation, someone in the roll call, the quorum) is styled. The word always says it ("OVERDUE", "answered");
 colour only adds to it, taken from the theme's text colours (legible on a light theme as on a dark
 one), and without colour (NO_COLOR) overdue stands out in reverse video instead."""
 
@@ -20,9 +20,25 @@ _THEMED = {
     "refused": ("italic", "text-accent"),
     "rejected": ("italic", "text-accent"),
     "withdrawn": ("italic", ""),
+    # The roll call and the quorum.
+    "present": ("bold", "text-success"),
+    "substitute": ("bold", "text-success"),
+    "apologies": ("", "text-warning"),
+    "absent": ("italic", ""),
+    "quorate": ("", "text-success"),
+    "inquorate": ("bold", "text-error"),
 }
 #: Without colour: reverse video for what is overdue, italics for what was closed without an answer.
-_MONOCHROME = {"overdue": "bold reverse", "refused": "italic", "rejected": "italic", "withdrawn": "italic"}
+_MONOCHROME = {
+    "overdue": "bold reverse",
+    "inquorate": "bold reverse",
+    "refused": "italic",
+    "rejected": "italic",
+    "withdrawn": "italic",
+    "present": "bold",
+    "substitute": "bold",
+    "absent": "italic",
+}
 
 
 def status_style(app: App[Any], word: str) -> str:
