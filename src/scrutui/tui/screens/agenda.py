@@ -21,7 +21,7 @@ class AgendaScreen(ScrutuiScreen[None]):
     """Edit one meeting's agenda."""
 
     DEFAULT_CSS = """
-    AgendaScreen #agenda-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    AgendaScreen #agenda-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     AgendaScreen DataTable { height: 1fr; }
     AgendaScreen #agenda-hint { height: auto; padding: 0 1; color: $text-muted; }
     """

@@ -38,7 +38,7 @@ class MinutingScreen(ScrutuiScreen[None]):
     """Minute one meeting live."""
 
     DEFAULT_CSS = """
-    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; }
+    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     MinutingScreen #body { height: 1fr; }
     MinutingScreen #right { width: 1fr; }
     MinutingScreen #grammar { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }

@@ -52,7 +52,7 @@ class RollCallScreen(ScrutuiScreen[None]):
     """Take the roll call of one meeting."""
 
     DEFAULT_CSS = """
-    RollCallScreen #roll-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    RollCallScreen #roll-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     RollCallScreen DataTable { height: 1fr; }
     RollCallScreen #roll-quorum { height: 1; padding: 0 1; }
     RollCallScreen #roll-hint { height: auto; padding: 0 1; color: $text-muted; }

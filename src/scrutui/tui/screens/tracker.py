@@ -140,7 +140,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     """Information requests and recommendations, and what came of them."""
 
     DEFAULT_CSS = """
-    TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     TrackerScreen #tracker-counts { height: auto; max-height: 2; padding: 0 1; }
     TrackerScreen #tracker-filters { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     TrackerScreen PagedTable { height: 1fr; }
