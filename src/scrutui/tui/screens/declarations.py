@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.formalities import (
     HERE,
     INTEREST_LABELS,
@@ -80,7 +81,6 @@ class DeclarationsScreen(ScrutuiModal[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Member", "Item", "Interest", "Did")
         self.reload()
         table.focus()
         if not self.declarations and not self.read_only:
@@ -89,19 +89,24 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     def reload(self) -> None:
         """Read the declarations again."""
         table = self.query_one(DataTable)
-        table.clear()
+        # Fitted to the dialog (about 10 columns narrower than the screen), long text cut with "…".
+        columns = [Column("Member", 12, 26, priority=1), Column("Item", 12), Column("Interest", 12, 30), Column("Did", 8, 8)]
+        widths = fit_widths(columns, max(40, (table.size.width or self.app.size.width - 10) - 2))
+        table.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=width)
         self.declarations = self.store.attendance.declarations(self.meeting_id)
         names = {line.person_id: line.name for line in self.store.attendance.roll(self.meeting_id)}
         items = {item.id: item for item in self.store.agenda.for_meeting(self.meeting_id)}
         for declared in self.declarations:
             item = items.get(declared.agenda_item_id)
-            table.add_row(
-                Text(names.get(declared.person_id, "?")),
-                Text(item_choice(item) if item else "?"),
+            cells = (
+                names.get(declared.person_id, "?"),
+                item_choice(item) if item else "?",
                 INTEREST_LABELS[declared.category],
                 declared.action.value,
-                key=str(declared.id),
             )
+            table.add_row(*(Text(clip(c, w)) for c, w in zip(cells, widths, strict=True)), key=str(declared.id))
 
     def _selected(self) -> Declaration | None:
         table = self.query_one(DataTable)
