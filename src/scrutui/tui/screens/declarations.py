@@ -89,9 +89,9 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     def reload(self) -> None:
         """Read the declarations again."""
         table = self.query_one(DataTable)
-        # Fitted to the dialog (about 10 columns narrower than the screen), long text cut with "…".
-        columns = [Column("Member", 12, 26, priority=1), Column("Item", 12), Column("Interest", 12, 30), Column("Did", 8, 8)]
-        widths = fit_widths(columns, max(40, (table.size.width or self.app.size.width - 10) - 2))
+        # Fitted to the dialog (95% of the screen, less its border and padding), cut with "…".
+        columns = [Column("Member", 20, 30), Column("Item", 12), Column("Interest", 12, 30, priority=1), Column("Did", 8, 8)]
+        widths = fit_widths(columns, max(40, self.app.size.width * 95 // 100 - 6))
         table.clear(columns=True)
         for column, width in zip(columns, widths, strict=True):
             table.add_column(column.label, width=width)
