@@ -161,8 +161,12 @@ def test_piped_output_has_the_whole_text_a_terminal_is_fitted(demo_db: Path) -> 
     query = TrackerQuery(as_at=store.meetings.get(2).date, status=StatusFilter.ALL)
     entries = as_minuted(store, store.tracker.all(query))
     store.close()
-    fitted = request_table(entries, query, 100)
-    assert all(len(line) <= 100 for line, _ in fitted) and any("…" in line for line, _ in fitted)
+    for width in (80, 100):
+        fitted = request_table(entries, query, width)
+        assert all(len(line) <= width for line, _ in fitted) and any("…" in line for line, _ in fitted)
+        # One committee: its name heads the table rather than fill a column.
+        assert fitted[0][0] == "Children and Young People Scrutiny Committee (demo)"
+        assert "committee" not in fitted[1][0].split()
 
 
 # --- missing databases ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sys
@@ -118,36 +119,47 @@ TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "asked by", "of"
 def request_table(
     entries: list[TrackedRecord], query: TrackerQuery, width: int | None
 ) -> list[tuple[str, bool]]:
-    """The table's lines (each with whether it is overdue), fitted to `width` columns on a
-    terminal (long cells cut with "…", the request taking what is left); with `width` None (output
-    piped to a file or program), every cell in full."""
+    """The table's lines (each with whether it is overdue).
+
+    With `width` None (output piped to a file or program), every cell in full, dates as ISO.
+    On a terminal of `width` columns the lines fit it: dates short (29/09/26), long cells cut with
+    "…", the request taking what is left, and the committee column only when the list spans more
+    than one (its name is then the first line).
+    """
+    terminal = width is not None
+    committees = {entry.origin.committee for entry in entries}
+    with_committee = not terminal or len(committees) > 1
+
+    def day(date: dt.date) -> str:
+        return date.strftime("%d/%m/%y") if terminal else date.isoformat()
+
+    headers = [h for h in TABLE_HEADERS if with_committee or h != "committee"]
     rows = []
     for entry in entries:
         number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
         word = status_word(entry, query.as_at)
-        rows.append(
-            (
-                (
-                    str(entry.id),
-                    entry.due.isoformat() if entry.due else "-",
-                    word.upper() if word == "overdue" else word,
-                    f"{entry.origin.meeting_date.isoformat()} {number}".strip(),
-                    entry.origin.committee,
-                    entry.asked_by,
-                    entry.named_of or "-",
-                    " ".join(entry.record.text.split()),
-                ),
-                word == "overdue",
-            )
-        )
-    longest = [max([len(h), *(len(r[0][i]) for r in rows)]) for i, h in enumerate(TABLE_HEADERS)]
+        cells = {
+            "id": str(entry.id),
+            "due": day(entry.due) if entry.due else "-",
+            "status": word.upper() if word == "overdue" else word,
+            "meeting": f"{day(entry.origin.meeting_date)} {number}".strip(),
+            "committee": entry.origin.committee,
+            "asked by": entry.asked_by,
+            "of": entry.named_of or "-",
+            "requested": " ".join(entry.record.text.split()),
+        }
+        rows.append(([cells[h] for h in headers], word == "overdue"))
+    longest = [max([len(h), *(len(r[0][i]) for r in rows)]) for i, h in enumerate(headers)]
     widths: list[int | None]
     if width is None:
         widths = [*longest[:-1], None]
     else:
-        least = [longest[0], 10, 11, min(longest[3], 16), 9, 9, 9, 20]
-        most: list[int | None] = [*longest[:-1], None]
-        columns = [Column(h, min(a, b or a), b) for h, a, b in zip(TABLE_HEADERS, least, most, strict=True)]
+        least = {"id": longest[0], "due": 8, "status": 11, "meeting": 11, "committee": 8}
+        columns = [
+            Column(h, min(least.get(h, 7), most), most if h != "requested" else None)
+            for h, most in zip(headers, longest, strict=True)
+        ]
+        columns[-1] = Column("requested", 12)
         widths = list(fit_widths(columns, width + 2, padding=2))
 
     def line(cells: Sequence[str]) -> str:
@@ -155,8 +167,10 @@ def request_table(
             (c if w is None else clip(c, w)).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
         ).rstrip()
 
-    lines = [(line(TABLE_HEADERS), False)]
+    lines = [(line(headers), False)]
     lines += [(line(cells), overdue) for cells, overdue in rows]
+    if terminal and len(committees) == 1:
+        lines.insert(0, (clip(committees.pop(), width or 80), False))
     return lines
 
 
