@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,7 +117,7 @@ _WORDS = st.text(alphabet=st.characters(categories=["Ll", "Lu", "Nd"]), min_size
     surname=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10),
 )
 def test_the_asker_ends_an_information_request_and_nothing_else(words: list[str], surname: str) -> None:
-    text = " ".join(words)
+    text = unicodedata.normalize("NFC", " ".join(words))  # as every line is cleaned
     asker = f"Cllr {surname.capitalize()}"
     found = parse(f"ir Director of Finance: {text} (asked by {asker})")
     assert found.kind is CaptureKind.INFORMATION_REQUEST
