@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,7 +94,8 @@ def test_empty_line_saves_nothing() -> None:
 def test_describe_says_what_enter_will_save() -> None:
     assert describe(parse("q Cllr A: x | Director: y")) == "Question from Cllr A, answered by Director"
     assert describe(parse("rec x")) == "Recommendation to Cabinet"
-    assert describe(parse("ir Finance: x")) == "Information request of Finance"
+    assert describe(parse("ir Finance: x")) == "Information request of Finance, asked by the Committee"
+    assert describe(parse("ir Finance: x (asked by Cllr Ali)")) == "Information request of Finance, asked by Cllr Ali"
 
 
 @given(st.text())
@@ -104,3 +107,25 @@ def test_parsing_never_raises_and_never_loses_text(line: str) -> None:
         assert parsed.text in (cleaned, cleaned[2:].strip())
     words = "".join((parsed.name + parsed.text + parsed.reply_by + parsed.reply).split())
     assert len(words) >= len("".join(cleaned.split())) - 6 - cleaned.count("|") - cleaned.count(":")
+
+
+_WORDS = st.text(alphabet=st.characters(categories=["Ll", "Lu", "Nd"]), min_size=1, max_size=12)
+
+
+@given(
+    words=st.lists(_WORDS, min_size=1, max_size=12),
+    surname=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10),
+)
+def test_the_asker_ends_an_information_request_and_nothing_else(words: list[str], surname: str) -> None:
+    text = unicodedata.normalize("NFC", " ".join(words))  # as every line is cleaned
+    asker = f"Cllr {surname.capitalize()}"
+    found = parse(f"ir Director of Finance: {text} (asked by {asker})")
+    assert found.kind is CaptureKind.INFORMATION_REQUEST
+    assert (found.asked_by, found.name, found.text) == (asker, "Director of Finance", text)
+    assert asker in found.names  # offered for ctrl+g when unknown
+    # On any other line it is only text: a narrative keeps it whole.
+    other = parse(f"the Director said {text.lower()} (asked by {asker})")
+    assert other.kind is CaptureKind.NARRATIVE and other.asked_by == "" and other.text.endswith(f"(asked by {asker})")
+    # Not a name: left in the request's text, the Committee asked.
+    plain = parse(f"ir Director of Finance: {text} (asked by the way)")
+    assert plain.asked_by == "" and plain.text.endswith("(asked by the way)")

@@ -52,7 +52,7 @@ def test_default_database_lives_in_the_data_folder(runner: CliRunner, tmp_path: 
 def test_bad_database_path_is_one_line_and_non_zero(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["meetings", "--db", str(tmp_path / "missing" / "x.sqlite")])
     assert result.exit_code == 1
-    assert result.output.strip().count("\n") == 0 and "does not exist" in result.output
+    assert result.output.strip().count("\n") == 0 and "No scrutui database at" in result.output
     assert "Traceback" not in result.output
 
 

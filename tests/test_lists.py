@@ -51,7 +51,7 @@ def test_the_tracker_document_groups_by_committee_with_the_overdue_first(demo_st
     assert found[overdue + 1] == ("PART", "1. A breakdown of early help waiting times by locality.")
     assert found[overdue + 2] == (
         "BODY",
-        "Asked of Assistant Director, Safeguarding at the meeting on 15 September 2026 "
+        "Asked by Councillor Owain Pryce of the Assistant Director, Safeguarding at the meeting on 15 September 2026 "
         "(minute 43, Early help and family support). Due by 29 September 2026: overdue by 63 days.",
     )
     refused = found.index(("THEME", "Refused (1)"))

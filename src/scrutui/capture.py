@@ -6,7 +6,8 @@ The grammar, as the screen shows it::
     a  NAME: answer   or   a: answer             answers the last open question or assurance
     as THEME: sought [| [NAME:] response]        an assurance sought under a theme (and the response)
     as: sought [| [NAME:] response]              an assurance sought with no theme
-    ir [OF WHOM:] information requested          an information request
+    ir [OF WHOM:] information requested [(asked by NAME)]
+                                                 an information request (and the member who asked)
     r  text                                      a resolution part ("RESOLVED: That ...")
     ag text                                      a procedural decision ("AGREED: That ...")
     rec [BODY:] text                             a recommendation (to the Cabinet unless named)
@@ -29,6 +30,10 @@ The assurance sought may name whom it was sought from: ``as Workforce: from the 
 ``am`` is an English word too: an amendment needs its mover named (or ``am:``). A vote is only the
 whole pattern ``vote carried|lost|withdrawn [FOR-AGAINST[-ABSTAINED]] [casting]``; "vote" followed
 by anything else is a narrative, and the hint shows the pattern.
+
+An information request may end by naming the member who asked, in brackets: ``ir Director of
+Finance: the risk register (asked by Cllr Ali)``; without it, the Committee asked. Only an ``ir``
+line is read this way, so no other line changes meaning.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from enum import StrEnum
 
 from scrutui.blocks import BlockKind, TypedBlock, read_line
 from scrutui.models import (
+    THE_COMMITTEE,
     Assurance,
     AssuranceStatus,
     Block,
@@ -77,7 +83,7 @@ GRAMMAR: list[tuple[str, str]] = [
     ("a Director: answer   (or a: answer)", "answer the last open question or assurance"),
     ("as Workforce: sought | Director: response", "assurance sought (as: with no theme)"),
     ("as Workforce: from the Director that ...", "assurance sought of someone"),
-    ("ir Director of Finance: what", "information request"),
+    ("ir Director of Finance: what (asked by Cllr Ali)", "information request (the Committee's if nobody asked)"),
     ("r the report be noted", "resolution part"),
     ("ag text", "procedural decision (AGREED)"),
     ("rec Cabinet: that ...", "recommendation"),
@@ -133,6 +139,8 @@ _VOTE = re.compile(
     r"(?:\s+(?:on\s+the\s+)?(?:chair'?s\s+)?(?P<casting>casting)(?:\s+vote)?)?\s*\.?$"
 )
 _OUTCOMES = {"carried": MotionOutcome.CARRIED, "lost": MotionOutcome.LOST, "withdrawn": MotionOutcome.WITHDRAWN}
+#: The end of an information request naming who asked: "... (asked by Cllr Ali)".
+_ASKED_BY = re.compile(r"\s*\(asked by\s+(?P<name>[^()]*?)\s*\)\s*$", re.IGNORECASE)
 _SOUGHT_FROM = re.compile(r"^from\s+(?P<name>.+?)\s+that\s+(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 
 #: What an "a" or "as" line that is saved as a narrative could have meant instead.
@@ -160,6 +168,7 @@ class Capture:
     outcome: MotionOutcome | None = None  # a vote: carried, lost or withdrawn
     tally: tuple[int, int, int] | None = None  # a vote's numbers for, against and abstaining
     casting: bool = False  # carried or lost on the Chair's casting vote
+    asked_by: str = ""  # the member who asked for an information request ("" for the Committee)
 
     @property
     def is_empty(self) -> bool:
@@ -271,6 +280,11 @@ def parse(line: str, known: Known | None = None) -> Capture:
             return Capture(CaptureKind.NARRATIVE, text=line, other_reading=ANSWER_READING)
         answerer = clean_line(answerer)
         return Capture(kind, reply_by=answerer, reply=answer, names=_names(answerer))
+    if kind is CaptureKind.INFORMATION_REQUEST:
+        asker, rest = split_asker(rest, is_name)
+        name, text = split_name(rest, is_name)
+        name = clean_line(name)
+        return Capture(kind, text=text, name=name, asked_by=asker, names=_names(name, asker))
     main, bar, reply_part = rest.partition("|")
     if kind is CaptureKind.ASSURANCE:
         theme, sought = split_name(main.strip(), lambda candidate: looks_like_theme(candidate, known))
@@ -285,9 +299,16 @@ def parse(line: str, known: Known | None = None) -> Capture:
         return Capture(
             kind, text=text, name=name, reply_by=answerer, reply=answer, names=_names(name, answerer)
         )
-    if kind is CaptureKind.INFORMATION_REQUEST:
-        return Capture(kind, text=text, name=name, names=_names(name))
     return Capture(kind, text=text, name=name)  # recommendation: name is the body
+
+
+def split_asker(text: str, is_name: Callable[[str], bool] = looks_like_name) -> tuple[str, str]:
+    """Split "what (asked by NAME)" into the member who asked and the rest; ("", text) when the
+    line does not end that way or NAME does not read as a name."""
+    found = _ASKED_BY.search(text)
+    if not found or not is_name(found["name"]):
+        return "", text
+    return clean_line(found["name"]), text[: found.start()].strip()
 
 
 def _assurance(theme: str, rest: str, is_name: Callable[[str], bool]) -> Capture:
@@ -379,7 +400,7 @@ def describe(capture: Capture, default_body: str = "Cabinet", *, after_narrative
             return f"Assurance sought{theme}{of}{response}"
         case CaptureKind.INFORMATION_REQUEST:
             of = f" of {capture.name}" if capture.name else ""
-            return f"Information request{of}"
+            return f"Information request{of}, asked by {capture.asked_by or THE_COMMITTEE}"
         case CaptureKind.RESOLUTION:
             return "Resolution part (RESOLVED)"
         case CaptureKind.AGREED:
@@ -430,7 +451,9 @@ def to_record(capture: Capture, agenda_item_id: int, default_body: str = "Cabine
                 status=status,
             )
         case CaptureKind.INFORMATION_REQUEST:
-            return InformationRequest(agenda_item_id=item, text=capture.text, requested_of=capture.name)
+            return InformationRequest(
+                agenda_item_id=item, text=capture.text, requested_of=capture.name, asked_by=capture.asked_by
+            )
         case CaptureKind.RESOLUTION:
             return Resolution(agenda_item_id=item, text=capture.text)
         case CaptureKind.AGREED:

@@ -76,15 +76,34 @@ def network_share_option(function: F) -> F:
     )(function)
 
 
-def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) -> Store:
-    """Open the database named on the command line, in the environment, or the default."""
+def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False, create: bool = False) -> Store:
+    """Open the database named on the command line, in the environment, or the default.
+
+    Only opening the app and ``scrutui demo`` make a database (`create`); every other command
+    refuses one that does not exist, so a mistyped --db never reads as an empty list.
+    """
     chosen = db or (ctx.obj or {}).get("db")
     path, is_default = resolve_db_path(chosen)
     allowed = bool((ctx.obj or {}).get("allow_network_share"))
-    return open_store(path, read_only=read_only, create_folder=is_default, allow_network_share=allowed)
+    return open_store(
+        path,
+        read_only=read_only,
+        create_folder=is_default and create,
+        create=create,
+        allow_network_share=allowed,
+    )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CODES = """Exit status: 0 done; 1 refused (a clear one-line message says why: no such database,
+meeting or committee, a file already there ...); 2 a mistake in the command itself (an unknown
+option, a missing argument)."""
+
+
+@click.group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
+)
 @db_option
 @click.option("--read-only", is_flag=True, help="Browse without changing anything (for members).")
 @click.option(
@@ -92,16 +111,26 @@ def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) ->
     is_flag=True,
     help="With --read-only: show exempt (confidential) items' content too (hidden by default).",
 )
+@click.option(
+    "--mine",
+    metavar="NAME",
+    help="Open on the tracker: the outstanding information requests this member asked for.",
+)
 @network_share_option
 @click.version_option(__version__, "--version", "-V", prog_name="scrutui")
 @click.pass_context
 @friendly_errors
 def main(
-    ctx: click.Context, db: str | None, read_only: bool, confidential: bool, allow_network_share: bool
+    ctx: click.Context,
+    db: str | None,
+    read_only: bool,
+    confidential: bool,
+    mine: str | None,
+    allow_network_share: bool,
 ) -> None:
     """Minute overview-and-scrutiny meetings live; export draft minutes in Word.
 
-    With no command, opens the app on the database.
+    With no command, opens the app on the database (making it, empty, if it does not exist).
     """
     setup_logging()
     ctx.ensure_object(dict)
@@ -109,13 +138,22 @@ def main(
     ctx.obj["read_only"] = read_only
     ctx.obj["allow_network_share"] = allow_network_share
     if ctx.invoked_subcommand is not None:
+        if mine is not None:
+            raise click.UsageError("--mine opens the app; for a list, use: scrutui requests --mine NAME")
         return
-    store = open_from(ctx, db, read_only=read_only)
+    if mine is not None and not mine.strip():
+        raise click.BadParameter("give the member's name (or part of it)", param_hint="--mine")
+    store = open_from(ctx, db, read_only=read_only, create=True)
     store.close()
     from scrutui.tui.app import make_app
 
     app = make_app(
-        store.path, read_only=read_only, confidential=confidential, allow_network_share=allow_network_share
+        store.path,
+        read_only=read_only,
+        confidential=confidential,
+        allow_network_share=allow_network_share,
+        created=store.created,
+        mine=(mine or "").strip(),
     )
     app.run()
     if app.return_code:
@@ -130,7 +168,7 @@ def demo(ctx: click.Context, db: str | None) -> None:
     """Write a demo committee and meetings into the database (once)."""
     from scrutui.demo import load_demo
 
-    store = open_from(ctx, db)
+    store = open_from(ctx, db, create=True)
     try:
         result = load_demo(store)
     finally:
@@ -145,7 +183,7 @@ def demo(ctx: click.Context, db: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table (missing values are null).")
 @click.pass_context
 @friendly_errors
 def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
@@ -162,7 +200,7 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
             "committee": s.committee,
             "date": s.meeting.date.isoformat(),
             "time": s.meeting.time.strftime("%H:%M"),
-            "venue": s.meeting.venue,
+            "venue": s.meeting.venue or None,
             "status": s.meeting.status.value,
             "records": s.records,
         }

@@ -34,10 +34,12 @@ from scrutui.models import (
     InformationRequest,
     LabelStyle,
     Meeting,
+    MinutesStatus,
     Recommendation,
     Resolution,
     ResolutionForm,
     VoteResult,
+    the,
 )
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
 
@@ -85,6 +87,7 @@ REQUEST_COLUMNS = (
     "item",
     "request_id",
     "requested",
+    "asked_by",
     "of",
     "due",
     "due_set_by_hand",
@@ -138,7 +141,8 @@ def request_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
         **_origin_columns(entry),
         "request_id": entry.id,
         "requested": record.text,
-        "of": record.requested_of,
+        "asked_by": record.asked_by,
+        "of": entry.named_of,
         "due": record.due_date.isoformat() if record.due_date else "",
         "due_set_by_hand": record.due_date_by_hand,
         "status": record.status.value,
@@ -157,6 +161,8 @@ def filter_description(query: TrackerQuery, committee: str | None = None) -> str
         parts.append(committee)
     if query.of.strip():
         parts.append(f"{'asked of' if query.kind is Tracked.REQUESTS else 'to'} “{query.of.strip()}”")
+    if query.asked_by.strip() and query.kind is Tracked.REQUESTS:
+        parts.append(f"asked by “{query.asked_by.strip()}”")
     return " · ".join(parts)
 
 
@@ -175,6 +181,8 @@ def empty_message(query: TrackerQuery, committee: str | None = None) -> str:
     of = ""
     if query.of.strip():
         of = f" {'asked of' if query.kind is Tracked.REQUESTS else 'made to'} “{query.of.strip()}”"
+    if query.asked_by.strip() and query.kind is Tracked.REQUESTS:
+        of += f" asked by “{query.asked_by.strip()}”"
     return f"There are no {status}{noun}{of}{where} as at {long_date(query.as_at)}."
 
 
@@ -193,7 +201,9 @@ def _request_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date) -> lis
     origin = entry.origin
     number = minute_reference(origin.item)
     where = f"minute {number}, {origin.item.title}" if number else origin.item.title
-    asked = f"Asked of {record.requested_of}" if record.requested_of else "Asked"
+    asked = f"Asked by {record.asked_by}"
+    if entry.named_of:
+        asked += f" of {the(entry.named_of)}"
     details = f"{asked} at the meeting on {long_date(origin.meeting_date)} ({where})."
     if record.due_date:
         details += f" Due by {long_date(record.due_date)}"
@@ -230,6 +240,8 @@ def requests_document(
         subtitle += f" · {committee}"
     if query.of.strip():
         subtitle += f" · {'asked of' if requests else 'made to'} “{query.of.strip()}”"
+    if query.asked_by.strip() and requests:
+        subtitle += f" · asked by “{query.asked_by.strip()}”"
     counted = request_counts_sentence(counts) if requests else recommendation_counts_sentence(counts)
     body: list[Paragraph] = [Paragraph(Style.BODY, counted)]
     if not entries:
@@ -373,13 +385,19 @@ def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: Track
         "filters": {
             "status": query.status.value,
             "committee_id": query.committee_id,
-            "of": query.of,
+            "of": query.of or None,
+            "asked_by": (query.asked_by or None) if requests else None,
             "confidential": query.confidential,
         },
         "counts": {**{s: counts.get(s) for s in statuses}, "overdue": counts.overdue},
-        "message": "" if entries else empty_message(query),
-        "requests" if requests else "recommendations": tracker_rows(entries, query)[1],
+        "message": None if entries else empty_message(query),
+        "requests" if requests else "recommendations": [with_nulls(r) for r in tracker_rows(entries, query)[1]],
     }
+
+
+def with_nulls(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for JSON: a missing value (an empty date, no response yet) is null, not ""."""
+    return {key: None if value == "" else value for key, value in row.items()}
 
 
 # --- resolutions and recommendations -------------------------------------------------------------
@@ -389,6 +407,7 @@ RESOLUTION_COLUMNS = (
     "committee",
     "meeting_id",
     "meeting_date",
+    "minutes_status",
     "minute",
     "item",
     "record_id",
@@ -519,7 +538,9 @@ def resolutions_document(
     if not shown:
         body.append(Paragraph(Style.BODY, f"No resolutions or recommendations were recorded for {scope}."))
     for found in shown:
-        body.append(Paragraph(Style.SECTION, f"Meeting held on {long_date(found.meeting.date)}"))
+        held = f"Meeting held on {long_date(found.meeting.date)}"
+        standing = minutes_standing(found.meeting)
+        body.append(Paragraph(Style.SECTION, f"{held} ({standing})" if standing else held))
         for decisions in found.items:
             body.append(
                 Paragraph(Style.ITEM_HEADING, decisions.item.title, label=minute_number(decisions.item))
@@ -540,6 +561,15 @@ def resolutions_document(
     )
 
 
+def minutes_standing(meeting: Meeting) -> str:
+    """Whether a meeting's minutes are yet the record: "" once approved, else what they are."""
+    if meeting.status is MinutesStatus.APPROVED:
+        return ""
+    if meeting.status is MinutesStatus.ISSUED:
+        return "minutes issued, not yet approved"
+    return "draft minutes, not yet approved"
+
+
 def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> list[dict[str, Any]]:
     """Every resolution and recommendation as a flat row (CSV), meeting by meeting, item by item."""
     rows: list[dict[str, Any]] = []
@@ -555,6 +585,7 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
                 "committee": found.committee.name,
                 "meeting_id": found.meeting.id,
                 "meeting_date": found.meeting.date.isoformat(),
+                "minutes_status": found.meeting.status.value,
                 "minute": minute_reference(decisions.item),
                 "item": decisions.item.title,
                 "exempt": decisions.item.is_exempt,
@@ -605,7 +636,9 @@ def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> lis
     return rows
 
 
-_ITEM_KEYS = frozenset({"committee", "meeting_id", "meeting_date", "minute", "item", "exempt"})
+_ITEM_KEYS = frozenset(
+    {"committee", "meeting_id", "meeting_date", "minutes_status", "minute", "item", "exempt"}
+)
 
 
 def resolutions_json(
@@ -620,11 +653,11 @@ def resolutions_json(
             ids = {r.id for r in decisions.resolutions} | {r.id for r in decisions.recommendations}
             items.append(
                 {
-                    "minute": minute_reference(decisions.item),
+                    "minute": minute_reference(decisions.item) or None,
                     "title": decisions.item.title,
                     "exempt": decisions.item.is_exempt,
                     "decisions": [
-                        {k: v for k, v in row.items() if k not in _ITEM_KEYS}
+                        with_nulls({k: v for k, v in row.items() if k not in _ITEM_KEYS})
                         for row in rows
                         if row["meeting_id"] == found.meeting.id and row["record_id"] in ids
                     ],
@@ -635,6 +668,7 @@ def resolutions_json(
                 "id": found.meeting.id,
                 "committee": found.committee.name,
                 "date": found.meeting.date.isoformat(),
+                "minutes_status": found.meeting.status.value,
                 "items": items,
             }
         )
@@ -643,6 +677,6 @@ def resolutions_json(
         "as_at": as_at.isoformat(),
         "scope": scope,
         "confidential": confidential,
-        "message": "" if rows else f"No resolutions or recommendations were recorded for {scope}.",
+        "message": None if rows else f"No resolutions or recommendations were recorded for {scope}.",
         "meetings": out_meetings,
     }

@@ -241,6 +241,11 @@ class ExemptNatures(StrEnum):
     WITHHOLD = "withhold"  # the nature may reveal the exempt matter: the default
     PUBLISH = "publish"
 
+    @property
+    def label(self) -> str:
+        """The choice as the house-style screen offers it."""
+        return "Withhold the nature" if self is ExemptNatures.WITHHOLD else "Publish the nature"
+
 
 class Committee(Model):
     """A scrutiny committee and its house style.
@@ -665,10 +670,20 @@ class Assurance(_NeedsText):
     status: AssuranceStatus = AssuranceStatus.SOUGHT
 
 
+#: Who asked for information when no member is named: the committee as a whole.
+THE_COMMITTEE = "the Committee"
+
+
+def _asker(value: str) -> str:
+    return value or THE_COMMITTEE
+
+
 class InformationRequest(_NeedsText):
-    """Information the committee asked for (`text`), of whom, by when, and what came of it."""
+    """Information the committee asked for (`text`), who asked (a member, or the Committee), of
+    whom, by when, and what came of it."""
 
     kind: Literal[RecordKind.INFORMATION_REQUEST] = RecordKind.INFORMATION_REQUEST
+    asked_by: Annotated[Line, AfterValidator(_asker)] = THE_COMMITTEE
     requested_of: Line = ""
     due_date: OptionalDate = None
     due_date_by_hand: bool = False

@@ -93,3 +93,6 @@ def is_database_file(path: Path) -> str | None:
         if path.name.endswith(companion) and sqlite(path.with_name(path.name[: -len(companion)])):
             return f"part of the database {path.name[: -len(companion)]} (its {companion[1:]} file)"
     return None
+def settings_path() -> Path:
+    """The file of a user's own preferences (the colour theme), in their config folder."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "settings.json"

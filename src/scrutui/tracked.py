@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from scrutui.models import (
+    THE_COMMITTEE,
     AgendaItem,
     ExecutiveResponse,
     InformationRequest,
@@ -48,6 +49,9 @@ class TrackedRecord:
     reported_on: dt.date | None = None
     #: For a recommendation carried as a motion: its vote.
     vote: VoteResult | None = None
+    #: Whom it was asked of as the minutes name them (an officer by role), once worked out
+    #: (``scrutui.tracker.as_minuted``); else as typed.
+    of_as_minuted: str = ""
 
     @property
     def id(self) -> int:
@@ -73,6 +77,18 @@ class TrackedRecord:
         if isinstance(self.record, InformationRequest):
             return self.record.requested_of
         return self.record.addressee
+
+    @property
+    def named_of(self) -> str:
+        """Whom it was asked of (or to whom it was made) as the minutes name them."""
+        return self.of_as_minuted or self.of
+
+    @property
+    def asked_by(self) -> str:
+        """Who asked for it: the member, or the Committee (recommendations are the Committee's)."""
+        if isinstance(self.record, InformationRequest):
+            return self.record.asked_by
+        return THE_COMMITTEE
 
     @property
     def is_open(self) -> bool:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from scrutui import voting
 from scrutui.errors import NotFound, ScrutuiError
 from scrutui.lists import ItemDecisions, MeetingDecisions
 from scrutui.minutes import long_date
+from scrutui.minutes.speakers import speaker_reference
 from scrutui.models import (
     Committee,
     ExecutiveResponse,
@@ -24,6 +26,7 @@ from scrutui.models import (
     clean_text,
 )
 from scrutui.store import Store
+from scrutui.store.people import KnownPeople
 from scrutui.store.records import RecordChanged
 from scrutui.store.tracker import (
     Counts,
@@ -40,6 +43,7 @@ __all__ = [
     "TrackedRecord",
     "Tracker",
     "TrackerQuery",
+    "as_minuted",
     "counts_line",
     "find_committee",
     "status_word",
@@ -92,6 +96,28 @@ def counts_line(counts: Counts, kind: Tracked) -> str:
         f"{counts.get('accepted')} accepted · {counts.get('partly_accepted')} partly accepted · "
         f"{counts.get('rejected')} rejected · {counts.get('noted')} noted"
     )
+
+
+def as_minuted(store: Store, entries: Sequence[TrackedRecord]) -> list[TrackedRecord]:
+    """`entries` with whom each request was asked of named as the minutes name them: an officer
+    typed by name ("Cara Dunn") by their role ("Director of Public Health")."""
+    people: dict[int, KnownPeople] = {}
+    named = []
+    for entry in entries:
+        if not isinstance(entry.record, InformationRequest) or not entry.of:
+            named.append(entry)
+            continue
+        committee = entry.origin.committee_id
+        if committee not in people:
+            people[committee] = store.people.for_committee(committee)
+        reference = speaker_reference(entry.of, people[committee])
+        named.append(replace(entry, of_as_minuted=without_the(reference)))
+    return named
+
+
+def without_the(reference: str) -> str:
+    """A name as a list's column gives it: "Director of Finance", not "the Director of Finance"."""
+    return reference[4:] if reference.startswith("the ") else reference
 
 
 def find_committee(store: Store, name: str) -> Committee:

@@ -88,7 +88,7 @@ def test_unknown_meeting_is_one_line_and_writes_nothing(demo_db: Path, out: Path
 
 def test_a_missing_database_is_not_created(tmp_path: Path, out: Path) -> None:
     missing = tmp_path / "missing.sqlite"
-    one_line_failure(run("export", "minutes", "1", "--db", str(missing)), "There is no scrutui database")
+    one_line_failure(run("export", "minutes", "1", "--db", str(missing)), "No scrutui database at")
     assert not missing.exists() and list(out.iterdir()) == []
 
 

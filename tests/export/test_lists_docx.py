@@ -50,7 +50,7 @@ def test_the_tracker_in_word_grouped_by_committee_overdue_first(demo_db: Path, t
     assert found.index(("Minute Theme", "Overdue (3)")) < found.index(("Minute Decision Part", parts[0]))
     assert (
         "Minute Body",
-        "Asked of Director of Children's Services at the meeting on 10 November 2026 (minute 47, Ofsted "
+        "Asked by Councillor Priya Lal of the Director of Children's Services at the meeting on 10 November 2026 (minute 47, Ofsted "
         "inspection of children's services: improvement plan). Due by 24 November 2026: overdue by 7 days.",
     ) in found
     assert all(style in {s.value for s in Style} for style, _ in found)
@@ -94,7 +94,7 @@ def test_the_chairs_list_in_word(demo_db: Path, tmp_path: Path) -> None:
         ("Minutes Title", "Children and Young People Scrutiny Committee (demo)"),
         ("Minutes Subtitle", "Resolutions and recommendations: the meeting held on 10 November 2026"),
         ("Minute Body", "2 recommendations, of which 2 are awaiting a response, as at 20 January 2027."),
-        ("Minutes Section", "Meeting held on 10 November 2026"),
+        ("Minutes Section", "Meeting held on 10 November 2026 (draft minutes, not yet approved)"),
     ]
     headings = [text for style, text in found if style == "Minute Heading"]
     assert headings == [
@@ -175,7 +175,7 @@ def test_pdf_without_libreoffice_says_so_and_writes_nothing(
     monkeypatch.setattr("scrutui.export.pdf.find_soffice", lambda: None)
     out = tmp_path / "tracker.docx"
     code, _, err = run("export", "requests", "--db", str(demo_db), "-o", str(out), "--pdf")
-    assert code == 1 and "A PDF needs LibreOffice, which is not installed" in err
+    assert code == 1 and "A PDF needs LibreOffice, which was not found" in err
     assert not out.exists() and not out.with_suffix(".pdf").exists()
 
 

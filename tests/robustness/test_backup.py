@@ -14,6 +14,7 @@ from scrutui.cli import main
 from scrutui.errors import DatabaseError
 from scrutui.store import open_store
 from scrutui.store.backup import KEEP_AUTOMATIC, automatic_backup, backup_database, backups_folder
+from scrutui.tui.screens.confirm import Confirm
 from scrutui.tui.screens.minuting import MinutingScreen
 from tests.conftest import add_meeting_to, app_on
 from tests.robustness import concurrency_workers as workers
@@ -79,11 +80,20 @@ async def test_closing_the_meeting_stamps_it_and_takes_a_backup(db_path: Path) -
         app.open_minuting(meeting.id or 0)
         await pilot.pause()
         await pilot.press("pagedown")
-        await pilot.press("f9")
+        await pilot.press("f9")  # asks first: n keeps the meeting open
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm) and "Close the meeting" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutingScreen) and not list(backups_folder(db_path).glob("*.sqlite"))
+        await pilot.press("f9", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
-        assert "backup saved" in str(app.screen.query_one("#capture-hint").render())
+        assert "Meeting closed" in str(app.screen.query_one("#capture-hint").render())
+        made = next(backups_folder(db_path).glob("*.sqlite"))
+        # The whole path, in a notification that wraps (the one-line hint would cut it off).
+        assert any(str(made) in str(n.message) for n in app._notifications)
     assert len(list(backups_folder(db_path).glob("*.sqlite"))) == 1
     store = open_store(db_path)
     assert store.meetings.get(meeting.id or 0).ended_at is not None

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from scrutui.cli import main
 from scrutui.paths import log_path
+from scrutui.store import Store
 from scrutui.store.meetings import MeetingRepository
 from scrutui.tui.screens.home import HomeScreen
 from tests.conftest import app_on
@@ -18,7 +19,9 @@ def boom(*args: object, **kwargs: object) -> object:
     raise RuntimeError("disk controller on fire")
 
 
-def test_unexpected_cli_error_is_one_line_and_logged(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_cli_error_is_one_line_and_logged(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(MeetingRepository, "summaries", boom)
     result = CliRunner().invoke(main, ["meetings", "--db", str(db_path)])
     assert result.exit_code == 1

@@ -98,3 +98,31 @@ def test_narratives_made_before_lists_keep_their_shape(tmp_path: Path) -> None:
     assert [b.text for b in kept_narrative.blocks] == wanted
     # Typed today, the same text is three paragraphs: a line is a paragraph.
     assert len(Narrative(agenda_item_id=1, text=typed).blocks) == 3
+
+
+def test_requests_made_before_the_asker_was_kept_were_the_committees(tmp_path: Path) -> None:
+    """Version 9: a request minuted earlier reads as asked by the Committee, and the line a clerk
+    had half typed on a meeting goes to the item last taken there (the first, if none was)."""
+    copy = tmp_path / "council.sqlite"
+    shutil.copyfile(FIXTURES / "schema-v3.sqlite", copy)
+    conn = sqlite3.connect(copy)
+    (last_taken,) = conn.execute(
+        "SELECT id FROM agenda_item WHERE meeting_id = 1 ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
+    (first,) = conn.execute(
+        "SELECT id FROM agenda_item WHERE meeting_id = 2 ORDER BY position LIMIT 1"
+    ).fetchone()
+    conn.execute("UPDATE agenda_item SET started_at = NULL WHERE meeting_id = 2")
+    conn.execute("UPDATE meeting SET capture_draft = 'q Cllr Ali: whether' WHERE id = 1")
+    conn.execute("UPDATE meeting SET capture_draft = 'n the chair' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    store = open_store(copy)
+    try:
+        requests = rows(copy, "SELECT asked_by FROM information_request")
+        assert requests and {asker for (asker,) in requests} == {"the Committee"}
+        assert store.meetings.capture_drafts(1) == {last_taken: "q Cllr Ali: whether"}
+        assert store.meetings.capture_drafts(2) == {first: "n the chair"}
+        assert rows(copy, "SELECT count(*) FROM meeting WHERE capture_draft <> ''") == [(0,)]
+    finally:
+        store.close()

@@ -1,5 +1,5 @@
-"""The committee screen's setting for declarations on exempt items: withheld unless the clerk
-chooses to publish their nature, set from the keyboard at 80x24."""
+"""The house style's setting for declarations on exempt items: withheld unless the clerk chooses to
+publish their nature, set from the keyboard at 80x24."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from tests.conftest import add_meeting_to, app_on
 from tests.tui.helpers import screen_text
 
 
-async def test_the_clerk_chooses_to_publish_natures_from_the_committee_screen(db_path: Path) -> None:
+async def test_the_clerk_chooses_to_publish_natures_in_the_house_style(db_path: Path) -> None:
     committee, _, _ = add_meeting_to(db_path)
     assert committee.exempt_declaration_natures is ExemptNatures.WITHHOLD  # the default
     app = app_on(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(CommitteeScreen(committee.id))
         await pilot.pause()
-        field = app.screen.query_one("#c-exempt-natures", Select)
+        await pilot.press("f2")
+        await pilot.pause()
+        field = app.screen.query_one("#s-exempt_declaration_natures", Select)
         assert field.value == "withhold"
         field.focus()
         await pilot.pause()

@@ -168,7 +168,7 @@ async def test_sub_headings_and_attributed_assurances_through_the_form(db_path: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
-        await pilot.press("ctrl+f", "s")
+        await pilot.press("ctrl+f", "a", "s")
         await pilot.pause()
         form = app.screen
         await fill(pilot, "#field-theme", "Discharges")

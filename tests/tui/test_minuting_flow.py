@@ -15,6 +15,7 @@ from scrutui.models import (
     Narrative,
     Question,
     Recommendation,
+    RecordKind,
     Resolution,
     ResolutionForm,
 )
@@ -24,6 +25,7 @@ from scrutui.tui.screens.committee import CommitteeScreen
 from scrutui.tui.screens.meeting_form import MeetingForm
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.person_form import PersonForm
+from scrutui.tui.screens.record_form import RecordForm
 from scrutui.tui.screens.welcome import WelcomeScreen
 from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.record_list import RecordList
@@ -163,9 +165,10 @@ async def test_every_kind_through_the_form(db_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_minuting(meeting.id or 0)
         await pilot.pause()
-        await pilot.press("ctrl+f", "i")  # information request
+        await pilot.press("ctrl+f", "i")  # information request: the prefix ir, as on the capture line
         await pilot.pause()
         form = app.screen
+        await fill(pilot, "#field-asked_by", "Councillor Ben Brook")
         await fill(pilot, "#field-requested_of", "Director of Public Health")
         form.query_one("#field-text", TextArea).text = "winter bed figures"
         await fill(pilot, "#field-due_date", "31/02/2027")  # impossible: refused inline, form kept
@@ -177,19 +180,50 @@ async def test_every_kind_through_the_form(db_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
-        await pilot.press("ctrl+f", "s")  # assurance
+        await pilot.press("ctrl+f", "a", "s")  # assurance: "a" waits (a, as, ag), "s" makes it as
         await pilot.pause()
         await fill(pilot, "#field-theme", "Capacity")
         app.screen.query_one("#field-text", TextArea).text = "discharges would not be delayed"
         app.screen.query_one("#field-status", Select).value = "not_given"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("ctrl+f", "a", "g")  # a procedural decision: a resolution, AGREED
+        await pilot.pause()
+        assert app.screen.query_one("#field-form", Select).value == "agreed"
+        app.screen.query_one("#field-text", TextArea).text = "the meeting be adjourned for ten minutes"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "r", "e")  # "re" can only be rec: a recommendation
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm) and app.screen.kind is RecordKind.RECOMMENDATION
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+f", "a", "enter")  # a on its own: answer the assurance still open
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm) and isinstance(app.screen.record, Assurance)
+        await fill(pilot, "#field-responded_by", "Director of Public Health")
+        app.screen.query_one("#field-response", TextArea).text = "extra beds open in January"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
     store = open_store(db_path)
-    request, assurance = store.records.for_item(items[0].id or 0)
+    request, assurance, agreed = store.records.for_item(items[0].id or 0)
     assert isinstance(request, InformationRequest)
     assert request.due_date == dt.date(2027, 1, 8) and request.due_date_by_hand
+    assert request.asked_by == "Councillor Ben Brook"
     assert isinstance(assurance, Assurance) and assurance.status is AssuranceStatus.NOT_GIVEN
+    assert assurance.response == "extra beds open in January"
+    assert isinstance(agreed, Resolution) and agreed.form is ResolutionForm.AGREED
     store.close()
+
+
+def test_the_form_picker_letters_are_the_capture_prefixes() -> None:
+    from scrutui.capture import parse
+    from scrutui.tui.screens.kind_picker import FORM_KINDS
+
+    for choice in FORM_KINDS:
+        # Each prefix, with a name and text after it, is read by the capture line as that kind.
+        line = f"{choice.prefix} Director: text" if choice.prefix != "a" else "a Director: text"
+        assert parse(line).kind is choice.capture, choice
 
 
 async def test_tab_completes_names_known_to_the_meeting(db_path: Path) -> None:

@@ -84,5 +84,5 @@ async def test_half_typed_capture_line_survives_a_restart(db_path: Path) -> None
         assert app.screen.query_one(CaptureInput).value == "q Cllr Ann Ali: whether the winter plan"
         await capture(pilot, app.screen.query_one(CaptureInput).value + " was funded")
     store = open_store(db_path)
-    assert store.meetings.capture_draft(meeting.id or 0) == ""
+    assert store.meetings.capture_drafts(meeting.id or 0) == {}
     store.close()

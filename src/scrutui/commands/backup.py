@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from scrutui.paths import resolve_db_path
+from scrutui.store import missing_database
 from scrutui.store.backup import backup_database, default_backup_path
 
 
@@ -28,6 +29,8 @@ def backup(ctx: click.Context, db: str | None, output: Path | None, force: bool)
     @friendly_errors
     def run() -> None:
         path, _ = resolve_db_path(db or (ctx.obj or {}).get("db"))
+        if not path.exists():
+            raise missing_database(path)
         target = output.expanduser() if output else None
         if target is None:
             target = default_backup_path(path)

@@ -53,7 +53,7 @@ def output_options(function: F) -> F:
             "--output",
             "output",
             metavar="FILE",
-            help="Where to write it (default: a name in this folder).",
+            help="Where to write it (default: a name in this folder); - writes CSV or JSON to standard output.",
         ),
         click.option("--force", is_flag=True, help="Replace the file if it exists."),
         click.option(
@@ -76,7 +76,15 @@ def output_options(function: F) -> F:
 
 
 def choose_format(format_: str | None, output: str | None, pdf: bool) -> str:
-    """The output format: as asked, else from the file's name, else Word. Refuses a mismatch."""
+    """The output format: as asked, else from the file's name, else Word. Refuses a mismatch, and
+    Word for standard output (``-o -``)."""
+    if output == "-":
+        from scrutui.export.lists import STDOUT_FORMATS
+
+        chosen = (format_ or "").lower()
+        if chosen not in ("csv", "json") or pdf:
+            raise ScrutuiError(STDOUT_FORMATS)
+        return chosen
     named = bool(output) and not Path(output or "").expanduser().is_dir()  # -o FOLDER names no format
     suffix = Path(output or "").suffix.lower().lstrip(".") if named else ""
     chosen = (format_ or "").lower() or (suffix if suffix in FORMATS else "docx")
@@ -85,6 +93,11 @@ def choose_format(format_: str | None, output: str | None, pdf: bool) -> str:
     if pdf and chosen != "docx":
         raise ScrutuiError(f"--pdf converts the Word file: it cannot be used with --format {chosen}.")
     return chosen
+
+
+def to_stdout(output: str | None) -> bool:
+    """True when ``-o -`` asks for standard output."""
+    return output == "-"
 
 
 def output_path(output: str | None, default_stem: str, format_: str) -> Path:

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from scrutui.errors import ScrutuiError
-from scrutui.paths import resolve_db_path
 
 
 def make_command() -> click.Command:
@@ -58,9 +57,8 @@ def make_command() -> click.Command:
             meeting_id = int(meeting.strip())
         except ValueError:
             raise ScrutuiError(f"{meeting!r} is not a meeting id; `scrutui meetings` lists them.") from None
-        path, _ = resolve_db_path(db or (ctx.obj or {}).get("db"))
-        if not path.exists():
-            raise ScrutuiError(f"There is no scrutui database at {path} (give --db, or run: scrutui demo).")
+        if output == "-":
+            raise ScrutuiError("-o - writes CSV or JSON to standard output; minutes are a Word file: give a file name.")
         store = open_from(ctx, db, read_only=bool((ctx.obj or {}).get("read_only")))
         try:
             result = export_minutes(
@@ -86,7 +84,7 @@ def make_template_command() -> click.Command:
     from scrutui.cli import friendly_errors
 
     @click.command("template")
-    @click.argument("file", metavar="FILE", default="minutes-template.docx")
+    @click.argument("file", metavar="[FILE]", default="minutes-template.docx")
     @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
     @friendly_errors
     def template(file: str, force: bool) -> None:

@@ -125,7 +125,8 @@ def moderngov(
             )
         meeting = service_.meeting(meeting_id.strip())
         service, said = service_.url, f"ModernGov at {service_.host}"
-    store = open_from(ctx, db)
+    # Like the app and the demo, an import may make the database: it is how a council starts.
+    store = open_from(ctx, db, create=True)
     try:
         result = import_meeting(
             store, meeting, service=service, exempt_paragraph=exempt_paragraph, dry_run=dry_run

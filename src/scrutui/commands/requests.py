@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
 
 from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.commands.common import (
     as_at_option,
     choose_format,
@@ -18,6 +22,7 @@ from scrutui.commands.common import (
     say_damaged,
     slug,
     template_path,
+    to_stdout,
 )
 from scrutui.lists import (
     empty_message,
@@ -25,13 +30,13 @@ from scrutui.lists import (
 )
 from scrutui.store import Store
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
-from scrutui.tracker import Tracker, find_committee, status_word
+from scrutui.tracker import Tracker, as_minuted, find_committee, status_word
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def filter_options(function: F) -> F:
-    """``--committee``, ``--status`` and ``--of``: which requests."""
+    """``--committee``, ``--status``, ``--of``, ``--asked-by`` and ``--mine``: which requests."""
     options = [
         click.option(
             "--committee", metavar="NAME", help="Only this committee (its name, or a unique part of it)."
@@ -49,14 +54,44 @@ def filter_options(function: F) -> F:
             metavar="WHOM",
             help="Only requests asked of this person or body (any part of the name).",
         ),
+        click.option(
+            "--asked-by",
+            "asked_by",
+            metavar="NAME",
+            help="Only requests this member asked for (any part of the name; Cllr and Councillor are ignored).",
+        ),
+        click.option(
+            "--mine",
+            metavar="NAME",
+            help="A member's own requests: the same as --asked-by NAME (outstanding ones unless --status says).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
+def asker_option(asked_by: str | None, mine: str | None) -> str:
+    """The member whose requests are asked for, from --asked-by or --mine (not both)."""
+    if asked_by is not None and mine is not None:
+        raise click.UsageError("give --asked-by or --mine, not both (they mean the same).")
+    chosen = asked_by if asked_by is not None else mine
+    if chosen is not None and not chosen.strip():
+        raise click.BadParameter(
+            "give the member's name (or part of it)", param_hint="--mine" if mine is not None else "--asked-by"
+        )
+    return (chosen or "").strip()
+
+
 def tracker_query(
-    store: Store, *, committee: str | None, status: str, of: str | None, as_at: str | None, confidential: bool
+    store: Store,
+    *,
+    committee: str | None,
+    status: str,
+    of: str | None,
+    as_at: str | None,
+    confidential: bool,
+    asked_by: str = "",
 ) -> tuple[TrackerQuery, str | None]:
     """The query the options ask for, and the committee's full name when one was given."""
     found = find_committee(store, committee) if committee is not None else None
@@ -66,54 +101,77 @@ def tracker_query(
         status=StatusFilter(status.lower()),
         committee_id=found.id if found else None,
         of=(of or "").strip(),
+        asked_by=asked_by,
         confidential=confidential,
     )
     return query, found.name if found else None
 
 
 def gather(store: Store, query: TrackerQuery) -> tuple[list[TrackedRecord], Counts]:
-    """The requests the query matches (in due-date order) and the count of each status."""
-    return store.tracker.all(query), store.tracker.counts(query)
+    """The requests the query matches (in due-date order, named as the minutes name people) and
+    the count of each status."""
+    return as_minuted(store, store.tracker.all(query)), store.tracker.counts(query)
 
 
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+#: The table's columns.
+TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "asked by", "of", "requested")
 
 
-def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int) -> list[tuple[str, bool]]:
-    """The table's lines (each with whether it is overdue), fitted to `width` columns."""
-    headers = ("id", "due", "status", "meeting", "committee", "of", "requested")
+def request_table(
+    entries: list[TrackedRecord], query: TrackerQuery, width: int | None
+) -> list[tuple[str, bool]]:
+    """The table's lines (each with whether it is overdue).
+
+    With `width` None (output piped to a file or program), every cell in full, dates as ISO.
+    On a terminal of `width` columns the lines fit it: dates short (29/09/26), long cells cut with
+    "…", the request taking what is left, and the committee column only when the list spans more
+    than one (its name is then the first line).
+    """
+    terminal = width is not None
+    committees = {entry.origin.committee for entry in entries}
+    with_committee = not terminal or len(committees) > 1
+
+    def day(date: dt.date) -> str:
+        return date.strftime("%d/%m/%y") if terminal else date.isoformat()
+
+    headers = [h for h in TABLE_HEADERS if with_committee or h != "committee"]
     rows = []
     for entry in entries:
         number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
         word = status_word(entry, query.as_at)
-        rows.append(
-            (
-                (
-                    str(entry.id),
-                    entry.due.isoformat() if entry.due else "-",
-                    word.upper() if word == "overdue" else word,
-                    f"{entry.origin.meeting_date.isoformat()} {number}".strip(),
-                    entry.origin.committee,
-                    entry.of or "-",
-                    entry.record.text,
-                ),
-                word == "overdue",
-            )
-        )
-    limits = [8, 10, 11, 16, 22, 24, 0]
-    widths = []
-    for index, header in enumerate(headers[:-1]):
-        longest = max([len(header), *(len(r[0][index]) for r in rows)])
-        widths.append(min(longest, limits[index]))
-    rest = max(20, width - sum(widths) - 2 * (len(headers) - 1))
-    widths.append(rest)
-    lines = [("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), False)]
-    for cells, overdue in rows:
-        lines.append(
-            ("  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(), overdue)
-        )
+        cells = {
+            "id": str(entry.id),
+            "due": day(entry.due) if entry.due else "-",
+            "status": word.upper() if word == "overdue" else word,
+            "meeting": f"{day(entry.origin.meeting_date)} {number}".strip(),
+            "committee": entry.origin.committee,
+            "asked by": entry.asked_by,
+            "of": entry.named_of or "-",
+            "requested": " ".join(entry.record.text.split()),
+        }
+        rows.append(([cells[h] for h in headers], word == "overdue"))
+    longest = [max([len(h), *(len(r[0][i]) for r in rows)]) for i, h in enumerate(headers)]
+    widths: list[int | None]
+    if width is None:
+        widths = [*longest[:-1], None]
+    else:
+        least = {"id": longest[0], "due": 8, "status": 11, "meeting": 11, "committee": 8}
+        columns = [
+            Column(h, min(least.get(h, 7), most), most if h != "requested" else None)
+            for h, most in zip(headers, longest, strict=True)
+        ]
+        columns[-1] = Column("requested", 12)
+        widths = list(fit_widths(columns, width + 2, padding=2))
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            (c if w is None else clip(c, w)).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
+
+    lines = [(line(headers), False)]
+    lines += [(line(cells), overdue) for cells, overdue in rows]
+    if terminal and len(committees) == 1:
+        lines.insert(0, (clip(committees.pop(), width or 80), False))
     return lines
 
 
@@ -122,6 +180,12 @@ def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int)
 @filter_options
 @as_at_option
 @click.option("--confidential", is_flag=True, help="Include requests made under exempt (confidential) items.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON (the filters, the counts and every request; missing values are null) instead of a table.",
+)
 @click.pass_context
 @friendly_errors
 def requests_command(
@@ -130,25 +194,47 @@ def requests_command(
     committee: str | None,
     status: str,
     of: str | None,
+    asked_by: str | None,
+    mine: str | None,
     as_at: str | None,
     confidential: bool,
+    as_json: bool,
 ) -> None:
-    """List information requests (outstanding ones by default), soonest due first, overdue marked."""
+    """List information requests (outstanding ones by default), soonest due first, overdue marked.
+
+    On a terminal the table fits its width; piped to a file or another program, every cell is
+    given in full.
+    """
+    asker = asker_option(asked_by, mine)
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
         query, name = tracker_query(
-            store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
+            store,
+            committee=committee,
+            status=status,
+            of=of,
+            as_at=as_at,
+            confidential=confidential,
+            asked_by=asker,
         )
         with store.handle.collecting_damage() as damaged:
             entries, counts = gather(store, query)
     finally:
         store.close()
+    if as_json:
+        from scrutui.export.lists import json_text
+        from scrutui.lists import requests_json
+
+        click.echo(json_text(requests_json(entries, counts, query)), nl=False)
+        return
     if not entries:
         click.echo(empty_message(query, name))
     else:
-        width = shutil.get_terminal_size((120, 24)).columns
+        terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+        colour = terminal and not os.environ.get("NO_COLOR")
         for line, overdue in request_table(entries, query, width):
-            click.echo(click.style(line, fg="red", bold=True) if overdue else line)
+            click.echo(click.style(line, fg="red", bold=True) if overdue and colour else line)
     click.echo(f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})")
     say_damaged(damaged)
 
@@ -166,6 +252,8 @@ def export_requests(
     committee: str | None,
     status: str,
     of: str | None,
+    asked_by: str | None,
+    mine: str | None,
     as_at: str | None,
     format_: str | None,
     output: str | None,
@@ -174,15 +262,27 @@ def export_requests(
     template: str | None,
     confidential: bool,
 ) -> None:
-    """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or JSON."""
-    from scrutui.export.lists import export_tracker
+    """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or
+    JSON; -o - writes CSV or JSON to standard output."""
+    from scrutui.export.lists import export_tracker, tracker_text
 
+    asker = asker_option(asked_by, mine)
     chosen = choose_format(format_, output, pdf)
     store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
     try:
         query, name = tracker_query(
-            store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
+            store,
+            committee=committee,
+            status=status,
+            of=of,
+            as_at=as_at,
+            confidential=confidential,
+            asked_by=asker,
         )
+        if to_stdout(output):
+            _, text = tracker_text(store, query, format_=chosen)
+            click.echo(text, nl=False)
+            return
         stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
         path = output_path(output, stem, chosen)
         with store.handle.collecting_damage() as damaged:

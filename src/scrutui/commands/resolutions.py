@@ -15,6 +15,7 @@ from scrutui.commands.common import (
     say_damaged,
     slug,
     template_path,
+    to_stdout,
 )
 from scrutui.errors import ScrutuiError
 from scrutui.lists import RESOLUTION_COLUMNS, resolution_rows, resolutions_document, resolutions_json
@@ -69,7 +70,7 @@ def export_resolutions(
     """Write the chair's list: each meeting's resolutions and recommendations under their minute
     numbers, with the executive's response and status. Give --meeting ID, or --committee NAME
     (with --from and --to to choose the meetings)."""
-    from scrutui.export.lists import write_csv, write_docx, write_json
+    from scrutui.export.lists import csv_text, json_text, write_csv, write_docx, write_json
 
     if (meeting_id is None) == (committee is None):
         raise ScrutuiError("Give either --meeting ID or --committee NAME (one of them).")
@@ -104,6 +105,13 @@ def export_resolutions(
         as_at_day = tracker.today()
     finally:
         store.close()
+    if to_stdout(output):
+        if chosen == "csv":
+            click.echo(csv_text(RESOLUTION_COLUMNS, resolution_rows(meetings, as_at_day)), nl=False)
+        else:
+            data = resolutions_json(meetings, as_at=as_at_day, scope=scope, confidential=confidential)
+            click.echo(json_text(data), nl=False)
+        return
     path = output_path(output, stem, chosen)
     written = [path]
     if chosen == "csv":

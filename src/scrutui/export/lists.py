@@ -7,6 +7,7 @@ an existing file unless asked. python-docx is imported only when a Word file is 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -41,16 +42,28 @@ def _visible_start(text: str) -> str:
     return ""
 
 
+def csv_text(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as CSV text (a header line, then a line a row; spreadsheet-safe cells)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: spreadsheet_safe(row.get(c)) for c in columns})
+    return buffer.getvalue()
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """An object as readable JSON text."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, force: bool) -> Path:
     """Rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and £ signs right)."""
-    materialised = list(rows)
+    text = csv_text(columns, rows)
 
     def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
-            writer.writeheader()
-            for row in materialised:
-                writer.writerow({c: spreadsheet_safe(row.get(c)) for c in columns})
+            handle.write(text)
 
     return write_atomically(path, write, force=force)
 
@@ -59,7 +72,7 @@ def write_json(path: Path, data: dict[str, Any], *, force: bool) -> Path:
     """An object as JSON (UTF-8, readable)."""
 
     def write(temporary: Path) -> None:
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        temporary.write_text(json_text(data), encoding="utf-8")
 
     return write_atomically(path, write, force=force)
 
@@ -147,7 +160,7 @@ def check_docx(
     if pdf:
         if find_soffice() is None:
             raise ScrutuiError(
-                "A PDF needs LibreOffice, which is not installed (no 'soffice' command); "
+                "A PDF needs LibreOffice, which was not found (no 'soffice' on PATH or in its usual folder); "
                 "leave out --pdf to write the Word file alone."
             )
         check_destination(path.with_suffix(".pdf"), force=force)
@@ -188,8 +201,9 @@ def export_tracker(
     Used by ``scrutui export requests`` and by the tracker screen.
     """
     from scrutui.lists import requests_document, requests_json, tracker_rows
+    from scrutui.tracker import as_minuted
 
-    entries = store.tracker.all(query)
+    entries = as_minuted(store, store.tracker.all(query))
     counts = store.tracker.counts(query)
     if format_ == "csv":
         columns, rows = tracker_rows(entries, query)
@@ -198,3 +212,20 @@ def export_tracker(
         return len(entries), [write_json(path, requests_json(entries, counts, query), force=force)]
     document = requests_document(entries, counts, query, committee=committee)
     return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
+
+
+def tracker_text(store: Any, query: Any, *, format_: str) -> tuple[int, str]:
+    """What the tracker query lists as CSV or JSON text (for standard output), and how many."""
+    from scrutui.lists import requests_json, tracker_rows
+    from scrutui.tracker import as_minuted
+
+    entries = as_minuted(store, store.tracker.all(query))
+    if format_ == "csv":
+        return len(entries), csv_text(*tracker_rows(entries, query))
+    if format_ == "json":
+        return len(entries), json_text(requests_json(entries, store.tracker.counts(query), query))
+    raise ScrutuiError(STDOUT_FORMATS)
+
+
+#: Why a Word file cannot go to standard output.
+STDOUT_FORMATS = "-o - writes CSV or JSON to standard output: add --format csv or --format json."

@@ -117,7 +117,7 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     if request.pdf:
         if find_soffice() is None:
             raise ScrutuiError(
-                "A PDF needs LibreOffice, which is not installed (no 'soffice' command); "
+                "A PDF needs LibreOffice, which was not found (no 'soffice' on PATH or in its usual folder); "
                 "leave out the PDF to write the Word file alone."
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)

@@ -10,9 +10,12 @@ conversion and so is given them first.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from scrutui.errors import ScrutuiError
@@ -46,14 +49,44 @@ def _profile_settings(profile: Path) -> None:
         "</oor:items>\n",
         encoding="utf-8",
     )
+#: Where LibreOffice's installers put it, below each Windows programs folder and macOS Applications
+#: folder (neither adds it to PATH).
+_WINDOWS_FOLDERS = ("PROGRAMFILES", "PROGRAMW6432", "PROGRAMFILES(X86)")
+_WINDOWS_SOFFICE = Path("LibreOffice", "program", "soffice.exe")
+_MACOS_SOFFICE = Path("LibreOffice.app", "Contents", "MacOS", "soffice")
 
 
-def find_soffice() -> str | None:
-    """The LibreOffice command, or None when it is not installed."""
+def standard_locations(
+    platform: str | None = None, environ: Mapping[str, str] | None = None, home: Path | None = None
+) -> list[Path]:
+    """Where a standard LibreOffice install keeps its command on this system (whether there or not):
+    C:\\Program Files\\LibreOffice\\program\\soffice.exe (and the 32-bit folder) on Windows,
+    /Applications/LibreOffice.app/Contents/MacOS/soffice (or the user's own Applications) on macOS."""
+    platform = platform or sys.platform
+    environ = os.environ if environ is None else environ
+    if platform.startswith("win"):
+        folders = [environ[name] for name in _WINDOWS_FOLDERS if environ.get(name)]
+        folders += [r"C:\Program Files", r"C:\Program Files (x86)"]
+        found = [Path(folder) / _WINDOWS_SOFFICE for folder in folders]
+        if environ.get("LOCALAPPDATA"):  # an install for this user only
+            found.append(Path(environ["LOCALAPPDATA"], "Programs") / _WINDOWS_SOFFICE)
+        return list(dict.fromkeys(found))
+    if platform == "darwin":
+        return [Path("/Applications") / _MACOS_SOFFICE, (home or Path.home()) / "Applications" / _MACOS_SOFFICE]
+    return []
+
+
+def find_soffice(
+    platform: str | None = None, environ: Mapping[str, str] | None = None, home: Path | None = None
+) -> str | None:
+    """The LibreOffice command: on PATH, else in its standard install folder; None when neither."""
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
         if found:
             return found
+    for candidate in standard_locations(platform, environ, home):
+        if candidate.is_file():
+            return str(candidate)
     return None
 
 
@@ -62,8 +95,8 @@ def convert_to_pdf(docx: Path, pdf: Path, *, force: bool = False, timeout: float
     soffice = find_soffice()
     if soffice is None:
         raise ScrutuiError(
-            "A PDF needs LibreOffice, which is not installed (no 'soffice' command); "
-            "the Word file was written."
+            "A PDF needs LibreOffice, which was not found (no 'soffice' command on PATH or in its usual "
+            "install folder); the Word file was written."
         )
     with tempfile.TemporaryDirectory(prefix="scrutui-pdf-") as work:
         profile = Path(work) / "profile"

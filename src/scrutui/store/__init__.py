@@ -29,14 +29,19 @@ from scrutui.store.shares import network_share
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
 
-__all__ = ["MeetingSummary", "Store", "open_store"]
+__all__ = ["MeetingSummary", "Store", "missing_database", "open_store"]
 
 
 class Store:
     """One open scrutui database and its repositories. Use from one thread only."""
 
     def __init__(
-        self, handle: Handle, *, backup: Path | None = None, allow_network_share: bool = False
+        self,
+        handle: Handle,
+        *,
+        backup: Path | None = None,
+        allow_network_share: bool = False,
+        created: bool = False,
     ) -> None:
         self.handle = handle
         self.path = handle.path
@@ -44,6 +49,8 @@ class Store:
         self.allow_network_share = allow_network_share
         #: The copy taken before this open migrated the schema, if it did.
         self.migration_backup = backup
+        #: True when this open made the database (it did not exist before).
+        self.created = created
         self.committees = CommitteeRepository(handle)
         self.meetings = MeetingRepository(handle)
         self.agenda = AgendaRepository(handle)
@@ -77,10 +84,23 @@ class Store:
         return open_store(self.path, read_only=self.read_only, allow_network_share=self.allow_network_share)
 
 
+def missing_database(path: Path) -> DatabaseError:
+    """The error for a command that only reads, given a database that does not exist."""
+    return DatabaseError(
+        f"No scrutui database at {path} (check --db or SCRUTUI_DB; scrutui or scrutui demo makes a new one)."
+    )
+
+
 def open_store(
-    path: Path, *, read_only: bool = False, create_folder: bool = False, allow_network_share: bool = False
+    path: Path,
+    *,
+    read_only: bool = False,
+    create_folder: bool = False,
+    create: bool = True,
+    allow_network_share: bool = False,
 ) -> Store:
-    """Open (creating if need be) the scrutui database at `path` and bring its schema up to date.
+    """Open the scrutui database at `path` and bring its schema up to date; with `create` (not
+    for commands that only read), make it first if it does not exist.
 
     Anything wrong with the file raises DatabaseError with one plain line, and the file is left
     exactly as it was. A database on a network share is refused (see shares.py), unless
@@ -88,6 +108,8 @@ def open_store(
     """
     path = Path(path)
     refuse_network_share(path, read_only=read_only, allowed=allow_network_share)
+    if not create and not path.exists():
+        raise missing_database(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         if create_folder and not read_only:
@@ -96,7 +118,7 @@ def open_store(
             raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
     header = read_header(path)
     if read_only and not header.exists:
-        raise DatabaseError(f"There is no scrutui database at {path} to open read-only.")
+        raise missing_database(path)
     latest = latest_version()
     if header.user_version > latest:
         raise DatabaseError(
@@ -137,7 +159,12 @@ def open_store(
     except BaseException:
         db.close()
         raise
-    return Store(Handle(db, path, read_only=read_only), backup=backup, allow_network_share=allow_network_share)
+    return Store(
+        Handle(db, path, read_only=read_only),
+        backup=backup,
+        allow_network_share=allow_network_share,
+        created=not header.exists,
+    )
 
 
 def refuse_network_share(path: Path, *, read_only: bool, allowed: bool) -> None:

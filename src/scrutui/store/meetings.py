@@ -197,14 +197,19 @@ class MeetingRepository:
         with self._h.write() as conn:
             conn.execute("UPDATE meeting SET status = ? WHERE id = ?", [status.value, meeting_id])
 
-    def capture_draft(self, meeting_id: int) -> str:
-        """What was left typed but not entered on the capture line."""
-        return str(self._h.scalar("SELECT capture_draft FROM meeting WHERE id = ?", [meeting_id]) or "")
+    def capture_drafts(self, meeting_id: int) -> dict[int, str]:
+        """What was left typed but not entered on the capture line, by agenda item."""
+        rows = self._h.rows(
+            "SELECT id, capture_draft FROM agenda_item WHERE meeting_id = ? AND capture_draft <> ''"
+            " ORDER BY position, id",
+            [meeting_id],
+        )
+        return {int(r["id"]): str(r["capture_draft"]) for r in rows}
 
-    def save_capture_draft(self, meeting_id: int, text: str) -> None:
-        """Keep what is typed on the capture line, so a crash does not lose it."""
+    def save_capture_draft(self, agenda_item_id: int, text: str) -> None:
+        """Keep what is typed on the capture line under an item, so a crash does not lose it."""
         with self._h.write() as conn:
-            conn.execute("UPDATE meeting SET capture_draft = ? WHERE id = ?", [text, meeting_id])
+            conn.execute("UPDATE agenda_item SET capture_draft = ? WHERE id = ?", [text, agenda_item_id])
 
 
 class AgendaRepository:

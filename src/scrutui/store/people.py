@@ -7,6 +7,7 @@ adding to the committee.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from scrutui.models import CommitteePerson, Person, Role
 from scrutui.store.base import Handle
@@ -64,10 +65,29 @@ class PeopleDirectory:
                WHERE at.meeting_id = ?""",
             [meeting_id, meeting_id],
         )
-        seen: dict[int, CommitteePerson] = {}
-        for r in rows:
-            if r["id"] not in seen or Role(r["role"]).is_member:
-                seen[r["id"]] = CommitteePerson(
-                    person=Person(id=r["id"], name=r["name"], title=r["title"]), role=Role(r["role"])
-                )
-        return KnownPeople(tuple(seen.values()))
+        return _known(rows)
+
+    def for_committee(self, committee_id: int) -> KnownPeople:
+        """Everyone who has sat on the committee or attended one of its meetings (to name people in
+        lists that span its meetings)."""
+        rows = self._h.rows(
+            """SELECT p.id, p.name, p.title, m.role FROM membership m JOIN person p ON p.id = m.person_id
+               WHERE m.committee_id = ?
+               UNION
+               SELECT p.id, p.name, p.title, 'witness' FROM attendance at
+               JOIN meeting mt ON mt.id = at.meeting_id JOIN person p ON p.id = at.person_id
+               WHERE mt.committee_id = ?""",
+            [committee_id, committee_id],
+        )
+        return _known(rows)
+
+
+def _known(rows: list[dict[str, Any]]) -> KnownPeople:
+    """People from rows of id, name, title and role; a member's role wins over attending."""
+    seen: dict[int, CommitteePerson] = {}
+    for r in rows:
+        if r["id"] not in seen or Role(r["role"]).is_member:
+            seen[r["id"]] = CommitteePerson(
+                person=Person(id=r["id"], name=r["name"], title=r["title"]), role=Role(r["role"])
+            )
+    return KnownPeople(tuple(seen.values()))

@@ -44,7 +44,7 @@ DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
     ),
     RecordKind.INFORMATION_REQUEST: (
         "information_request",
-        ("requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
+        ("asked_by", "requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
     ),
     RecordKind.RESOLUTION: ("resolution", ("form",)),
     RecordKind.RECOMMENDATION: (

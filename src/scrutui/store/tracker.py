@@ -70,6 +70,9 @@ class TrackerQuery:
     committee_id: int | None = None
     #: Part of the name of whoever it was asked of (or, for recommendations, the body addressed).
     of: str = ""
+    #: Part of the name of the member who asked for it (information requests only); "Cllr" and
+    #: "Councillor" are ignored, so "Cllr Ali" finds "Councillor Ann Ali".
+    asked_by: str = ""
     meeting_id: int | None = None
     #: Only the records listed on this action log (an agenda item of a later meeting).
     action_log_item_id: int | None = None
@@ -102,7 +105,7 @@ _DETAIL = {
         "d.due_date",
         "d.status",
         "d.requested_of",
-        ("requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
+        ("asked_by", "requested_of", "due_date", "due_date_by_hand", "status", "answered_on", "response"),
     ),
     Tracked.RECOMMENDATIONS: (
         "recommendation",
@@ -113,6 +116,15 @@ _DETAIL = {
     ),
 }
 _ITEM_FIELDS = tuple(f for f in AgendaItem.model_fields if f != "id")
+
+
+_HONORIFIC = re.compile(r"^(?:the\s+)?(?:cllr\.?|councillor)\s+", re.IGNORECASE)
+
+
+def asker_words(text: str) -> str:
+    """What an asker filter looks for: the name without "Cllr" or "Councillor" before it."""
+    text = " ".join(text.split())
+    return _HONORIFIC.sub("", text) or text
 
 
 def _like(text: str) -> str:
@@ -153,6 +165,9 @@ def _where(query: TrackerQuery, *, with_status: bool = True) -> tuple[list[str],
     if query.of.strip():
         conditions.append(f"{of} LIKE ? ESCAPE '\\'")
         params.append(_like(query.of))
+    if query.asked_by.strip() and query.kind is Tracked.REQUESTS:
+        conditions.append("d.asked_by LIKE ? ESCAPE '\\'")
+        params.append(_like(asker_words(query.asked_by)))
     if not query.confidential:
         conditions.append("a.exempt_paragraph IS NULL")
     if query.action_log_item_id is not None:
@@ -365,9 +380,12 @@ class TrackerRepository:
         )
         return Counts({r["status"]: r["n"] for r in rows}, sum(int(r["overdue"] or 0) for r in rows))
 
-    def names(self, query: TrackerQuery) -> list[tuple[str, int]]:
-        """Everyone requests were asked of (or bodies recommendations went to), with how many each."""
+    def names(self, query: TrackerQuery, *, askers: bool = False) -> list[tuple[str, int]]:
+        """Everyone requests were asked of (or bodies recommendations went to), with how many each;
+        with `askers`, everyone who asked for information (requests only)."""
         table, _, _, of, _ = _DETAIL[query.kind]
+        if askers:
+            of = "d.asked_by"
         conditions, params = _where(query)
         rows = self._h.rows(
             f"SELECT {of} AS name, count(*) AS n FROM {table} d JOIN record r ON r.id = d.record_id"

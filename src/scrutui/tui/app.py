@@ -41,6 +41,7 @@ class ScrutuiApp(App[None]):
         confidential: bool = False,
         blink: bool = True,
         today: Callable[[], dt.date] | None = None,
+        mine: str = "",
     ) -> None:
         super().__init__()
         self.store = store
@@ -48,6 +49,8 @@ class ScrutuiApp(App[None]):
         #: Whether exempt items' content is shown: always to a clerk who can write (they minute it),
         #: to a read-only session only when it was opened with --confidential.
         self.shows_exempt = not store.read_only or confidential
+        #: A member's name: open on the tracker, showing the requests they asked for.
+        self.mine = mine
         #: False in tests and snapshots, so screens stop cursors blinking.
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
@@ -57,9 +60,21 @@ class ScrutuiApp(App[None]):
         from scrutui.tui.screens.home import HomeScreen
         from scrutui.tui.screens.welcome import WelcomeScreen
 
+        self._apply_saved_theme()
+
         if self.read_only:
             self.sub_title = "READ-ONLY"
+        if self.store.created:
+            self.notify(
+                f"Made a new, empty database at {self.store.path}. If you meant another, quit (ctrl+q) "
+                "and give its path with --db.",
+                title="New database",
+                timeout=15,
+                markup=False,
+            )
         self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
+        if self.mine:
+            self.open_tracker(asked_by=self.mine)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -146,11 +161,12 @@ class ScrutuiApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def open_tracker(self, *, action_log_item_id: int | None = None) -> None:
-        """The tracker of information requests and recommendations (or one meeting's action log)."""
+    def open_tracker(self, *, action_log_item_id: int | None = None, asked_by: str = "") -> None:
+        """The tracker of information requests and recommendations (or one meeting's action log),
+        perhaps showing only the requests one member asked for."""
         from scrutui.tui.screens.tracker import TrackerScreen
 
-        self.push_screen(TrackerScreen(action_log_item_id=action_log_item_id))
+        self.push_screen(TrackerScreen(action_log_item_id=action_log_item_id, asked_by=asked_by))
 
     def load_demo(self) -> None:
         """Load the demo committee and meetings, then show the meetings."""
@@ -169,6 +185,48 @@ class ScrutuiApp(App[None]):
         from scrutui.tui.exporting import export_in_background
 
         export_in_background(self, request)
+
+    # --- the theme, screenshots ------------------------------------------------------------------
+
+    def _apply_saved_theme(self) -> None:
+        """Use the theme chosen last time, and remember the next one chosen."""
+        from scrutui.settings import load_settings
+
+        saved = load_settings().theme
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        from scrutui.settings import Settings, load_settings, save_settings
+
+        if load_settings().theme == self.theme:
+            return
+        try:
+            save_settings(Settings(theme=self.theme))
+        except OSError as error:
+            self.notify(f"The theme is not remembered: {error.strerror or error}.", severity="warning")
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot (the palette's Screenshot command) where exports go, and say where.
+
+        Textual's own puts it in the Downloads folder, which may not exist.
+        """
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from scrutui.tui.exporting import export_folder
+
+        folder = Path(path).expanduser() if path else export_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as error:
+            self.notify(f"The screenshot was not saved: {error.strerror or error}.", severity="error")
+            return None
+        self.notify(f"Screenshot saved to {saved}", title="Screenshot", markup=False)
+        return saved
 
     # --- help, commands, quitting ---------------------------------------------------------------
 
@@ -239,13 +297,17 @@ def make_app(
     allow_network_share: bool = False,
     blink: bool = True,
     today: Callable[[], dt.date] | None = None,
+    created: bool = False,
+    mine: str = "",
 ) -> ScrutuiApp:
     """The app on the database at `db_path` (shared by the CLI and the tests). A read-only app shows
-    exempt items' content only when `confidential`."""
+    exempt items' content only when `confidential`; `created`: the database was just made (the app
+    says so); `mine`: open on that member's requests."""
     from scrutui.logs import setup_logging
 
     setup_logging()
     store = open_store(
         db_path, read_only=read_only, create_folder=False, allow_network_share=allow_network_share
     )
-    return ScrutuiApp(store, confidential=confidential, blink=blink, today=today)
+    store.created = store.created or created
+    return ScrutuiApp(store, confidential=confidential, blink=blink, today=today, mine=mine)

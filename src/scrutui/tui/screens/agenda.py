@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.minutes import long_date
 from scrutui.models import AgendaItem
 from scrutui.tui.guard import guarded
@@ -20,10 +21,13 @@ class AgendaScreen(ScrutuiScreen[None]):
     """Edit one meeting's agenda."""
 
     DEFAULT_CSS = """
-    AgendaScreen #agenda-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    AgendaScreen #agenda-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     AgendaScreen DataTable { height: 1fr; }
     AgendaScreen #agenda-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"add", "edit", "delete", "move", "renumber", "paste", "action_log"})
 
     BINDINGS = [
         Binding("m", "minute", "Minute", id="agenda.minute", tooltip="Start minuting this meeting"),
@@ -87,7 +91,10 @@ class AgendaScreen(ScrutuiScreen[None]):
     def compose(self) -> ComposeResult:
         meeting = self.store.meetings.get(self.meeting_id)
         committee = self.store.committees.get(meeting.committee_id)
-        yield Static(Text(f"Agenda · {committee.name} · {long_date(meeting.date)}"), id="agenda-title")
+        yield Static(
+            Text(f"Agenda · {committee.name} · {long_date(meeting.date)}", no_wrap=True, overflow="ellipsis"),
+            id="agenda-title",
+        )
         yield DataTable(cursor_type="row", zebra_stripes=True, id="agenda-items")
         yield Static(
             "m starts minuting · a adds · p pastes several · i imports a Word agenda · shift+↑/↓ reorders"
@@ -101,23 +108,31 @@ class AgendaScreen(ScrutuiScreen[None]):
         self.reload()
         table.focus()
 
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query_one(DataTable).columns:
+            self.reload()
+
     def reload(self, select_id: int | None = None) -> None:
         """Read the agenda again."""
         table = self.query_one(DataTable)
         keep = select_id if select_id is not None else self.selected_id()
         self.items = self.agenda_of(self.meeting_id)
+        number_width = max([3, *(len(item.number) for item in self.items)])
+        # Title and purpose share the width (cut with "…"); made again each time, to fit the screen.
+        _, title_width, purpose_width = fit_widths(
+            [Column("No.", number_width, number_width), Column("Title", 20), Column("Purpose", 12)],
+            max(self.size.width, 40) - 2,
+        )
         rows: list[tuple[Text, Text, Text, str]] = []
         for item in self.items:
-            shown = item.purpose if len(item.purpose) < 60 else item.purpose[:59] + "…"
-            heading = Text(item.title)
-            if item.is_exempt:
-                heading.append(f" [exempt, para {item.exempt_paragraph}]", style="italic")
-            rows.append((Text(item.number), heading, Text(shown), str(item.id)))
-        # Columns are made again each time so they fit an edited, longer title.
+            marker = f" [exempt, para {item.exempt_paragraph}]" if item.is_exempt else ""
+            heading = Text(clip(item.title, title_width - len(marker)))
+            heading.append(marker, style="italic")
+            rows.append((Text(item.number), heading, Text(clip(item.purpose, purpose_width)), str(item.id)))
         table.clear(columns=True)
-        table.add_column("No.", width=max([3, *(len(r[0]) for r in rows)]))
-        table.add_column("Title", width=min(70, max([5, *(len(r[1]) for r in rows)])))
-        table.add_column("Purpose", width=max([7, *(len(r[2]) for r in rows)]))
+        table.add_column("No.", width=number_width)
+        table.add_column("Title", width=title_width)
+        table.add_column("Purpose", width=purpose_width)
         for number, title, purpose, key in rows:
             table.add_row(number, title, purpose, key=key)
         if keep is not None and any(i.id == keep for i in self.items):

@@ -144,7 +144,7 @@ class PasteAgenda(FormModal[list[AgendaItem] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Paste items, one per line: number, title, | purpose  (ctrl+s adds, Escape cancels)")
+            yield Label("Paste items, one a line: 4. Title | purpose   (ctrl+s adds, Esc cancels)")
             yield TextArea("", id="paste", soft_wrap=True)
             with Horizontal(id="buttons"):
                 yield Button("Add items", variant="primary", id="save")

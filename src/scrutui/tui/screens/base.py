@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
@@ -66,8 +66,17 @@ class _Shared(Generic[T]):
 class ScrutuiScreen(_Shared[T], Screen[T]):
     """A full screen of scrutui. Open read-only, it says so above its footer."""
 
+    #: The screen's actions that change something: the key bar leaves them off when the database
+    #: is open read-only (pressed anyway, each says why it cannot).
+    EDITING: ClassVar[frozenset[str]] = frozenset()
+
     def on_mount(self) -> None:
+        from scrutui.tui.widgets.size_notice import SizeNotice
+
         self.stop_blink()
+        notice = SizeNotice()
+        self.mount(notice)
+        notice.show_for(self.app.size)
         if self.read_only and not self.query("ReadOnlyBanner"):
             from scrutui.tui.widgets.key_bar import KeyBar
             from scrutui.tui.widgets.read_only import ReadOnlyBanner
@@ -75,6 +84,13 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
             # In the flow of the screen rather than docked: two widgets docked at the bottom overlap.
             bars = self.query(KeyBar)
             self.mount(ReadOnlyBanner(), before=bars.first() if bars else None)
+
+
+    def on_resize(self) -> None:
+        from scrutui.tui.widgets.size_notice import SizeNotice
+
+        for notice in self.query(SizeNotice):
+            notice.show_for(self.app.size)
 
 
 class ScrutuiModal(_Shared[T], ModalScreen[T]):

@@ -19,7 +19,6 @@ from scrutui.minutes.examples import resolution_example
 from scrutui.models import (
     Attribution,
     Committee,
-    ExemptNatures,
     Jurisdiction,
     Membership,
     Role,
@@ -33,10 +32,6 @@ from scrutui.tui.widgets.key_bar import KeyBar
 
 ATTRIBUTION = [("Name the member", Attribution.NAMED.value), ('Write "a Member"', Attribution.A_MEMBER.value)]
 SCHEMES = [(label, scheme.value) for scheme, label in SCHEME_LABELS.items()]
-EXEMPT_NATURES = [
-    ("Withhold the nature", ExemptNatures.WITHHOLD.value),
-    ("Publish the nature", ExemptNatures.PUBLISH.value),
-]
 NATIONS = [
     ("England", Jurisdiction.ENGLAND.value),
     ("Wales", Jurisdiction.WALES.value),
@@ -58,6 +53,9 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
     CommitteeScreen #people-title { padding: 0 1; margin-top: 1; }
     CommitteeScreen DataTable { height: 1fr; min-height: 4; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"save", "add_person", "edit_person", "remove_person"})
 
     BINDINGS = [
         Binding(
@@ -119,7 +117,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Input(str(committee.quorum), id="c-quorum", type="integer")
                 with Vertical():
                     yield Label("Word template")
-                    yield Input(committee.template_path, id="c-template", placeholder="blank: scrutui's own")
+                    yield Input(committee.template_path, id="c-template", placeholder="scrutui's if blank")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Questions in the minutes")
@@ -130,7 +128,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                         id="c-attribution",
                     )
                 with Vertical():
-                    yield Label("Nation (holidays, exempt paragraphs)")
+                    yield Label("Nation (holidays, 12A)")
                     yield Select(
                         NATIONS, value=committee.jurisdiction.value, allow_blank=False, id="c-nation"
                     )
@@ -139,7 +137,7 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Label("Recommendations go to")
                     yield Input(committee.recommendation_body, id="c-body")
                 with Vertical():
-                    yield Label("Information due (working days)")
+                    yield Label("Info due (working days)")
                     yield Input(str(committee.information_request_days), id="c-days", type="integer")
                 with Vertical():
                     yield Label("Response due (months)")
@@ -160,15 +158,6 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
                     yield Label("which starts at")
                     yield Input(id="c-year-start", type="integer", placeholder="as every year")
             yield Static(id="c-style", markup=False)
-            with Horizontal(classes="row"), Vertical():
-                # The law makes a declaration public; its nature may reveal an exempt matter.
-                yield Label("Interests declared in exempt items (public minutes)")
-                yield Select(
-                    EXEMPT_NATURES,
-                    value=committee.exempt_declaration_natures.value,
-                    allow_blank=False,
-                    id="c-exempt-natures",
-                )
         yield Label("", id="committee-error")
         yield Label(
             "People: ctrl+n add · ctrl+o (or Enter in the list) edit · ctrl+r remove", id="people-title"
@@ -219,7 +208,6 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
             "template_path": self.query_one("#c-template", Input).value,
             "numbering_scheme": self.query_one("#c-scheme", Select).value,
             "numbering_start": number("#c-start"),
-            "exempt_declaration_natures": self.query_one("#c-exempt-natures", Select).value,
         }
 
     def save(self) -> bool:
@@ -315,8 +303,12 @@ class CommitteeScreen(ScrutuiScreen[int | None]):
 
         def added(result: PersonEntry | None) -> None:
             if result is not None and self.committee_id is not None:
-                self.store.committees.add_person(self.committee_id, *result)
+                person = self.store.committees.add_person(self.committee_id, *result)
                 self.reload_people()
+                # Show the new row (the list may be longer than the screen): it was saved.
+                table = self.query_one(DataTable)
+                table.move_cursor(row=table.get_row_index(str(person.id)), scroll=True)
+                self.notify(f"Added {person.name}.")
 
         self.app.push_screen(PersonForm(role=Role.MEMBER, dates=True), added)
 

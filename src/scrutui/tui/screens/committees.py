@@ -20,6 +20,9 @@ class CommitteesScreen(ScrutuiScreen[None]):
     CommitteesScreen DataTable { height: 1fr; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"new"})
+
     BINDINGS = [
         Binding("enter,e", "edit", "Open", id="committees.edit", tooltip="Edit the selected committee"),
         Binding("n", "new", "New committee", id="committees.new", tooltip="Create a committee"),

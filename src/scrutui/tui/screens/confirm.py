@@ -16,6 +16,7 @@ class Confirm(ScrutuiModal[bool]):
     DEFAULT_CSS = """
     Confirm { align: center middle; }
     Confirm > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    Confirm > Vertical > Label { width: 100%; }
     Confirm #buttons { height: 3; align: right middle; margin-top: 1; }
     """
 

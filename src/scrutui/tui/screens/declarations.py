@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.formalities import (
     HERE,
     INTEREST_LABELS,
@@ -44,6 +45,9 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     DeclarationsScreen Label.hint { color: $text-muted; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"new", "edit", "delete"})
+
     BINDINGS = [
         Binding("n", "new", "New", id="declarations.new", tooltip="Record a declaration of interest"),
         Binding("enter", "edit", "Edit", id="declarations.edit", tooltip="Edit the highlighted declaration"),
@@ -77,7 +81,6 @@ class DeclarationsScreen(ScrutuiModal[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Member", "Item", "Interest", "Did")
         self.reload()
         table.focus()
         if not self.declarations and not self.read_only:
@@ -86,19 +89,24 @@ class DeclarationsScreen(ScrutuiModal[bool]):
     def reload(self) -> None:
         """Read the declarations again."""
         table = self.query_one(DataTable)
-        table.clear()
+        # Fitted to the dialog (95% of the screen, less its border and padding), cut with "…".
+        columns = [Column("Member", 20, 30), Column("Item", 12), Column("Interest", 12, 30, priority=1), Column("Did", 8, 8)]
+        widths = fit_widths(columns, max(40, self.app.size.width * 95 // 100 - 6))
+        table.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=width)
         self.declarations = self.store.attendance.declarations(self.meeting_id)
         names = {line.person_id: line.name for line in self.store.attendance.roll(self.meeting_id)}
         items = {item.id: item for item in self.agenda_of(self.meeting_id)}
         for declared in self.declarations:
             item = items.get(declared.agenda_item_id)
-            table.add_row(
-                Text(names.get(declared.person_id, "?")),
-                Text(item_choice(item) if item else "?"),
+            cells = (
+                names.get(declared.person_id, "?"),
+                item_choice(item) if item else "?",
                 INTEREST_LABELS[declared.category],
                 declared.action.value,
-                key=str(declared.id),
             )
+            table.add_row(*(Text(clip(c, w)) for c, w in zip(cells, widths, strict=True)), key=str(declared.id))
 
     def _selected(self) -> Declaration | None:
         table = self.query_one(DataTable)

@@ -59,7 +59,13 @@ def keys_table(screen: Screen[object]) -> Table:
         table.add_row(_keys(screen, binding), binding.description, binding.tooltip)
     table.add_row("ctrl+p", "Commands", "Search every command by name")
     for where, binding in other_bindings(screen):
-        place = {"RecordList": "in the records list", "AgendaList": "in the agenda"}.get(where, f"in {where}")
+        place = {
+            "RecordList": "in the records list",
+            "AgendaList": "in the agenda",
+            "OptionBox": "on a tick box",
+            "PagedTable": "in the list",
+            "MinutesPreview": "in the preview",
+        }.get(where, f"in {where}")
         table.add_row(_keys(screen, binding), binding.description, f"{binding.tooltip} ({place})")
     return table
 

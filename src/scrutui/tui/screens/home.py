@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.deadlines import decision_notice_due
 from scrutui.minutes import long_time
 from scrutui.models import Jurisdiction
@@ -35,6 +36,9 @@ class HomeScreen(ScrutuiScreen[None]):
     HomeScreen DataTable { height: 1fr; }
     HomeScreen #home-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"new_meeting", "demo"})
 
     BINDINGS = [
         Binding("enter,m", "minute", "Minute", id="home.minute", tooltip="Minute the selected meeting"),
@@ -98,20 +102,42 @@ class HomeScreen(ScrutuiScreen[None]):
         yield Static(id="home-hint")
         yield KeyBar()
 
-    #: The columns; "Notice" only while a committee is in Wales (its decision-notice deadline).
-    COLUMNS = ("Id", "Date", "Time", "Status", "Records", "Committee")
+    #: The committee column's width and the id column's, as last laid out, and whether the Notice
+    #: column (a Welsh committee's decision-notice deadline) is shown.
+    _widths: tuple[int, int] = (0, 0)
+    _notices = False
     NOTICE_COLUMN = "Notice"
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
 
-    def _columns(self, notices: bool) -> None:
-        """Lay out the columns (again, when the Notice column comes or goes)."""
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query_one(DataTable).columns and self._fit_columns():
+            self.reload()
+
+    def _fit_columns(self, id_width: int | None = None, notices: bool | None = None) -> bool:
+        """Columns for the screen's width, with the Notice column while a committee is in Wales; the
+        committee's name takes the rest (cut with "…"). True when they changed."""
+        id_width = id_width or self._widths[1] or 2
+        notices = self._notices if notices is None else notices
+        columns = [
+            Column("Id", id_width, id_width),
+            Column("Date", 15, 15),
+            Column("Time", 8, 8),
+            Column("Status", 8, 8),
+            *([Column(self.NOTICE_COLUMN, 10, 10)] if notices else []),
+            Column("Records", 7, 7),
+            Column("Committee", 12),
+        ]
+        widths = fit_widths(columns, max(self.size.width, 40) - 2)
         table = self.query_one(DataTable)
-        wanted = (*self.COLUMNS[:4], self.NOTICE_COLUMN, *self.COLUMNS[4:]) if notices else self.COLUMNS
-        if tuple(str(c.label) for c in table.columns.values()) != wanted:
-            table.clear(columns=True)
-            table.add_columns(*wanted)
+        if (widths[-1], id_width) == self._widths and notices == self._notices and table.columns:
+            return False
+        self._widths, self._notices = (widths[-1], id_width), notices
+        table.clear(columns=True)
+        for column, width in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=width)
+        return True
 
     def on_screen_resume(self) -> None:
         """Read the meetings each time the screen shows (the first time included)."""
@@ -121,11 +147,11 @@ class HomeScreen(ScrutuiScreen[None]):
         """Read the meetings again."""
         table = self.query_one(DataTable)
         keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
-        table.clear()
         notices = any(c.jurisdiction is Jurisdiction.WALES for c in self.store.committees.all())
-        self._columns(notices)
         with self.store.handle.collecting_damage() as damaged:
             summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
+        self._fit_columns(max([2, *(len(str(s.meeting.id)) for s in summaries)]), notices)
+        table.clear()
         for summary in summaries:
             meeting = summary.meeting
             cells: list[str | Text] = [
@@ -134,7 +160,7 @@ class HomeScreen(ScrutuiScreen[None]):
                 long_time(meeting.time),
                 meeting.status.value,
                 "…",
-                Text(summary.committee),
+                Text(clip(summary.committee, self._widths[0])),
             ]
             if notices:
                 cells.insert(4, "")

@@ -17,6 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from scrutui.minutes.examples import house_style_examples
 from scrutui.models import (
     Committee,
+    ExemptNatures,
     LabelStyle,
     MinutesLanguage,
     PartCase,
@@ -120,6 +121,15 @@ class HouseStyleScreen(ScrutuiScreen[Committee | None]):
                     yield Select(
                         _choices(MinutesLanguage), value=committee.language.value, allow_blank=False, id="s-language"
                     )
+            with Horizontal(classes="row"), Vertical(classes="half"):
+                # The law makes a declaration public; its nature may reveal an exempt matter.
+                yield Label("Interests declared in exempt items (public minutes)")
+                yield Select(
+                    _choices(ExemptNatures),
+                    value=committee.exempt_declaration_natures.value,
+                    allow_blank=False,
+                    id="s-exempt_declaration_natures",
+                )
             yield Checkbox(
                 "Item.paragraph numbers: number the decisions too",
                 committee.number_decisions,
@@ -144,7 +154,7 @@ class HouseStyleScreen(ScrutuiScreen[Committee | None]):
             found[lead] = self.query_one(f"#s-{lead}", Input).value
             chosen = self.query_one(f"#s-{labels}", Select).value
             found[labels] = None if chosen == AS_RESOLUTIONS else chosen
-        for name in ("part_endings", "part_case", "language"):
+        for name in ("part_endings", "part_case", "language", "exempt_declaration_natures"):
             found[name] = self.query_one(f"#s-{name}", Select).value
         for name in ("request_due_dates", "number_decisions"):
             found[name] = self.query_one(f"#s-{name}", Checkbox).value

@@ -67,7 +67,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
             yield Input(str(self.suggested), id="list-export-path")
             if self.offers_confidential:
                 yield OptionBox(
-                    "Include exempt (confidential) items; the Word file is marked CONFIDENTIAL"
+                    "Include exempt items (the file is marked CONFIDENTIAL)"
                     + ("" if self.shows_exempt else " (not in this session)"),
                     id="list-export-confidential",
                     disabled=not self.shows_exempt,

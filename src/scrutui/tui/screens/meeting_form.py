@@ -14,11 +14,9 @@ from scrutui.formalities import standard_agenda
 from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
+from scrutui.tui.widgets.tick_box import TickBox
 
-AGENDA_HINT = (
-    "One item per line: number, title, and | purpose if there is one. Example:\n"
-    "4. Ofsted improvement plan | To review progress   (ctrl+t: the standard order of business around them)"
-)
+AGENDA_HINT = "An item a line: 4. Ofsted plan | its purpose · ctrl+t: standard order"
 
 
 class MeetingForm(FormModal[int | None]):
@@ -27,14 +25,15 @@ class MeetingForm(FormModal[int | None]):
     DEFAULT_CSS = """
     MeetingForm { align: center middle; }
     MeetingForm > Vertical { width: 95%; max-width: 110; height: 95%; border: thick $accent; background: $surface; padding: 0 1; }
-    MeetingForm .row { height: auto; }
+    MeetingForm .row { height: auto; margin-bottom: 1; }
     MeetingForm .row > Vertical { width: 1fr; height: auto; padding-right: 1; }
     MeetingForm Label { text-style: bold; }
     MeetingForm Label.hint { text-style: none; color: $text-muted; }
-    MeetingForm TextArea { height: 1fr; min-height: 4; }
+    MeetingForm TextArea { height: 1fr; min-height: 6; }
     MeetingForm #meeting-error { color: $error; height: auto; }
     MeetingForm #m-action-log { height: auto; border: none; padding: 0; }
-    MeetingForm #buttons { height: 3; align: right middle; }
+    MeetingForm #buttons { height: 1; align: right middle; }
+    MeetingForm #buttons Button { margin-left: 2; }
     """
 
     BINDINGS = [
@@ -69,27 +68,31 @@ class MeetingForm(FormModal[int | None]):
                     value=chosen if chosen is not None else Select.NULL,
                     allow_blank=chosen is None,
                     id="m-committee",
+                    compact=True,
                 )
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date")
                     yield Input(
-                        self.scrutui.today().strftime("%d/%m/%Y"), id="m-date", placeholder="dd/mm/yyyy"
+                        self.scrutui.today().strftime("%d/%m/%Y"),
+                        id="m-date",
+                        placeholder="dd/mm/yyyy",
+                        compact=True,
                     )
                 with Vertical():
                     yield Label("Time")
-                    yield Input("18:00", id="m-time", placeholder="18:30")
+                    yield Input("18:00", id="m-time", placeholder="18:30", compact=True)
                 with Vertical():
                     yield Label("Venue")
-                    yield Input("", id="m-venue", placeholder="e.g. Committee Room 2, Shire Hall")
+                    yield Input("", id="m-venue", placeholder="e.g. Committee Room 2, Shire Hall", compact=True)
             yield Label("Agenda")
             yield Label(AGENDA_HINT, classes="hint")
             yield TextArea("", id="m-agenda", soft_wrap=True, show_line_numbers=False)
-            yield Checkbox("Action log", value=False, id="m-action-log")
+            yield TickBox("Action log", value=False, id="m-action-log")
             yield Label("", id="meeting-error")
             with Horizontal(id="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#m-date", Input).focus()

@@ -39,6 +39,9 @@ class MinutesStatusScreen(ScrutuiScreen[None]):
     MinutesStatusScreen #status-detail { height: auto; max-height: 8; padding: 0 1; }
     """
 
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"issue", "approve", "correct", "renumber"})
+
     BINDINGS = [
         Binding(
             "i",

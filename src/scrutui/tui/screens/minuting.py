@@ -23,7 +23,6 @@ from scrutui.models import (
     Narrative,
     Record,
     RecordKind,
-    Role,
 )
 from scrutui.session import MinutingSession
 from scrutui.store.damage import DamagedRow
@@ -39,6 +38,7 @@ from scrutui.tui.widgets.record_list import RecordList, TypedAway, vote_tag
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
 
+#: Two lines at 80 columns; F1 has the whole grammar (list items with -, notes with n).
 GRAMMAR_LINE = (
     "[b]q[/] who: question [b]|[/] answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] reply  "
     "[b]ir[/] whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading  [b]-[/] list  "
@@ -55,7 +55,7 @@ class MinutingScreen(ScrutuiScreen[None]):
     """Minute one meeting live."""
 
     DEFAULT_CSS = """
-    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; }
+    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     MinutingScreen #body { height: 1fr; }
     MinutingScreen #right { width: 1fr; }
     MinutingScreen #grammar { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
@@ -65,6 +65,22 @@ class MinutingScreen(ScrutuiScreen[None]):
     MinutingScreen #capture-hint.warning { color: $warning; }
     MinutingScreen.no-preview MinutesPreview { display: none; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset(
+        {
+            "narrative_editor",
+            "new_record_form",
+            "undo",
+            "add_person",
+            "close_meeting",
+            "standard_wording",
+            "movement",
+            "edit_record",
+            "delete_record",
+            "move_record",
+        }
+    )
 
     BINDINGS = [
         Binding(
@@ -88,7 +104,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             "toggle_focus",
             "Records",
             id="minuting.records",
-            tooltip="Switch between the capture line and the list of records",
+            tooltip="Move from the capture line to the records, then to the preview (to scroll it), then back",
         ),
         Binding(
             "ctrl+n",
@@ -208,7 +224,9 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.records: list[Record] = []
         #: Agenda items damaged in the database: listed as damaged, never taken or minuted.
         self._damaged_items: tuple[DamagedRow, ...] = ()
-        self._draft_saved = ""
+        #: What is kept of the half-typed capture line, by agenda item (None: nothing is kept, as
+        #: nothing can be typed: read-only, or approved minutes).
+        self._drafts: dict[int, str] | None = None
         self._last_unknown: str = ""
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
@@ -217,6 +235,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._was_inquorate = False
         self._wording: list[str] = []
         self._wording_at = -1
+        self._shown_once = False
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -234,7 +253,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             id="capture",
         )
         yield Static(id="capture-hint")
-        yield KeyBar()
+        yield KeyBar(lines=1)
 
     def on_mount(self) -> None:
         self.session = MinutingSession(self.store, self.meeting_id, shows_exempt=self.shows_exempt)
@@ -255,10 +274,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             capture_line.disabled = True
             capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
         else:
-            self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
-            if self._draft_saved:
-                capture_line.value = self._draft_saved
-                capture_line.cursor_position = len(self._draft_saved)
+            self._drafts = self.store.meetings.capture_drafts(self.meeting_id)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
         self.show_item(current, select_id=self.start_record_id)
@@ -267,6 +283,13 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self._damaged_items:
             named = "; ".join(d.describe() for d in self._damaged_items)
             self.hint(f"⚠ Damaged, left out: {named}.", "warning")
+        elsewhere = [i for i in self.items if self._drafts and i.id in self._drafts and i is not self.current]
+        if elsewhere:
+            where = ", ".join(i.number or i.title for i in elsewhere[:4])
+            # After the line's own description (of a line brought back here), which would replace it.
+            self.call_after_refresh(
+                self.hint, f"An unfinished line is kept under item {where}: it is back when you go there.", "warning"
+            )
         capture_line.focus()
 
     def load_agenda(self) -> None:
@@ -293,10 +316,34 @@ class MinutingScreen(ScrutuiScreen[None]):
         if item is not None and take and item.id is not None:
             item = self.session.take_item(item.id, leaving=self.current.id if self.current else None)
             self.items = [item if i.id == item.id else i for i in self.items]
+        leaving, first = self.current, not self._shown_once
+        self._shown_once = True
         self.current = item
         self._wording, self._wording_at = [], -1
         self.refresh_records(select_id)
         self.warn_quorum()
+        if first or (leaving.id if leaving else None) != (item.id if item else None):
+            self._move_draft(None if first else leaving, item)
+
+    def _move_draft(self, leaving: AgendaItem | None, going: AgendaItem | None) -> None:
+        """The half-typed line stays with the item it was typed under (saving it there), and the
+        line kept under the item shown comes back: a half-typed question never lands, by a PgDn,
+        under an item it was not asked in."""
+        if self._drafts is None:
+            return
+        line = self.query_one(CaptureInput)
+        typed = line.value
+        if leaving is not None and leaving.id is not None and not self._save_draft(leaving.id, typed):
+            return  # not kept under its item: it stays on the line rather than be lost
+        kept = self._drafts.get(going.id, "") if going is not None and going.id is not None else ""
+        line.value = kept
+        line.cursor_position = len(kept)
+        if typed.strip() and leaving is not None:
+            self.hint(
+                f"Your unfinished line stays under item {leaving.number or leaving.title}: "
+                "it is back when you return there.",
+                "warning",
+            )
 
     def refresh_records(self, select_id: int | None = None) -> None:
         """Reload the current item's records from the database and redraw."""
@@ -373,7 +420,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         """The meeting, and the quorum as it stands for the current item."""
         assert self.session is not None
         meeting, committee = self.session.meeting, self.session.committee
-        title = Text()
+        title = Text(no_wrap=True, overflow="ellipsis")
         count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
         if count is not None and count.inquorate:
             # First, so a narrow terminal never cuts it off.
@@ -496,16 +543,25 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     def save_capture_draft(self) -> None:
         """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
-        if self.read_only or not self.is_mounted:
+        if self._drafts is None or not self.is_mounted or self.current is None or self.current.id is None:
             return
-        value = self.query_one(CaptureInput).value
-        if value == self._draft_saved:
-            return
+        self._save_draft(self.current.id, self.query_one(CaptureInput).value)
+
+    def _save_draft(self, item_id: int, value: str) -> bool:
+        """Keep `value` as the item's half-typed line. False if it could not be saved."""
+        assert self._drafts is not None
+        if value == self._drafts.get(item_id, ""):
+            return True
         try:
-            self.store.meetings.save_capture_draft(self.meeting_id, value)
-            self._draft_saved = value
+            self.store.meetings.save_capture_draft(item_id, value)
         except Exception as error:
             report(self, error)
+            return False
+        if value:
+            self._drafts[item_id] = value
+        else:
+            self._drafts.pop(item_id, None)
+        return True
 
     # --- moving between items -------------------------------------------------------------------
 
@@ -558,9 +614,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         line.insert_text_at_cursor(message.character)
 
     def action_toggle_focus(self) -> None:
-        """Switch between the capture line and the records list."""
+        """From the capture line to the records, from there to the preview (to scroll it), then back
+        to typing."""
         if isinstance(self.focused, CaptureInput):
             self.query_one(RecordList).focus()
+        elif isinstance(self.focused, RecordList) and not self.has_class("no-preview"):
+            self.query_one(MinutesPreview).focus()
         else:
             self.action_focus_capture()
 
@@ -578,12 +637,33 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     @guarded
     def action_close_meeting(self) -> None:
-        """Stamp the meeting's end and take a backup in the background."""
+        """Ask, then stamp the meeting's end and take a backup in the background."""
+        from scrutui.tui.screens.confirm import Confirm
+
         assert self.session is not None
         self.require_writable()
         self.save_capture_draft()
-        self.session.close(self.current.id if self.current else None)
-        self.take_backup()
+        session = self.session
+
+        def answered(close: bool | None) -> None:
+            if not close:
+                self.hint("The meeting is still open.")
+                return
+            try:
+                session.close(self.current.id if self.current else None)
+            except Exception as error:
+                report(self, error)
+                return
+            self.take_backup()
+
+        self.app.push_screen(
+            Confirm(
+                f"Close the meeting now ({_clock()[:5]})? Its end time is stamped and a backup of the "
+                "database is taken. You can still minute and edit afterwards.",
+                "Close meeting",
+            ),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="backup")
     def take_backup(self) -> None:
@@ -595,7 +675,11 @@ class MinutingScreen(ScrutuiScreen[None]):
         except Exception as error:
             self.app.call_from_thread(report, self, error)
             return
-        self.app.call_from_thread(self.hint, f"✓ Meeting closed; backup saved to {made}", "saved")
+        self.app.call_from_thread(self.hint, "✓ Meeting closed and backed up (the message says where)", "saved")
+        # The path is long: a notification wraps it, where the one-line hint would cut it off.
+        self.app.call_from_thread(
+            self.notify, f"Backup saved to {made}", title="Meeting closed", timeout=20, markup=False
+        )
 
     @guarded
     def action_export(self) -> None:
@@ -692,13 +776,26 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self.current is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
             return
-        from scrutui.tui.screens.kind_picker import KindPicker
+        from scrutui.tui.screens.kind_picker import FormKind, KindPicker
 
-        def picked(kind: RecordKind | None) -> None:
-            if kind is RecordKind.NARRATIVE:
+        def picked(choice: FormKind | None) -> None:
+            if choice is None:
+                return
+            if choice.kind is RecordKind.NARRATIVE:
                 self._open_narrative(None)
-            elif kind is not None:
-                self._open_form(kind, None)
+            elif choice.capture is capture.CaptureKind.ANSWER:
+                waiting = capture.answer(self.records, capture.Capture(capture.CaptureKind.ANSWER))
+                if waiting is None:
+                    self.hint("No question or assurance under this item is waiting for an answer.", "warning")
+                    return
+                original = next(r for r in self.records if r.id == waiting.id)
+                self._open_form(original.kind, original)
+            else:
+                presets = {
+                    capture.CaptureKind.AGREED: {"form": "agreed"},
+                    capture.CaptureKind.AMENDMENT: {"amendment": "true"},
+                }
+                self._open_form(choice.kind, None, preset=presets.get(choice.capture))
 
         self.app.push_screen(KindPicker(), picked)
 
@@ -711,13 +808,13 @@ class MinutingScreen(ScrutuiScreen[None]):
             return
         self._open_narrative(None)
 
-    def _open_form(self, kind: RecordKind, record: Record | None) -> None:
+    def _open_form(self, kind: RecordKind, record: Record | None, *, preset: dict[str, str] | None = None) -> None:
         from scrutui.tui.screens.record_form import RecordForm
 
         assert self.session is not None and self.current is not None and self.current.id is not None
         if not self.current.started_at:
             self.show_item(self.current, take=True)
-        form = RecordForm(self.session, self.current.id, kind, record)
+        form = RecordForm(self.session, self.current.id, kind, record, preset=preset)
         self.app.push_screen(form, self._after_edit)
 
     def _open_narrative(self, record: Narrative | None) -> None:
@@ -770,7 +867,7 @@ class MinutingScreen(ScrutuiScreen[None]):
     def action_add_person(self) -> None:
         """Add a person to the committee, starting from the last unknown name typed."""
         self.require_writable()
-        from scrutui.tui.screens.person_form import PersonEntry, PersonForm
+        from scrutui.tui.screens.person_form import PersonEntry, PersonForm, likely_role
 
         assert self.session is not None
         session = self.session
@@ -787,7 +884,8 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.refresh_records()
             self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
 
-        self.app.push_screen(PersonForm(name=self._last_unknown, role=Role.OFFICER), added)
+        name = self._last_unknown
+        self.app.push_screen(PersonForm(name=name, role=likely_role(name)), added)
 
     # --- formalities ----------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class MovementPicker(ScrutuiModal[int | None]):
     MovementPicker > Vertical { width: 76; height: 80%; border: thick $accent; background: $surface; padding: 0 1; }
     MovementPicker OptionList { height: 1fr; }
     MovementPicker Label.hint { color: $text-muted; }
+    MovementPicker #movement-title { width: 100%; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     BINDINGS = [
@@ -48,7 +49,7 @@ class MovementPicker(ScrutuiModal[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Who arrived or left? Stamped now, during: {self.item_title}")
+            yield Label(f"Who arrived or left? Stamped now, during: {self.item_title}", id="movement-title")
             yield Label("Type part of a name; ↑/↓ choose; Enter records; Escape cancels", classes="hint")
             yield Input(id="movement-filter", placeholder="name")
             yield OptionList(id="movement-people")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 from pydantic import ValidationError
@@ -22,6 +23,15 @@ class PersonEntry(NamedTuple):
     role: Role
     from_date: dt.date | None = None
     to_date: dt.date | None = None
+
+
+_COUNCILLOR = re.compile(r"^(cllr\.?|councillor)\b", re.IGNORECASE)
+
+
+def likely_role(name: str) -> Role:
+    """The role a new name most likely has: "Councillor Joan Pike" a member, anyone else an officer
+    (a name typed on the capture line is most often the officer who answered)."""
+    return Role.MEMBER if _COUNCILLOR.match(name.strip()) else Role.OFFICER
 
 
 def _shown(day: dt.date | None) -> str:

@@ -33,6 +33,7 @@ from scrutui.tui.guard import describe_error
 from scrutui.tui.screens.base import FormModal
 from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 from scrutui.tui.widgets.capture_line import NameSuggester
+from scrutui.tui.widgets.tick_box import TickBox
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ FIELDS: dict[RecordKind, list[Field]] = {
         Field("status", "Assurance", "choice", AssuranceStatus),
     ],
     RecordKind.INFORMATION_REQUEST: [
+        Field("asked_by", "Asked by", "name", hint="the member who asked; blank: the Committee"),
         Field("requested_of", "Requested of", "name"),
         Field("text", "Information requested", "text"),
         Field("due_date", "Due by", "date", hint="dd/mm/yyyy; blank: worked out from the meeting date"),
@@ -140,17 +142,25 @@ class RecordForm(FormModal[Record | None]):
     ]
 
     def __init__(
-        self, session: MinutingSession, agenda_item_id: int, kind: RecordKind, record: Record | None
+        self,
+        session: MinutingSession,
+        agenda_item_id: int,
+        kind: RecordKind,
+        record: Record | None,
+        *,
+        preset: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
         self.agenda_item_id = agenda_item_id
         self.kind = kind
         self.record = record
+        #: Values a new record starts with (a procedural decision is a resolution "AGREED").
+        self.preset = preset or {}
 
     def compose(self) -> ComposeResult:
         verb = self.verb()
-        values = self.record.model_dump() if self.record else {}
+        values = self.record.model_dump() if self.record else dict(self.preset)
         if not self.record and self.kind is RecordKind.RECOMMENDATION:
             values["addressee"] = self.session.committee.recommendation_body
         with Vertical():
@@ -172,7 +182,7 @@ class RecordForm(FormModal[Record | None]):
         widget_id = f"field-{field.name}"
         match field.widget:
             case "flag":
-                return Checkbox(field.label, bool(value), id=widget_id)
+                return TickBox(field.label, bool(value), id=widget_id)
             case "text":
                 return TextArea(_shown(value), id=widget_id, soft_wrap=True, show_line_numbers=False)
             case "choice":

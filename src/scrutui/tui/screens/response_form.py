@@ -19,6 +19,7 @@ from scrutui.models import (
     InformationRequest,
     RequestStatus,
     parse_date,
+    the,
     validation_message,
 )
 from scrutui.store.records import RecordChanged
@@ -68,9 +69,9 @@ def describe(tracked: TrackedRecord) -> Text:
     )
     text = Text()
     if isinstance(record, InformationRequest):
-        text.append("Information request", style="bold")
-        if record.requested_of:
-            text.append(f" of {record.requested_of}")
+        text.append(f"Information request by {record.asked_by}", style="bold")
+        if tracked.named_of:
+            text.append(f" of {the(tracked.named_of)}")
     else:
         text.append(f"Recommendation to {record.addressee}", style="bold")
     text.append(f"\n{record.text}\n", style="italic")

@@ -3,31 +3,39 @@ in attendance with one key each, and the quorum as it stands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import clip
 from scrutui.formalities import HERE, AttendanceStatus, Movement, QuorumCount, Roll, RollLine
 from scrutui.minutes import long_date
 from scrutui.models import MinutesStatus, Role
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar
+from scrutui.tui.widgets.status_style import status_style
+
+#: The name and role columns' widths (80 columns leave the notes about 16); longer is cut with "…".
+NAME_WIDTH, ROLE_WIDTH = 26, 14
 
 HINT = (
     "p present · a apologies · x absent · s substitute for this member · i in attendance · "
-    "Delete clears · P everyone else present · n someone else · Esc done"
+    "Delete clears · P every member not yet recorded present · n someone else · Esc done"
 )
 
 
-def quorum_text(count: QuorumCount) -> Text:
-    """The quorum as a line: quiet when quorate, loud when not."""
+def quorum_text(count: QuorumCount, style: Callable[[str], str] = lambda _: "") -> Text:
+    """The quorum as a line: quiet when quorate, loud when not (in words, and in the theme's colours
+    through `style`)."""
     if not count.recorded:
         return Text("Roll call not taken yet", style="dim")
     if count.inquorate:
-        return Text(f"⚠ INQUORATE: {count.describe()}", style="bold red")
-    return Text(f"Quorate: {count.describe()}", style="green")
+        return Text(f"⚠ INQUORATE: {count.describe()}", style=style("inquorate"))
+    return Text(f"Quorate: {count.describe()}", style=style("quorate"))
 
 
 def notes(line: RollLine, roll: Roll) -> str:
@@ -44,11 +52,14 @@ class RollCallScreen(ScrutuiScreen[None]):
     """Take the roll call of one meeting."""
 
     DEFAULT_CSS = """
-    RollCallScreen #roll-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    RollCallScreen #roll-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     RollCallScreen DataTable { height: 1fr; }
     RollCallScreen #roll-quorum { height: 1; padding: 0 1; }
     RollCallScreen #roll-hint { height: auto; padding: 0 1; color: $text-muted; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"mark", "substitute", "rest_present", "add_person"})
 
     BINDINGS = [
         Binding(
@@ -87,9 +98,9 @@ class RollCallScreen(ScrutuiScreen[None]):
         Binding(
             "P",
             "rest_present",
-            "Rest present",
+            "Members present",
             id="roll.rest-present",
-            tooltip="Mark every member not yet recorded present",
+            tooltip="Mark every member not yet recorded present (officers and others: one by one, p)",
         ),
         Binding(
             "n",
@@ -113,7 +124,7 @@ class RollCallScreen(ScrutuiScreen[None]):
         title = f"Roll call · {committee.name} · {long_date(meeting.date)}"
         if meeting.status is MinutesStatus.APPROVED:
             title += " · approved: changes are corrections"
-        yield Static(Text(title), id="roll-title")
+        yield Static(Text(title, no_wrap=True, overflow="ellipsis"), id="roll-title")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="roll")
         yield Static(id="roll-quorum")
         yield Static(HINT, id="roll-hint")
@@ -121,9 +132,9 @@ class RollCallScreen(ScrutuiScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Name", width=26)
-        table.add_column("Role", width=14)
-        table.add_column("Recorded", width=12)
+        table.add_column("Name", width=NAME_WIDTH)
+        table.add_column("Role", width=ROLE_WIDTH)
+        table.add_column("Recorded", width=len("In attendance"))
         table.add_column("Notes")
         self.reload()
         table.focus()
@@ -136,20 +147,28 @@ class RollCallScreen(ScrutuiScreen[None]):
         table.clear()
         for line in self.roll.lines:
             status = Text(line.status.label if line.status else "·")
-            if line.status is AttendanceStatus.PRESENT or line.status is AttendanceStatus.SUBSTITUTE:
-                status.stylize("bold green")
-            elif line.status is not None:
-                status.stylize("yellow" if line.status is AttendanceStatus.APOLOGIES else "")
+            if line.status is not None:
+                status.stylize(status_style(self.app, line.status.value))
             table.add_row(
-                Text(line.name),
-                line.role_label,
+                Text(clip(line.name, NAME_WIDTH)),
+                Text(clip(line.role_label, ROLE_WIDTH)),
                 status,
-                Text(notes(line, self.roll)),
+                Text(clip(notes(line, self.roll), self._notes_width())),
                 key=str(line.person_id),
             )
         if keep is not None and any(line.person_id == keep for line in self.roll.lines):
             table.move_cursor(row=table.get_row_index(str(keep)))
-        self.query_one("#roll-quorum", Static).update(quorum_text(self.roll.count_now()))
+        self.query_one("#roll-quorum", Static).update(
+            quorum_text(self.roll.count_now(), lambda word: status_style(self.app, word))
+        )
+
+    def _notes_width(self) -> int:
+        """What the notes column has left of the screen's width."""
+        return max(12, self.size.width - 2 - NAME_WIDTH - ROLE_WIDTH - len("In attendance") - 8)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.roll is not None:
+            self.reload()
 
     def selected_id(self) -> int | None:
         """The person highlighted."""
@@ -214,10 +233,18 @@ class RollCallScreen(ScrutuiScreen[None]):
         if self._approved():
             self.notify("These minutes are approved: correct one person at a time.", severity="warning")
             return
+        marked = 0
         for line in self.roll.lines:
             if line.is_member and line.status is None:
                 self.store.attendance.set_status(self.meeting_id, line.person_id, AttendanceStatus.PRESENT)
+                marked += 1
         self.reload()
+        # Officers and witnesses are not all at every meeting: each is recorded with p (or i).
+        self.notify(
+            f"Marked {marked} member{'s' if marked != 1 else ''} present. Officers and others in "
+            "attendance: p on each.",
+            timeout=5,
+        )
 
     @guarded
     def action_substitute(self) -> None:

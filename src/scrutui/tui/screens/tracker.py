@@ -10,74 +10,99 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.minutes import item_reference, long_date
 from scrutui.minutes.votes import short_vote
-from scrutui.models import InformationRequest, MinutesStatus, RequestStatus
+from scrutui.models import InformationRequest, MinutesStatus, RequestStatus, the
 from scrutui.store.base import Handle
 from scrutui.store.damage import DamagedRow
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
-from scrutui.tracker import Tracker, counts_line, status_word
+from scrutui.tracker import Tracker, as_minuted, counts_line, status_word
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
+from scrutui.tui.widgets.status_style import status_style
 
 if TYPE_CHECKING:
     from scrutui.tui.screens.list_export import ListExportChoice
 
 #: Status filters in the order `s` steps through them.
 STATUS_ORDER = list(StatusFilter)
-STATUS_STYLES = {
-    "overdue": "bold red",
-    "outstanding": "yellow",
-    "awaited": "yellow",
-    "answered": "green",
-    "accepted": "green",
-    "partly accepted": "green",
-    "noted": "green",
-    "refused": "magenta",
-    "rejected": "magenta",
-    "withdrawn": "dim",
-}
+def short_name(name: str) -> str:
+    """A member's name as a narrow column gives it: "Cllr Owain Pryce"."""
+    return re.sub(r"^Councillor\s+", "Cllr ", name)
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _day(day: dt.date | None, width: int = 10) -> str:
+    if not day:
+        return "—"
+    return day.strftime("%d/%m/%Y" if width >= 10 else "%d/%m/%y")
 
 
-def _day(day: Any) -> str:
-    return day.strftime("%d/%m/%Y") if day else "—"
+def tracker_columns(kind: Tracked, *, with_committee: bool) -> list[Column]:
+    """The tracker's columns: due, status, what, who asked, of whom (or to which body), where made,
+    and the committee when the list spans more than one."""
+    columns = [
+        Column("Due", 9, 11, priority=1),
+        Column("Status", 11, 11 if kind is Tracked.REQUESTS else 15),
+        Column("Requested" if kind is Tracked.REQUESTS else "Recommended", 16),
+    ]
+    if kind is Tracked.REQUESTS:
+        columns.append(Column("Asked by", 9, 24))
+    columns += [
+        Column("Of" if kind is Tracked.REQUESTS else "To", 9, 28),
+        Column("Meeting", 11, 14),
+    ]
+    if with_committee:
+        columns.append(Column("Committee", 8, 40))
+    return columns
 
 
 class TrackerSource:
-    """One filtered list of the tracker, as pages for the table."""
+    """One filtered list of the tracker, as pages for the table, cut to the columns' widths."""
 
-    def __init__(self, repository: TrackerRepository, query: TrackerQuery, handle: Handle | None = None) -> None:
+    def __init__(
+        self,
+        repository: TrackerRepository,
+        query: TrackerQuery,
+        named: Callable[[list[TrackedRecord]], list[TrackedRecord]],
+        widths: Sequence[int],
+        *,
+        with_committee: bool,
+        style: Callable[[str], str],
+        handle: Handle | None = None,
+    ) -> None:
         self.repository = repository
         self.query = query
+        self._named = named
+        self._style = style
+        self.widths = list(widths)
+        self.with_committee = with_committee
         self._handle = handle
         #: Rows damaged in the database met while paging (left out of the list, named above it).
         self.damaged: list[DamagedRow] = []
 
     def _noting(self, read: Callable[[], list[TrackedRecord]]) -> list[TrackedRecord]:
+        """Rows read, named as the minutes name people; damaged ones noted."""
         if self._handle is None:
-            return read()
+            return self._named(read())
         with self._handle.collecting_damage() as found:
             rows = read()
         self.damaged += [d for d in found if d not in self.damaged]
-        return rows
+        return self._named(rows)
 
     def first(self, limit: int) -> list[TrackedRecord]:
         """The first rows."""
@@ -100,37 +125,46 @@ class TrackerSource:
         return str(row.id)
 
     def cells(self, row: TrackedRecord) -> Sequence[RenderableType]:
-        """Due, status, of whom, what, where asked, committee."""
+        """Due, status, what, who asked, of whom, where asked, committee: each cut to its column."""
         word = status_word(row, self.query.as_at)
-        style = STATUS_STYLES.get(word, "")
         overdue = word == "overdue"
-        due = _day(row.due)
+        widths = iter(self.widths)
+        due_width = next(widths)
+        due = _day(row.due, due_width)
         if isinstance(row.record, InformationRequest) and row.record.due_date_by_hand:
             due += "*"
         origin = row.origin
         number = (origin.item.minute_number or origin.item.number).strip()
-        where = f"{origin.meeting_date:%d/%m/%y} · {number}".strip(" ·")
-        return (
-            Text(due, style="bold red" if overdue else ""),
-            Text(word.upper() if overdue else word, style=style),
-            Text(_short(row.record.text, 40)),
-            Text(_short(row.of, 24), style="bold" if overdue else ""),
-            Text(where),
-            Text(_short(origin.committee, 30), style="dim"),
-            Text(_day(row.closed_on) if not row.is_open else ""),
-        )
+        where = f"{origin.meeting_date:%d/%m/%y} {number}".strip()
+        cells = [
+            Text(due, style="bold" if overdue else ""),
+            Text(clip(word.upper() if overdue else word, next(widths)), style=self._style(word)),
+            Text(clip(row.record.text, next(widths))),
+        ]
+        if isinstance(row.record, InformationRequest):
+            cells.append(Text(clip(short_name(row.asked_by), next(widths))))
+        cells += [
+            Text(clip(row.named_of, next(widths)), style="bold" if overdue else ""),
+            Text(clip(where, next(widths))),
+        ]
+        if self.with_committee:
+            cells.append(Text(clip(origin.committee, next(widths))))
+        return cells
 
 
 class TrackerScreen(ScrutuiScreen[None]):
     """Information requests and recommendations, and what came of them."""
 
     DEFAULT_CSS = """
-    TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
+    TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     TrackerScreen #tracker-counts { height: auto; max-height: 2; padding: 0 1; }
-    TrackerScreen #tracker-filters { height: 1; padding: 0 1; color: $text-muted; }
+    TrackerScreen #tracker-filters { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     TrackerScreen PagedTable { height: 1fr; }
     TrackerScreen #tracker-detail { height: auto; min-height: 5; max-height: 8; padding: 0 1; border-top: solid $panel; }
     """
+
+    #: What changes something: left off the key bar when the database is open read-only.
+    EDITING = frozenset({"respond", "refuse", "withdraw", "due_date"})
 
     BINDINGS = [
         Binding(
@@ -145,10 +179,13 @@ class TrackerScreen(ScrutuiScreen[None]):
             "x",
             "refuse",
             "Refused",
+            show=False,
             id="tracker.refuse",
             tooltip="Mark the request refused, with the reasons",
         ),
-        Binding("w", "withdraw", "Withdrawn", id="tracker.withdraw", tooltip="Mark the request withdrawn"),
+        Binding(
+            "w", "withdraw", "Withdrawn", show=False, id="tracker.withdraw", tooltip="Mark the request withdrawn"
+        ),
         Binding(
             "d",
             "due_date",
@@ -188,6 +225,13 @@ class TrackerScreen(ScrutuiScreen[None]):
             tooltip="Show what was asked of one person (or made to one body), or of anyone",
         ),
         Binding(
+            "a",
+            "pick_asker",
+            "Asked by",
+            id="tracker.asked-by",
+            tooltip="Show the requests one member asked for (a member's own), or everyone's",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -212,9 +256,12 @@ class TrackerScreen(ScrutuiScreen[None]):
         status: StatusFilter | None = None,
         committee_id: int | None = None,
         action_log_item_id: int | None = None,
+        asked_by: str = "",
     ) -> None:
         super().__init__()
         self.kind = kind
+        #: Part of the name of the member whose requests are shown ("" for everyone's).
+        self.asked_by = asked_by
         self.action_log_item_id = action_log_item_id
         self.status = status or (StatusFilter.ALL if action_log_item_id else StatusFilter.OUTSTANDING)
         self.committee_id = committee_id
@@ -225,6 +272,9 @@ class TrackerScreen(ScrutuiScreen[None]):
         self._log_approved = False
         self._refresh_pending = False
         self._select_after: int | None = None
+        self._fitted_to = 0
+        self._widths: list[int] = []
+        self._with_committee = True
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -239,7 +289,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     def on_mount(self) -> None:
         self.tracker = Tracker(self.store, self.scrutui.today)
         table = self.query_one(PagedTable)
-        table.add_columns("Due", "Status", "What", "Of", "Meeting · item", "Committee", "Closed")
+        self._fit_columns()
         if self.committee_id is not None:
             self.committee_name = self.store.committees.get(self.committee_id).name
         if self.action_log_item_id is not None:
@@ -279,15 +329,47 @@ class TrackerScreen(ScrutuiScreen[None]):
             status=self.status,
             committee_id=self.committee_id,
             of=self.of,
+            asked_by=self.asked_by if self.kind is Tracked.REQUESTS else "",
             action_log_item_id=self.action_log_item_id,
             confidential=self.shows_exempt,
         )
 
+    def source(self) -> TrackerSource:
+        """The rows of the current filters, fitted to the columns."""
+        return TrackerSource(
+            self.store.tracker,
+            self.current_query(),
+            lambda rows: as_minuted(self.store, rows),
+            self._widths,
+            with_committee=self._with_committee,
+            style=lambda word: status_style(self.app, word),
+            handle=self.store.handle,
+        )
+
+    def _fit_columns(self) -> bool:
+        """Lay the columns out for the screen's width and what is shown; True if they changed."""
+        width = max(self.size.width, 40)
+        with_committee = self.committee_id is None and self.store.committees.count() > 1
+        columns = tracker_columns(self.kind, with_committee=with_committee)
+        widths = fit_widths(columns, width - 2)  # the vertical scrollbar takes 2
+        table = self.table
+        if widths == self._widths and with_committee == self._with_committee and table.columns:
+            return False
+        self._widths, self._with_committee = widths, with_committee
+        table.clear(columns=True)
+        for column, size in zip(columns, widths, strict=True):
+            table.add_column(column.label, width=size)
+        return True
+
+    def on_resize(self) -> None:
+        if hasattr(self, "tracker") and self._fit_columns():
+            self.refresh_rows()
+
     def load(self, select_id: int | None = None) -> None:
         """Show the first page of the current filters; the counts follow once it is painted."""
-        query = self.current_query()
+        self._fit_columns()
         self.table.total = None
-        self.table.load(TrackerSource(self.store.tracker, query, self.store.handle))
+        self.table.load(self.source())
         if select_id is not None:
             self.table.select(str(select_id))
         self._describe()
@@ -310,7 +392,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         self._refresh_pending = False
         if not self.is_mounted:
             return
-        self.table.source = TrackerSource(self.store.tracker, self.current_query(), self.store.handle)
+        self.table.source = self.source()
         self.table.reload()
         if self._select_after is not None:
             self.table.select(str(self._select_after))
@@ -354,12 +436,13 @@ class TrackerScreen(ScrutuiScreen[None]):
                 title += " · minutes approved"
         if self.read_only:
             title += " · READ-ONLY"
-        self.query_one("#tracker-title", Static).update(Text(title))
+        self.query_one("#tracker-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
+        parts = [self.status.value, self.committee_name or "all committees"]
         if self.of:
-            who = f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”"
-        else:
-            who = "of anyone" if self.kind is Tracked.REQUESTS else "to any body"
-        parts = [self.status.value, self.committee_name or "all committees", who, self.table.position_text()]
+            parts.append(f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”")
+        if self.asked_by and self.kind is Tracked.REQUESTS:
+            parts.append(f"asked by “{self.asked_by}”")
+        parts.append(self.table.position_text())
         self.query_one("#tracker-filters", Static).update(Text("Showing " + " · ".join(parts)))
 
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
@@ -379,44 +462,48 @@ class TrackerScreen(ScrutuiScreen[None]):
             )
             return
         record, origin = row.record, row.origin
-        text = Text()
-        if isinstance(record, InformationRequest):
-            text.append("Requested", style="bold")
-            if record.requested_of:
-                text.append(f" of {record.requested_of}")
-        else:
-            text.append(f"Recommended to {record.addressee}", style="bold")
-        text.append(": ")
-        text.append(_short(record.text, 300))
-        text.append(
-            f"\n{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}",
-            style="dim",
-        )
-        if origin.exempt:
-            text.append(" (exempt item)", style="bold")
         word = status_word(row, self.as_at())
-        text.append(
-            f"\nDue {long_date(row.due) if row.due else '(no date)'}",
-            style="bold red" if word == "overdue" else "",
+        standing = Text()
+        standing.append(
+            f"Due {long_date(row.due) if row.due else '(no date)'}", style="bold" if word == "overdue" else ""
         )
         if isinstance(record, InformationRequest) and record.due_date_by_hand:
-            text.append(" (set by hand)")
-        text.append(f" · {word}", style=STATUS_STYLES.get(word, ""))
-        if row.vote is not None:
-            text.append(f" · vote: {short_vote(row.vote)}")
+            standing.append(" (set by hand)")
+        standing.append(" · ")
+        standing.append(word.upper() if word == "overdue" else word, style=status_style(self.app, word))
         if row.closed_on:
-            text.append(f" on {long_date(row.closed_on)}")
+            standing.append(f" on {long_date(row.closed_on)}")
+        if row.vote is not None:
+            standing.append(f" · vote: {short_vote(row.vote)}")
         if row.reported_on:
-            text.append(f" · recorded at this meeting's action log ({long_date(row.reported_on)})")
+            standing.append(f" · recorded at this meeting's action log ({long_date(row.reported_on)})")
+        what = Text()
+        if isinstance(record, InformationRequest):
+            what.append(f"Requested by {record.asked_by}", style="bold")
+            if row.named_of:
+                what.append(f" of {the(row.named_of)}")
+        else:
+            what.append(f"Recommended to {record.addressee}", style="bold")
+        what.append(f": {clip(record.text, 300)}")
+        where = Text()
+        where.append(
+            f"{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}"
+        )
+        if origin.exempt:
+            where.append(" (exempt item)", style="bold")
+        # What matters most first, so a short pane cuts only the least: status, what, where, response.
+        parts: list[Text] = [standing, what, where]
         if row.response:
-            text.append(f"\n{_short(row.response, 300)}")
-        detail.update(text)
+            parts.append(Text(f"Response: {clip(row.response, 300)}", no_wrap=True, overflow="ellipsis"))
+        detail.update(Group(*parts))
 
     # --- filters ----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Refusing and withdrawing are for information requests only."""
-        return not (action in ("refuse", "withdraw") and self.kind is Tracked.RECOMMENDATIONS)
+        """Refusing, withdrawing and who asked are for information requests only."""
+        return not (
+            action in ("refuse", "withdraw", "pick_asker") and self.kind is Tracked.RECOMMENDATIONS
+        )
 
     def action_toggle_kind(self) -> None:
         """Switch between requests and recommendations."""
@@ -476,6 +563,29 @@ class TrackerScreen(ScrutuiScreen[None]):
 
         title = "Asked of whom?" if self.kind is Tracked.REQUESTS else "Made to which body?"
         self.app.push_screen(PickList(title, choices, self.of), picked)
+
+    @guarded
+    def action_pick_asker(self) -> None:
+        """Show the requests one member asked for, or everyone's."""
+        from scrutui.tui.screens.pick_list import PickList
+
+        query = TrackerQuery(
+            as_at=self.as_at(),
+            kind=Tracked.REQUESTS,
+            status=StatusFilter.ALL,
+            committee_id=self.committee_id,
+            action_log_item_id=self.action_log_item_id,
+        )
+        names = self.store.tracker.names(query, askers=True)
+        choices = [("Everyone (and the Committee)", "")] + [(f"{name}  ({count:,})", name) for name, count in names]
+
+        def picked(value: str | None) -> None:
+            if value is None:
+                return
+            self.asked_by = value
+            self.load()
+
+        self.app.push_screen(PickList("Asked for by whom?", choices, self.asked_by), picked)
 
     @guarded
     def action_export(self) -> None:

@@ -14,6 +14,8 @@ from textual.widgets import Input
 _NAME_START = re.compile(
     r"(?:^(?:q|a|as|ir|rec) |\| ?|^(?P<mover>m|am) (?P<seconder>[^:|/]*/ ?)?)(?P<typed>[^:|/]*)$"
 )
+#: The member who asked, at the end of an information request: "ir ... (asked by Cllr A".
+_ASKER_START = re.compile(r"^ir .*\(asked by (?P<typed>[^()]*)$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,13 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     """The name being typed in `value` and the line completed, or None when nothing matches.
 
     Names are completed after a prefix that takes a name (``q``, ``a``, ``as``, ``ir``, ``rec``) and
-    after ``|``, up to the colon that ends the name. After ``m`` and ``am`` the mover is completed
+    after ``|``, up to the colon that ends the name; and after "(asked by " at the end of an
+    information request, up to its closing bracket. After ``m`` and ``am`` the mover is completed
     without the colon (a ``/`` and the seconder may follow), then the seconder after ``/``.
     """
-    match = _NAME_START.search(value)
+    match, ending = _ASKER_START.search(value), ")"
+    if not match:
+        match, ending = _NAME_START.search(value), ": "
     if not match:
         return None
     typed = match["typed"]
@@ -39,7 +44,9 @@ def complete_line(value: str, names: list[str]) -> Completion | None:
     if name is None:
         return None
     lead = typed[: len(typed) - len(typed.lstrip())]
-    ending = "" if match["mover"] and not match["seconder"] else ": "
+    groups = match.groupdict()
+    if groups.get("mover") and not groups.get("seconder"):
+        ending = ""  # a mover: "/" and the seconder may follow
     return Completion(name, value[: match.start("typed")] + lead + name + ending)
 
 

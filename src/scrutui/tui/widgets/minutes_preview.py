@@ -50,10 +50,12 @@ def render_item(item: MinuteItem) -> Text:
 
 
 class MinutesPreview(VerticalScroll):
-    """A scrollable pane with the preview of one item."""
+    """A scrollable pane with the preview of one item; focused (F8 on the minuting screen), the
+    arrow keys, Home and End scroll it."""
 
     DEFAULT_CSS = """
     MinutesPreview { height: 1fr; border: round $secondary 50%; padding: 0 1; }
+    MinutesPreview:focus { border: round $accent; }
     MinutesPreview > Static { width: 100%; }
     """
 

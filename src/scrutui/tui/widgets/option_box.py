@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Checkbox
+
+from scrutui.tui.widgets.tick_box import TickBox
 
 
-class OptionBox(Checkbox, inherit_bindings=False):
-    """A Checkbox toggled by Space only, so Enter still exports from anywhere in the dialog."""
+class OptionBox(TickBox, inherit_bindings=False):
+    """A TickBox toggled by Space only, so Enter still exports from anywhere in the dialog."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+    BINDINGS = [
+        Binding("space", "toggle_button", "Toggle", show=False, id="option.toggle", tooltip="Tick or untick")
+    ]

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from scrutui.minutes import long_date
 from scrutui.minutes.votes import short_vote
 from scrutui.models import (
+    THE_COMMITTEE,
     Assurance,
     Heading,
     InformationRequest,
@@ -92,7 +93,8 @@ def record_summary(record: Record, *, in_section: bool = False) -> Text:
                 line.append(f"{record.requested_of}: ", style="italic")
             line.append(_short(record.text))
             due = f"  due {long_date(record.due_date)}" if record.due_date else ""
-            line.append(f"{due}  {record.status.value}", style="dim italic")
+            asker = f"  asked by {record.asked_by}" if record.asked_by != THE_COMMITTEE else ""
+            line.append(f"{asker}{due}  {record.status.value}", style="dim italic")
         case Resolution():
             if record.form is ResolutionForm.AGREED:
                 line.append("AGREED ", style="italic")
