@@ -21,6 +21,7 @@ from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingS
 from scrutui.store.migrations import latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
+from scrutui.store.search import SearchRepository
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
 
@@ -42,6 +43,7 @@ class Store:
         self.records = RecordRepository(handle)
         self.people = PeopleDirectory(handle)
         self.tracker = TrackerRepository(handle)
+        self.search = SearchRepository(handle)
         self.attendance = AttendanceRepository(handle)
         self.signoff = SignoffRepository(
             handle,
