@@ -17,6 +17,7 @@ from scrutui.errors import ScrutuiError
 from scrutui.logs import setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
 from scrutui.store import Store, open_store
+from scrutui.store.migrations import UpgradeProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
@@ -63,7 +64,22 @@ def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) ->
     """Open the database named on the command line, in the environment, or the default."""
     chosen = db or (ctx.obj or {}).get("db")
     path, is_default = resolve_db_path(chosen)
-    return open_store(path, read_only=read_only, create_folder=is_default)
+    return open_store(path, read_only=read_only, create_folder=is_default, progress=ProgressLine())
+
+
+class ProgressLine:
+    """A line on stderr saying how an upgrade is going: rewritten in place on a terminal; on
+    anything else (a log), a line for each step and one at the end."""
+
+    def __init__(self) -> None:
+        self.step = ""
+
+    def __call__(self, state: UpgradeProgress) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\r\x1b[K{state.line()}", err=True, nl=state.done)
+        elif state.done or state.step != self.step:
+            click.echo(state.line() if state.done else f"{state.heading}: {state.step} …", err=True)
+        self.step = state.step
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,6 +193,7 @@ if __name__ == "__main__":  # pragma: no cover
 
     scrutui_main()
 else:
-    from scrutui.commands import register_tracker_commands
+    from scrutui.commands import register_search_commands, register_tracker_commands
 
     register_tracker_commands(main, export)
+    register_search_commands(main)

@@ -27,6 +27,13 @@ PREFIX_MINIMUM = 3
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
 _SPACE = re.compile(r"\s+")
+#: Control characters (FTS5 stops reading a query at a NUL) and lone surrogates (not UTF-8).
+_UNREADABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    """The typed text, cut to MAX_QUERY, with what no query can hold made into spaces."""
+    return unicodedata.normalize("NFC", _UNREADABLE.sub(" ", text[:MAX_QUERY]))
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 def parse(text: str) -> list[list[Term]]:
     """The typed text as groups of terms: every group must match (AND); within a group any term
     may (OR). A negated term stands alone in its group."""
-    text = unicodedata.normalize("NFC", text[:MAX_QUERY]).translate(_QUOTES)
+    text = _clean(text).translate(_QUOTES)
     groups: list[list[Term]] = []
     pending_or = pending_not = False
     for piece, is_phrase in _pieces(text):
@@ -132,14 +139,14 @@ def match_expression(text: str) -> str | None:
 
 
 def column_phrase(column: str, text: str) -> str | None:
-    """An FTS5 query matching `text` as one phrase in one column (the last word may be the start
-    of a word when it ends in ``*``), or None when nothing in it is searchable."""
-    text = unicodedata.normalize("NFC", text[:MAX_QUERY]).replace('"', " ")
-    prefix = text.rstrip().endswith("*")
-    core = _SPACE.sub(" ", text.strip().rstrip("*")).strip()
+    """An FTS5 query matching `text` as one phrase in one column, its last word the start of a
+    word (so "Director of Fin" finds the Director of Finance), or None when nothing in it is
+    searchable."""
+    text = _clean(text).replace('"', " ").replace("*", " ")
+    core = _SPACE.sub(" ", text).strip()
     if not _searchable(core):
         return None
-    term = Term(core, prefix=prefix and _letters(core.split(" ")[-1]) >= PREFIX_MINIMUM)
+    term = Term(core, prefix=_letters(core.split(" ")[-1]) >= PREFIX_MINIMUM)
     return "{" + column + "} : " + term.sql()
 
 
@@ -155,7 +162,7 @@ def both(*expressions: str | None) -> str | None:
 
 def words(text: str) -> list[str]:
     """The searchable words and phrases of what was typed (for saying what was looked for)."""
-    return [t.text for group in parse(text) for t in group if not t.negated]
+    return [t.text + ("*" if t.prefix else "") for group in parse(text) for t in group if not t.negated]
 
 
 __all__ = ["Term", "both", "column_phrase", "match_expression", "parse", "words"]

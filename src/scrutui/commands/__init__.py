@@ -15,3 +15,11 @@ def register_tracker_commands(main: click.Group, export: click.Group) -> None:
     main.add_command(requests.requests_command)
     export.add_command(requests.export_requests)
     export.add_command(resolutions.export_resolutions)
+
+
+def register_search_commands(main: click.Group) -> None:
+    """Add ``scrutui search`` and ``scrutui themes`` (imported late, as above)."""
+    from scrutui.commands import search
+
+    main.add_command(search.search_command)
+    main.add_command(search.themes_command)

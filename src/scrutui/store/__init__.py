@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrutui.errors import DatabaseError
 from scrutui.store.attendance import AttendanceRepository
@@ -18,12 +20,14 @@ from scrutui.store.connection import (
     read_header,
 )
 from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
-from scrutui.store.migrations import latest_version, migrate
+from scrutui.store.migrations import Progress, latest_version, migrate
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
-from scrutui.store.search import SearchRepository
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
+
+if TYPE_CHECKING:
+    from scrutui.store.search import SearchRepository
 
 __all__ = ["MeetingSummary", "Store", "open_store"]
 
@@ -43,7 +47,6 @@ class Store:
         self.records = RecordRepository(handle)
         self.people = PeopleDirectory(handle)
         self.tracker = TrackerRepository(handle)
-        self.search = SearchRepository(handle)
         self.attendance = AttendanceRepository(handle)
         self.signoff = SignoffRepository(
             handle,
@@ -55,6 +58,13 @@ class Store:
             people=self.people,
             tracker=self.tracker,
         )
+
+    @functools.cached_property
+    def search(self) -> SearchRepository:
+        """Searching every meeting (imported when first used: start-up does not need it)."""
+        from scrutui.store.search import SearchRepository
+
+        return SearchRepository(self.handle)
 
     def is_empty(self) -> bool:
         """True when the database holds no committee yet (the welcome screen shows)."""
@@ -69,8 +79,11 @@ class Store:
         return open_store(self.path, read_only=self.read_only)
 
 
-def open_store(path: Path, *, read_only: bool = False, create_folder: bool = False) -> Store:
-    """Open (creating if need be) the scrutui database at `path` and bring its schema up to date.
+def open_store(
+    path: Path, *, read_only: bool = False, create_folder: bool = False, progress: Progress | None = None
+) -> Store:
+    """Open (creating if need be) the scrutui database at `path` and bring its schema up to date
+    (an upgrade of a large database tells `progress` how it is going).
 
     Anything wrong with the file raises DatabaseError with one plain line, and the file is left
     exactly as it was.
@@ -113,7 +126,7 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
                 )
             backup = None
         else:
-            backup = migrate(db, path)
+            backup = migrate(db, path, progress)
     except sqlite3.DatabaseError as error:
         db.close()
         raise DatabaseError(describe_sqlite_error(path, error)) from error

@@ -187,7 +187,15 @@ class ThemeQuery:
 
 # --- SQL ------------------------------------------------------------------------------------------
 
-_ITEM_FIELDS = ("meeting_id", "position", "number", "minute_number", "title", "exempt_paragraph", "public_title")
+_ITEM_FIELDS = (
+    "meeting_id",
+    "position",
+    "number",
+    "minute_number",
+    "title",
+    "exempt_paragraph",
+    "public_title",
+)
 _JOINS = """ JOIN agenda_item a ON a.id = e.agenda_item_id
  JOIN meeting m ON m.id = a.meeting_id
  JOIN committee c ON c.id = m.committee_id
@@ -303,7 +311,10 @@ class SearchRepository:
         """Up to `limit` results from `hit` (included) on."""
         if query.order is SearchOrder.BEST:
             return self._best(
-                query, "(score > ? OR (score = ? AND key <= ?))", [hit.score, hit.score, hit.key], limit,
+                query,
+                "(score > ? OR (score = ? AND key <= ?))",
+                [hit.score, hit.score, hit.key],
+                limit,
                 descending=False,
             )
         return self._newest(query, ("<=", hit.key), limit, descending=True)
@@ -312,7 +323,10 @@ class SearchRepository:
         """Up to `limit` results after `hit`."""
         if query.order is SearchOrder.BEST:
             return self._best(
-                query, "(score > ? OR (score = ? AND key < ?))", [hit.score, hit.score, hit.key], limit,
+                query,
+                "(score > ? OR (score = ? AND key < ?))",
+                [hit.score, hit.score, hit.key],
+                limit,
                 descending=False,
             )
         return self._newest(query, ("<", hit.key), limit, descending=True)
@@ -321,7 +335,10 @@ class SearchRepository:
         """Up to `limit` results before `hit`, in order."""
         if query.order is SearchOrder.BEST:
             return self._best(
-                query, "(score < ? OR (score = ? AND key > ?))", [hit.score, hit.score, hit.key], limit,
+                query,
+                "(score < ? OR (score = ? AND key > ?))",
+                [hit.score, hit.score, hit.key],
+                limit,
                 descending=True,
             )[::-1]
         return self._newest(query, (">", hit.key), limit, descending=False)[::-1]
@@ -378,7 +395,9 @@ class SearchRepository:
         """The newest BEST_OF matches ranked; one page of them, then their snippets."""
         expression = query.expression()
         if not expression:
-            return self._newest(replace(query, order=SearchOrder.NEWEST), None, limit, descending=not descending)
+            return self._newest(
+                replace(query, order=SearchOrder.NEWEST), None, limit, descending=not descending
+            )
         if limit <= 0:
             return []
         conditions, params = _filters(query)
@@ -390,9 +409,9 @@ class SearchRepository:
             f"""WITH candidates AS (
                     SELECT s.rowid AS key, bm25(search, {weights}) AS score
                     FROM search s JOIN search_entry e ON e.key = s.rowid{_JOINS}
-                    WHERE search MATCH ? AND {' AND '.join(conditions + dates)}
+                    WHERE search MATCH ? AND {" AND ".join(conditions + dates)}
                     ORDER BY s.rowid DESC LIMIT {BEST_OF})
-                SELECT key, score FROM candidates {'WHERE ' + paging if paging else ''}
+                SELECT key, score FROM candidates {"WHERE " + paging if paging else ""}
                 ORDER BY score {direction}, key {other} LIMIT ?""",
             [expression, *params, *date_params, *paging_params, limit],
         )
@@ -491,7 +510,12 @@ class SearchRepository:
         return ThemeQuery(tuple(spellings), committee_id, confidential)
 
     def theme_page(
-        self, query: ThemeQuery, after: ThemeEntry | None = None, limit: int = PAGE_SIZE, *, backward: bool = False
+        self,
+        query: ThemeQuery,
+        after: ThemeEntry | None = None,
+        limit: int = PAGE_SIZE,
+        *,
+        backward: bool = False,
     ) -> list[ThemeEntry]:
         """Assurances of the theme, oldest first: the first page, or the page after (before) `after`."""
         marks = ", ".join("?" for _ in query.spellings)
@@ -554,14 +578,19 @@ class SearchRepository:
     def _theme_entry(row: dict[str, Any]) -> ThemeEntry:
         record = record_from_dict(
             {
-                **{c: row[c] for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")},
+                **{
+                    c: row[c]
+                    for c in ("id", "agenda_item_id", "kind", "position", "text", "created_at", "updated_at")
+                },
                 "theme": row["theme"],
                 "response": row["response"],
                 "status": row["status"],
             }
         )
         assert isinstance(record, Assurance)
-        item = AgendaItem.model_validate({"id": row["item_id"], **{f: row[f"item_{f}"] for f in _ITEM_FIELDS}})
+        item = AgendaItem.model_validate(
+            {"id": row["item_id"], **{f: row[f"item_{f}"] for f in _ITEM_FIELDS}}
+        )
         origin = Origin(
             committee_id=row["committee_id"],
             committee=row["committee"],
