@@ -516,8 +516,10 @@ class SearchRepository:
         limit: int = PAGE_SIZE,
         *,
         backward: bool = False,
+        include: bool = False,
     ) -> list[ThemeEntry]:
-        """Assurances of the theme, oldest first: the first page, or the page after (before) `after`."""
+        """Assurances of the theme, oldest first: the first page, or the page after `after` (before
+        it, `backward`; from it, `include`). With `backward` and no `after`: the last page."""
         marks = ", ".join("?" for _ in query.spellings)
         conditions = [f"s.theme IN ({marks})", "r.deleted_at IS NULL"]
         params: list[Any] = list(query.spellings)
@@ -529,7 +531,7 @@ class SearchRepository:
         order = ("m.date", "m.time", "m.id", "a.position", "r.position", "r.id")
         if after is not None:
             item = after.origin.item
-            sign = "<" if backward else ">"
+            sign = ("<" if backward else ">") + ("=" if include else "")
             conditions.append(f"({', '.join(order)}) {sign} (?, ?, ?, ?, ?, ?)")
             params += [
                 after.origin.meeting_date.isoformat(),

@@ -110,7 +110,7 @@ class HomeScreen(ScrutuiScreen[None]):
         if not summaries:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
         else:
-            hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
+            hint.update("Enter minutes the selected meeting · t the tracker · F8 search · F1 help")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(keep)))
         # Counting records reads every record of these meetings: done after the list is on screen.

@@ -249,6 +249,12 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     # --- showing --------------------------------------------------------------------------------
 
+    def go_to(self, item_id: int | None, record_id: int | None = None) -> None:
+        """Show an item, with a record selected (back here from a search result)."""
+        item = next((i for i in self.items if i.id == item_id), None)
+        if item is not None:
+            self.show_item(item, select_id=record_id)
+
     def show_item(self, item: AgendaItem | None, *, take: bool = False, select_id: int | None = None) -> None:
         """Make `item` the current item and show its records and preview."""
         assert self.session is not None
