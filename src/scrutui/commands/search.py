@@ -12,7 +12,7 @@ import click
 from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
 from scrutui.commands.common import date_option
 from scrutui.errors import ScrutuiError
-from scrutui.fts import words
+from scrutui.fts import parse, words
 from scrutui.minutes import item_reference, long_date
 from scrutui.search import (
     KIND_WORDS,
@@ -25,7 +25,7 @@ from scrutui.search import (
     kind_label,
     status_word,
 )
-from scrutui.store.search import marked_parts
+from scrutui.store.search import fitted_parts
 from scrutui.tracker import find_committee
 
 #: The word-search syntax, for --help.
@@ -42,15 +42,9 @@ def _cut(text: str, width: int) -> str:
 
 def _styled_snippet(marked: str, width: int) -> str:
     """The snippet fitted to `width`, the words found in bold (plain when not on a terminal)."""
-    out, used = [], 0
-    for part, found in marked_parts(" ".join(marked.split())):
-        room = width - used
-        if room <= 0:
-            break
-        piece = part if len(part) <= room else part[: max(1, room - 1)] + "…"
-        used += len(piece)
-        out.append(click.style(piece, bold=True) if found else piece)
-    return "".join(out)
+    return "".join(
+        click.style(part, bold=True) if found else part for part, found in fitted_parts(marked, width)
+    )
 
 
 def hit_json(hit: SearchHit) -> dict[str, Any]:
@@ -96,7 +90,7 @@ def hit_lines(hits: list[SearchHit], width: int) -> list[str]:
     return lines
 
 
-@click.command("search")
+@click.command("search", context_settings={"ignore_unknown_options": True})
 @db_option
 @click.argument("query", nargs=-1)
 @click.option(
@@ -206,6 +200,9 @@ def _description(text: str, person: str | None, committee: str | None) -> str:
     parts = []
     if text:
         parts.append(" ".join(f"“{w}”" for w in words(text)))
+        left_out = [t.text for group in parse(text) for t in group if t.negated]
+        if left_out:
+            parts.append("without " + " ".join(f"“{w}”" for w in left_out))
     if person and person.strip():
         parts.append(f"anything of {person.strip()}")
     if committee:

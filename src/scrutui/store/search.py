@@ -149,6 +149,34 @@ def marked_parts(marked: str) -> list[tuple[str, bool]]:
     return [(text, bold) for text, bold in parts if text]
 
 
+def fitted_parts(marked: str, width: int) -> list[tuple[str, bool]]:
+    """`marked_parts` of the text on one line, cut to `width` characters (an ellipsis where cut),
+    starting a little before the first word found when it would not show otherwise."""
+    parts = marked_parts(" ".join(marked.split()))
+    total = sum(len(p) for p, _ in parts)
+    first = next((sum(len(p) for p, _ in parts[:i]) for i, (_, found) in enumerate(parts) if found), 0)
+    if first > width // 3 and total > width:
+        skip = max(1, min(first - width // 4, total - width + 1))
+        kept: list[tuple[str, bool]] = [("…", False)]
+        for part, found in parts:
+            if skip >= len(part):
+                skip -= len(part)
+                continue
+            kept.append((part[skip:], found))
+            skip = 0
+        parts = kept
+    fitted: list[tuple[str, bool]] = []
+    room = width
+    for part, found in parts:
+        if room <= 0:
+            break
+        if len(part) > room:
+            part = part[: max(0, room - 1)] + "…"
+        fitted.append((part, found))
+        room -= len(part)
+    return fitted
+
+
 @dataclass(frozen=True)
 class Found:
     """How many results a query has: exact up to COUNT_CAP, else at least that many."""
@@ -621,6 +649,7 @@ __all__ = [
     "ThemeEntry",
     "ThemeQuery",
     "day_key",
+    "fitted_parts",
     "marked_parts",
     "plain",
 ]

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from scrutui.minutes import item_reference, long_date
 from scrutui.search import ITEM, SearchHit, SearchQuery, kind_label, status_word
-from scrutui.store.search import SearchRepository, marked_parts
+from scrutui.store.search import SearchRepository, fitted_parts, marked_parts
 
 #: Kinds as a narrow column names them.
 SHORT_KINDS = {
@@ -45,25 +45,10 @@ STATUS_STYLES = {
 def found_text(marked: str, width: int | None = None) -> Text:
     """Marked text (from the index) with the words found in bold. Given `width`: on one line, cut
     to fit, starting a little before the first word found so that it shows."""
-    parts = marked_parts(" ".join(marked.split()) if width is not None else marked)
-    if width is not None:
-        first = next((sum(len(p) for p, _ in parts[:i]) for i, (_, found) in enumerate(parts) if found), 0)
-        total = sum(len(p) for p, _ in parts)
-        if first > width // 3 and total > width:
-            skip = max(1, min(first - width // 4, total - width + 1))
-            kept: list[tuple[str, bool]] = [("…", False)]
-            for part, found in parts:
-                if skip >= len(part):
-                    skip -= len(part)
-                    continue
-                kept.append((part[skip:], found))
-                skip = 0
-            parts = kept
-    text = Text(no_wrap=width is not None, overflow="ellipsis")
+    parts = marked_parts(marked) if width is None else fitted_parts(marked, width)
+    text = Text(no_wrap=width is not None)
     for part, found in parts:
         text.append(part, style="bold reverse" if found else "")
-    if width is not None:
-        text.truncate(width)
     return text
 
 
