@@ -135,6 +135,9 @@ def test_every_kind_and_agenda_items_are_searchable(store: Store) -> None:
     assert {k for k, _ in hits(store, text="email")} == {"information_request"}
     assert {k for k, _ in hits(store, text="Workforse")} == {"assurance"}
     assert {k for k, _ in hits(store, text="Head Highways")} == {"information_request"}
+    # The kind is matched only as a filter: the word "question" finds the questions that say it.
+    assert hits(store, text="question") == []
+    assert {k for k, _ in hits(store, kinds=frozenset({"question"}))} == {"question"}
     # Agenda items: title and purpose.
     assert {k for k, _ in hits(store, text="scrutinise")} == {ITEM}
     assert len(hits(store, text="budget monitoring 2021")) == len([d for d in DAYS if d.year == 2021])
@@ -232,6 +235,8 @@ def test_changes_reach_the_index(store: Store) -> None:
     narrative = Narrative(id=question.id, agenda_item_id=question.agenda_item_id, text="how much agency staff cost")
     store.records.update(narrative)
     assert hits(store, text="locums") == [] and ("narrative", question.id) in hits(store, text="cost")
+    assert ("narrative", question.id) not in hits(store, text="cost", kinds=frozenset({"question"}))
+    assert ("narrative", question.id) in hits(store, text="cost", kinds=frozenset({"narrative"}))
     # Deleted records are not found; undo brings them back.
     store.records.delete(question.id or 0)
     assert ("narrative", question.id) not in hits(store, text="cost")

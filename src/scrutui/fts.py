@@ -138,15 +138,15 @@ def match_expression(text: str) -> str | None:
     return expression
 
 
-def column_phrase(column: str, text: str) -> str | None:
-    """An FTS5 query matching `text` as one phrase in one column, its last word the start of a
-    word (so "Director of Fin" finds the Director of Finance), or None when nothing in it is
-    searchable."""
+def column_phrase(column: str, text: str, *, prefix: bool = False) -> str | None:
+    """An FTS5 query matching `text` as one phrase in one column (with `prefix`, its last word the
+    start of a word: "Director of Fin" finds the Director of Finance), or None when nothing in it
+    is searchable."""
     text = _clean(text).replace('"', " ").replace("*", " ")
     core = _SPACE.sub(" ", text).strip()
     if not _searchable(core):
         return None
-    term = Term(core, prefix=_letters(core.split(" ")[-1]) >= PREFIX_MINIMUM)
+    term = Term(core, prefix=prefix and _letters(core.split(" ")[-1]) >= PREFIX_MINIMUM)
     return "{" + column + "} : " + term.sql()
 
 

@@ -7,7 +7,7 @@ The queries are in `scrutui.store.search`; this module names things as a clerk r
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scrutui.errors import ScrutuiError
 from scrutui.models import KIND_LABELS, RecordKind
@@ -24,7 +24,6 @@ from scrutui.store.search import (
     ThemeEntry,
     ThemeQuery,
 )
-from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
 from scrutui.themes import Theme
 
 __all__ = [
@@ -81,31 +80,28 @@ class OwedCounts:
     """What is still owed by a person or body: requests outstanding (and overdue), recommendations
     awaiting their response."""
 
-    requests: int
-    overdue: int
-    recommendations: int
+    requests: Found
+    overdue: Found
+    recommendations: Found
 
     def sentence(self) -> str:
         """ "2 information requests outstanding (1 overdue) · 1 recommendation awaiting a response" """
-        parts = [
-            f"{self.requests} information request{'s' if self.requests != 1 else ''} outstanding"
-            f" ({self.overdue} overdue)"
-        ]
-        if self.recommendations:
-            plural = "s" if self.recommendations != 1 else ""
+        plural = "" if (self.requests.count, self.requests.more) == (1, False) else "s"
+        parts = [f"{self.requests} information request{plural} outstanding ({self.overdue} overdue)"]
+        if self.recommendations.count:
+            plural = "" if (self.recommendations.count, self.recommendations.more) == (1, False) else "s"
             parts.append(f"{self.recommendations} recommendation{plural} awaiting a response")
         return " · ".join(parts)
 
 
 def owed_by(store: Store, person: str, as_at: dt.date, *, confidential: bool) -> OwedCounts:
-    """What is still owed by `person` (any part of the name or role), as at `as_at`."""
-    counts = {
-        kind: store.tracker.counts(
-            TrackerQuery(
-                as_at=as_at, kind=kind, status=StatusFilter.ALL, of=person, confidential=confidential
-            )
-        )
-        for kind in Tracked
-    }
-    requests, recommendations = counts[Tracked.REQUESTS], counts[Tracked.RECOMMENDATIONS]
-    return OwedCounts(requests.get("outstanding"), requests.overdue, recommendations.get("awaited"))
+    """What is still owed by `person` (named as the search names them), as at `as_at`. Counted
+    through the search index, up to its count's cap."""
+    owed = SearchQuery(person=person, status=OPEN, confidential=confidential)
+    requests = frozenset({RecordKind.INFORMATION_REQUEST.value})
+    recommendations = frozenset({RecordKind.RECOMMENDATION.value})
+    return OwedCounts(
+        store.search.count(replace(owed, kinds=requests)),
+        store.search.count(replace(owed, kinds=requests, overdue_on=as_at)),
+        store.search.count(replace(owed, kinds=recommendations)),
+    )

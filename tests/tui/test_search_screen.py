@@ -230,6 +230,8 @@ async def test_theme_history(db_path: Path) -> None:
         await pilot.pause()
         themes = app.screen
         assert isinstance(themes, ThemesScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         workforce = next(t for t in themes.themes if t.name.lower() == "workforce")
         # Workforce, workforce, Work force and Workforse are one theme (with the demo's two).
         assert set(workforce.spellings) == {"Workforce", "workforce", "Work force", "Workforse"}

@@ -43,8 +43,11 @@ BEST_OF = 1_000
 COUNT_CAP = 1_000
 #: Marks around the words found, in snippets (control characters, which no saved text can hold).
 MARK_START, MARK_END = "\x02", "\x03"
-#: Column weights for best-first: a record's own text counts most, then the detail, then names.
-WEIGHTS = (4.0, 2.0, 1.0)
+#: Column weights for best-first: a record's own text counts most, then the detail, then names
+#: (the kind column only narrows a search).
+WEIGHTS = (4.0, 2.0, 1.0, 0.0)
+#: The index's columns that hold words (the fourth, kind, holds the record's kind).
+WORD_COLUMNS = "{text detail names}"
 
 #: The status words a search can be limited to, and the stored statuses each stands for. "open" is
 #: what is still owed: requests outstanding and recommendations awaiting the executive's response.
@@ -84,13 +87,27 @@ class SearchQuery:
     person: str = ""
     #: One of STATUSES, or "" for any.
     status: str = ""
+    #: Only what is still owed and was due before this day (overdue as at it).
+    overdue_on: dt.date | None = None
     order: SearchOrder = SearchOrder.NEWEST
     #: Include exempt (confidential) items and what was minuted under them.
     confidential: bool = False
 
-    def expression(self) -> str | None:
-        """The FTS5 query, or None when neither words nor a person are given."""
-        return fts.both(fts.match_expression(self.text), fts.column_phrase("names", self.person))
+    def expression(self, *, person_prefix: bool = False) -> str | None:
+        """The FTS5 query, or None when neither words, a person nor kinds are given. With
+        `person_prefix`, the person's last word may be the start of a word."""
+        words = fts.match_expression(self.text)
+        kinds = sorted(k for k in self.kinds if k in KINDS)
+        return fts.both(
+            f"{WORD_COLUMNS} : ({words})" if words else None,
+            fts.column_phrase("names", self.person, prefix=person_prefix),
+            ("{kind} : (" + " OR ".join(f'"{k}"' for k in kinds) + ")") if kinds else None,
+        )
+
+    @property
+    def has_words(self) -> bool:
+        """True when words are searched for (not only a person or kinds)."""
+        return fts.match_expression(self.text) is not None
 
     @property
     def searches_text(self) -> bool:
@@ -266,6 +283,11 @@ def _filters(query: SearchQuery) -> tuple[list[str], list[Any]]:
         wanted = STATUSES.get(query.status, (query.status,))
         conditions.append(f"{_STATUS} IN ({', '.join('?' for _ in wanted)})")
         params += list(wanted)
+    if query.overdue_on is not None:
+        conditions.append(
+            f"{_STATUS} IN ('outstanding', 'awaited') AND coalesce(ir.due_date, rc.response_due) < ?"
+        )
+        params.append(query.overdue_on.isoformat())
     return conditions, params
 
 
@@ -320,6 +342,26 @@ class SearchRepository:
 
     def __init__(self, handle: Handle) -> None:
         self._h = handle
+        #: Whether each person searched for is found as typed (else as the start of a name).
+        self._whole_names: dict[str, bool] = {}
+
+    def _expression(self, query: SearchQuery) -> str | None:
+        """The query's FTS5 expression. A person is matched as typed when anything names them so
+        (a phrase, quick however common); otherwise their last word is taken as the start of a
+        word ("Director of Fin"), which costs more on a common word."""
+        if not query.person.strip():
+            return query.expression()
+        whole = self._whole_names.get(query.person)
+        if whole is None:
+            exact = fts.column_phrase("names", query.person)
+            whole = (
+                exact is None
+                or self._h.scalar("SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", [exact]) is not None
+            )
+            if len(self._whole_names) > 200:
+                self._whole_names.clear()
+            self._whole_names[query.person] = whole
+        return query.expression(person_prefix=not whole)
 
     # --- pages, newest first ----------------------------------------------------------------------
 
@@ -390,7 +432,7 @@ class SearchRepository:
     ) -> list[SearchHit]:
         if limit <= 0:
             return []
-        expression = query.expression()
+        expression = self._expression(query)
         key = "s.rowid" if expression else "e.key"
         conditions, params = _filters(query)
         dates, date_params = _date_bounds(query, key)
@@ -403,8 +445,8 @@ class SearchRepository:
             source = " FROM search s JOIN search_entry e ON e.key = s.rowid"
             conditions.insert(0, "search MATCH ?")
             params.insert(0, expression)
-            # Found only by a name: show the record's own text rather than the names matched.
-            snippet = _SNIPPET if fts.match_expression(query.text) else _EXCERPT
+            # Found only by a name or a kind: show the record's own text, not what was matched.
+            snippet = _SNIPPET if query.has_words else _EXCERPT
         else:
             source = " FROM search_entry e"
             snippet = _EXCERPT
@@ -421,7 +463,7 @@ class SearchRepository:
         self, query: SearchQuery, paging: str, paging_params: list[Any], limit: int, *, descending: bool
     ) -> list[SearchHit]:
         """The newest BEST_OF matches ranked; one page of them, then their snippets."""
-        expression = query.expression()
+        expression = self._expression(query)
         if not expression:
             return self._newest(
                 replace(query, order=SearchOrder.NEWEST), None, limit, descending=not descending
@@ -447,7 +489,7 @@ class SearchRepository:
             return []
         scores = {int(r["key"]): float(r["score"]) for r in ranked}
         marks = ", ".join("?" for _ in scores)
-        snippet = _SNIPPET if fts.match_expression(query.text) else _EXCERPT
+        snippet = _SNIPPET if query.has_words else _EXCERPT
         rows = self._h.rows(
             f"SELECT s.rowid AS key, {snippet} AS snippet, NULL AS score, {_DETAILS}"
             f" FROM search s JOIN search_entry e ON e.key = s.rowid{_JOINS}"
@@ -461,7 +503,7 @@ class SearchRepository:
 
     def count(self, query: SearchQuery, cap: int = COUNT_CAP) -> Found:
         """How many results there are, counted up to `cap`."""
-        expression = query.expression()
+        expression = self._expression(query)
         conditions, params = _filters(query)
         key = "s.rowid" if expression else "e.key"
         dates, date_params = _date_bounds(query, key)
@@ -482,7 +524,7 @@ class SearchRepository:
 
     def document(self, query: SearchQuery, hit: SearchHit) -> tuple[str, str, str]:
         """The hit's whole text, detail and names, the words found marked (as the query sees them)."""
-        expression = query.expression()
+        expression = self._expression(query)
         if expression:
             row = self._h.row(
                 "SELECT "

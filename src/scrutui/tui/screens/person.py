@@ -64,6 +64,7 @@ class PersonScreen(ScrutuiScreen[None]):
         super().__init__()
         self.person = person
         self.owed_only = owed_only
+        self._found: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="person-title")
@@ -97,6 +98,7 @@ class PersonScreen(ScrutuiScreen[None]):
         """Show the first page, then the counts."""
         query = self.current_query()
         self.table.total = None
+        self._found = None
         self.table.load(SearchSource(self.store.search, query, self.cells))
         self.show_detail()
         self.call_after_refresh(self.update_counts)
@@ -109,17 +111,18 @@ class PersonScreen(ScrutuiScreen[None]):
         self.query_one("#person-owed", Static).update(Text(f"Still owed: {owed.sentence()}"))
         found = self.store.search.count(self.current_query())
         self.table.total = None if found.more else found.count
-        self._describe(str(found))
+        self._found = str(found)
+        self._describe()
 
-    def _describe(self, found: str | None = None) -> None:
+    def _describe(self) -> None:
         shown = "only what they still owe" if self.owed_only else "everything that names them"
-        parts = [f"{found} records" if found else "", f"{shown}, newest first", self.table.position_text()]
+        found = f"{self._found} records" if self._found else ""
+        parts = [found, f"{shown}, newest first", self.table.position_text()]
         self.query_one("#person-about", Static).update(Text(" · ".join(p for p in parts if p)))
 
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
         if self.is_mounted:
-            total = self.table.total
-            self._describe(f"{total:,}" if total is not None else None)
+            self._describe()
 
     def cells(self, hit: SearchHit) -> Sequence[RenderableType]:
         """Date, minute, kind, their part in it, status, what."""

@@ -89,6 +89,8 @@ class SearchScreen(ScrutuiScreen[None]):
         self.order = SearchOrder.NEWEST
         self._typing: Timer | None = None
         self._shown: SearchQuery | None = None
+        #: How many the shown search found ("1,000+"), once counted.
+        self._found: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-title")
@@ -161,17 +163,18 @@ class SearchScreen(ScrutuiScreen[None]):
         """Show the first page of the current search; the count follows once it is painted."""
         query = self.current_query()
         self._shown = query
+        self._found = None
         self.scrutui.last_search = (query.text, self.filters)
         self.table.total = None
         if not query.searches_text and not self._filtered():
             self.table.source = None
             self.table.rows_shown = []
             self.table.clear()
-            self._describe(None)
+            self._describe()
             self.query_one("#search-detail", Static).update(Text(HINT, style="dim"))
             return
         self.table.load(SearchSource(self.store.search, query, self.cells))
-        self._describe(None)
+        self._describe()
         self.show_detail()
         self.call_after_refresh(self.update_count, query)
 
@@ -185,9 +188,10 @@ class SearchScreen(ScrutuiScreen[None]):
             return
         found = self.store.search.count(query)
         self.table.total = None if found.more else found.count
-        self._describe(str(found))
+        self._found = str(found)
+        self._describe()
 
-    def _describe(self, found: str | None) -> None:
+    def _describe(self) -> None:
         order = "newest first" if self.order is SearchOrder.NEWEST else "best match first"
         title = f"Search every meeting · {order}"
         if self.read_only:
@@ -197,15 +201,14 @@ class SearchScreen(ScrutuiScreen[None]):
         self.query_one("#search-title", Static).update(Text(title))
         parts = [self.filters.words()]
         if self.table.source is not None:
-            if found is not None:
-                parts.insert(0, f"{found} found")
+            if self._found is not None:
+                parts.insert(0, f"{self._found} found")
             parts.append(self.table.position_text())
         self.query_one("#search-filters", Static).update(Text(" · ".join(parts)))
 
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
         if self.is_mounted and self._shown is not None:
-            total = self.table.total
-            self._describe(f"{total:,}" if total is not None else None)
+            self._describe()
 
     def cells(self, hit: SearchHit) -> Sequence[RenderableType]:
         """Date, minute, kind and the words found in their context."""

@@ -3,7 +3,10 @@ sought under it and how they stand. Enter shows a theme's history, oldest first.
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -65,10 +68,37 @@ class ThemesScreen(ScrutuiScreen[None]):
         table.focus()
 
     def load(self) -> None:
-        """Read the themes (of the committee chosen)."""
+        """Read the themes (of the committee chosen), in the background: at council scale that
+        counts a few hundred thousand assurances."""
+        self.query_one("#themes-hint", Static).update(Text("Reading the themes…", style="dim"))
+        self.read_themes(self.committee_id, confidential=not self.read_only)
+
+    @work(thread=True, exclusive=True, group="themes", exit_on_error=False)
+    def read_themes(self, committee_id: int | None, *, confidential: bool) -> None:
+        """Count the themes with a connection of the worker's own."""
+        from scrutui.tui.guard import describe_error
+
+        app = self.app
+        try:
+            store = self.store.reopen()
+            try:
+                themes = store.search.themes(committee_id, confidential=confidential)
+            finally:
+                store.close()
+        except Exception as error:
+            with contextlib.suppress(RuntimeError):
+                app.call_from_thread(app.notify, describe_error(error), severity="error", markup=False)
+            return
+        with contextlib.suppress(RuntimeError):
+            app.call_from_thread(self.show_themes, committee_id, themes)
+
+    def show_themes(self, committee_id: int | None, themes: list[Theme]) -> None:
+        """Fill the table with what the worker counted (unless the committee has changed since)."""
+        if committee_id != self.committee_id or not self.is_mounted:
+            return
         table = self.query_one(DataTable)
         table.clear()
-        self.themes = self.store.search.themes(self.committee_id, confidential=not self.read_only)
+        self.themes = themes
         for index, theme in enumerate(self.themes):
             by = theme.by_status
             table.add_row(
