@@ -46,8 +46,13 @@ MARK_START, MARK_END = "\x02", "\x03"
 #: Column weights for best-first: a record's own text counts most, then the detail, then names
 #: (the kind column only narrows a search).
 WEIGHTS = (4.0, 2.0, 1.0, 0.0)
-#: The index's columns that hold words (the fourth, kind, holds the record's kind).
+#: The index's columns that hold words (the fourth, facets, holds the record's kind and status).
 WORD_COLUMNS = "{text detail names}"
+
+
+def facet(name: str, value: str) -> str:
+    """A kind or status as the index's facets column holds it: "kindinformationrequest"."""
+    return name + value.replace("_", "")
 
 #: The status words a search can be limited to, and the stored statuses each stands for. "open" is
 #: what is still owed: requests outstanding and recommendations awaiting the executive's response.
@@ -97,11 +102,16 @@ class SearchQuery:
         """The FTS5 query, or None when neither words, a person nor kinds are given. With
         `person_prefix`, the person's last word may be the start of a word."""
         words = fts.match_expression(self.text)
-        kinds = sorted(k for k in self.kinds if k in KINDS)
+        kinds = [facet("kind", k) for k in sorted(self.kinds) if k in KINDS]
+        statuses = [facet("status", s) for s in STATUSES.get(self.status, (self.status,)) if self.status]
         return fts.both(
             f"{WORD_COLUMNS} : ({words})" if words else None,
             fts.column_phrase("names", self.person, prefix=person_prefix),
-            ("{kind} : (" + " OR ".join(f'"{k}"' for k in kinds) + ")") if kinds else None,
+            *(
+                "{facets} : (" + " OR ".join(f'"{f}"' for f in facets) + ")"
+                for facets in (kinds, statuses)
+                if facets
+            ),
         )
 
     @property
@@ -241,9 +251,11 @@ _ITEM_FIELDS = (
     "exempt_paragraph",
     "public_title",
 )
-_JOINS = """ JOIN agenda_item a ON a.id = e.agenda_item_id
- JOIN meeting m ON m.id = a.meeting_id
- JOIN committee c ON c.id = m.committee_id
+# CROSS JOIN keeps the index (or search_entry) the outer loop: results stream in key order and a
+# page stops at its last row, where another plan would sort every match.
+_JOINS = """ CROSS JOIN agenda_item a ON a.id = e.agenda_item_id
+ CROSS JOIN meeting m ON m.id = a.meeting_id
+ CROSS JOIN committee c ON c.id = m.committee_id
  LEFT JOIN record r ON r.id = e.record_id
  LEFT JOIN question q ON q.record_id = e.record_id
  LEFT JOIN assurance sa ON sa.record_id = e.record_id
@@ -269,20 +281,7 @@ def _filters(query: SearchQuery) -> tuple[list[str], list[Any]]:
     if query.committee_id is not None:
         conditions.append("m.committee_id = ?")
         params.append(query.committee_id)
-    kinds = [k for k in query.kinds if k in KINDS]
-    if kinds:
-        records = [k for k in kinds if k != ITEM]
-        either = []
-        if records:
-            either.append(f"r.kind IN ({', '.join('?' for _ in records)})")
-            params += records
-        if ITEM in kinds:
-            either.append("e.record_id IS NULL")
-        conditions.append("(" + " OR ".join(either) + ")")
-    if query.status:
-        wanted = STATUSES.get(query.status, (query.status,))
-        conditions.append(f"{_STATUS} IN ({', '.join('?' for _ in wanted)})")
-        params += list(wanted)
+    # Kinds and statuses are matched in the index (its facets column).
     if query.overdue_on is not None:
         conditions.append(
             f"{_STATUS} IN ('outstanding', 'awaited') AND coalesce(ir.due_date, rc.response_due) < ?"
@@ -442,7 +441,7 @@ class SearchRepository:
             conditions.append(f"{key} {bound[0]} ?")
             params.append(bound[1])
         if expression:
-            source = " FROM search s JOIN search_entry e ON e.key = s.rowid"
+            source = " FROM search s CROSS JOIN search_entry e ON e.key = s.rowid"
             conditions.insert(0, "search MATCH ?")
             params.insert(0, expression)
             # Found only by a name or a kind: show the record's own text, not what was matched.
@@ -478,7 +477,7 @@ class SearchRepository:
         ranked = self._h.rows(
             f"""WITH candidates AS (
                     SELECT s.rowid AS key, bm25(search, {weights}) AS score
-                    FROM search s JOIN search_entry e ON e.key = s.rowid{_JOINS}
+                    FROM search s CROSS JOIN search_entry e ON e.key = s.rowid{_JOINS}
                     WHERE search MATCH ? AND {" AND ".join(conditions + dates)}
                     ORDER BY s.rowid DESC LIMIT {BEST_OF})
                 SELECT key, score FROM candidates {"WHERE " + paging if paging else ""}
@@ -492,7 +491,7 @@ class SearchRepository:
         snippet = _SNIPPET if query.has_words else _EXCERPT
         rows = self._h.rows(
             f"SELECT s.rowid AS key, {snippet} AS snippet, NULL AS score, {_DETAILS}"
-            f" FROM search s JOIN search_entry e ON e.key = s.rowid{_JOINS}"
+            f" FROM search s CROSS JOIN search_entry e ON e.key = s.rowid{_JOINS}"
             f" WHERE search MATCH ? AND s.rowid IN ({marks})",
             [expression, *scores],
         )
@@ -508,7 +507,7 @@ class SearchRepository:
         key = "s.rowid" if expression else "e.key"
         dates, date_params = _date_bounds(query, key)
         if expression:
-            source = "search s JOIN search_entry e ON e.key = s.rowid"
+            source = "search s CROSS JOIN search_entry e ON e.key = s.rowid"
             conditions = ["search MATCH ?", *conditions]
             params = [expression, *params]
         else:

@@ -95,10 +95,12 @@ class ThemeHistoryScreen(ScrutuiScreen[None]):
         Binding("escape", "back", "Back", id="theme.back", tooltip="Back to the themes"),
     ]
 
-    def __init__(self, theme: str, committee_id: int | None = None) -> None:
+    def __init__(self, theme: str, committee_id: int | None = None, spellings: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.theme = theme
         self.committee_id = committee_id
+        #: The theme's spellings, when the themes list has already counted them.
+        self.spellings = spellings
 
     def compose(self) -> ComposeResult:
         yield Static(id="theme-title")
@@ -110,15 +112,18 @@ class ThemeHistoryScreen(ScrutuiScreen[None]):
     def on_mount(self) -> None:
         super().on_mount()
         confidential = not self.read_only
-        self.theme_query = self.store.search.theme_query(
-            self.theme, self.committee_id, confidential=confidential
-        )
+        if self.spellings:
+            self.theme_query = ThemeQuery(self.spellings, self.committee_id, confidential)
+        else:
+            self.theme_query = self.store.search.theme_query(
+                self.theme, self.committee_id, confidential=confidential
+            )
         table = self.table
         committees = self.committee_id is None and self.store.committees.count() > 1
         table.add_columns("Date", "Min.", "Status", "Sought", *(["Committee"] if committees else []))
-        table.total = self.store.search.theme_count(self.theme_query)
         width = max(20, self.size.width - (62 if committees else 36))
         table.load(ThemeSource(self.store.search, self.theme_query, width, committees=committees))
+        self.call_after_refresh(self.count)
         where = self.store.committees.get(self.committee_id).name if self.committee_id else "all committees"
         self.query_one("#theme-title", Static).update(
             Text(f"Theme: {self.theme} · {where}" + (" · READ-ONLY" if self.read_only else ""))
@@ -126,21 +131,30 @@ class ThemeHistoryScreen(ScrutuiScreen[None]):
         self.show_detail()
         table.focus()
 
+    def count(self) -> None:
+        """How many assurances the history holds (counted once the first page shows)."""
+        if self.is_mounted:
+            self.table.total = self.store.search.theme_count(self.theme_query)
+            self.describe()
+
     @property
     def table(self) -> PagedTable[ThemeEntry]:
         """The assurances."""
         return self.query_one(PagedTable)
 
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
+        self.describe()
+
+    def describe(self) -> None:
+        """How many, in what order, the other spellings, which rows."""
         if not self.is_mounted or not hasattr(self, "theme_query"):
             return
         spellings = [s for s in self.theme_query.spellings if s != self.theme]
         also = f" · also written {', '.join(spellings)}" if spellings else ""
-        total = self.table.total or 0
+        total = self.table.total
+        counted = f"{total:,} assurance{'s' if total != 1 else ''}, " if total is not None else ""
         self.query_one("#theme-about", Static).update(
-            Text(
-                f"{total:,} assurance{'s' if total != 1 else ''}, oldest first{also} · {self.table.position_text()}"
-            )
+            Text(f"{counted}oldest first{also} · {self.table.position_text()}")
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -145,7 +145,8 @@ class ThemesScreen(ScrutuiScreen[None]):
 
         theme = self.selected()
         if theme is not None:
-            self.app.push_screen(ThemeHistoryScreen(theme.name, self.committee_id))
+            spellings = tuple(sorted(theme.spellings))
+            self.app.push_screen(ThemeHistoryScreen(theme.name, self.committee_id, spellings))
 
     @guarded
     def action_pick_committee(self) -> None:
