@@ -30,6 +30,7 @@ __all__ = [
     "ITEM",
     "KINDS",
     "OPEN",
+    "SHORT_KINDS",
     "STATUSES",
     "Found",
     "OwedCounts",
@@ -42,6 +43,7 @@ __all__ = [
     "check_dates",
     "kind_label",
     "owed_by",
+    "short_kind",
     "status_word",
 ]
 
@@ -52,6 +54,23 @@ KIND_WORDS: dict[str, str] = {
     "requests": RecordKind.INFORMATION_REQUEST.value,
     "agenda": ITEM,
 }
+
+
+#: Kinds as a narrow column names them.
+SHORT_KINDS = {
+    RecordKind.NARRATIVE.value: "Narrative",
+    RecordKind.QUESTION.value: "Question",
+    RecordKind.ASSURANCE.value: "Assurance",
+    RecordKind.INFORMATION_REQUEST.value: "Request",
+    RecordKind.RESOLUTION.value: "Resolution",
+    RecordKind.RECOMMENDATION.value: "Recommend.",
+    ITEM: "Agenda item",
+}
+
+
+def short_kind(kind: str) -> str:
+    """A kind in at most 11 letters: "Request", "Recommend.", "Agenda item"."""
+    return SHORT_KINDS.get(kind) or kind_label(kind)
 
 
 def kind_label(kind: str) -> str:

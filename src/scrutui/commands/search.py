@@ -22,7 +22,7 @@ from scrutui.search import (
     SearchQuery,
     ThemeEntry,
     check_dates,
-    kind_label,
+    short_kind,
     status_word,
 )
 from scrutui.store.search import fitted_parts
@@ -75,12 +75,12 @@ def hit_lines(hits: list[SearchHit], width: int) -> list[str]:
             hit.origin.meeting_date.strftime("%d/%m/%Y"),
             hit.origin.committee,
             hit.minute or "-",
-            kind_label(hit.kind) + (f" ({status_word(hit.status)})" if hit.status else ""),
+            short_kind(hit.kind) + (f" ({status_word(hit.status)})" if hit.status else ""),
             hit.origin.item.title,
         )
         for hit in hits
     ]
-    limits = [10, 30, 6, 32]
+    limits = [10, 24, 6, 26]
     widths = [min(limits[i], max([len(headers[i]), *(len(r[i]) for r in rows)])) for i in range(len(limits))]
     widths.append(max(20, width - sum(widths) - 2 * len(widths)))
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
@@ -180,9 +180,9 @@ def search_command(
     if as_json:
         click.echo(json.dumps([hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return
-    what = _description(text, person, found_committee.name if found_committee else None)
+    what = _description(text, person, status, found_committee.name if found_committee else None)
     if not hits:
-        click.echo(f"Nothing found for {what}.")
+        click.echo(f"Nothing found{what}.")
         return
     width = shutil.get_terminal_size((120, 24)).columns
     for line in hit_lines(hits, width):
@@ -193,21 +193,23 @@ def search_command(
         if total and (total.more or total.count > len(hits))
         else ""
     )
-    click.echo(f"{len(hits):,} of {total} found for {what}, {ordered}{more}.")
+    click.echo(f"{len(hits):,} of {total} found{what}, {ordered}{more}.")
 
 
-def _description(text: str, person: str | None, committee: str | None) -> str:
+def _description(text: str, person: str | None, status: str | None, committee: str | None) -> str:
     parts = []
     if text:
-        parts.append(" ".join(f"“{w}”" for w in words(text)))
+        parts.append("for " + " ".join(f"“{w}”" for w in words(text)))
         left_out = [t.text for group in parse(text) for t in group if t.negated]
         if left_out:
             parts.append("without " + " ".join(f"“{w}”" for w in left_out))
     if person and person.strip():
-        parts.append(f"anything of {person.strip()}")
+        parts.append(f"naming {person.strip()}")
+    if status:
+        parts.append(f"({status_word(status.lower())})")
     if committee:
         parts.append(f"in {committee}")
-    return " ".join(parts) or "these filters"
+    return "".join(f" {p}" for p in parts) or " with these filters"
 
 
 @click.command("themes")
@@ -329,12 +331,10 @@ def _print_history(
         record = entry.record
         click.echo("")
         status = status_word(record.status.value).upper()
-        click.echo(
-            f"{long_date(entry.origin.meeting_date)} · {entry.origin.committee} · "
-            f"{item_reference(entry.origin.item, public=False)} · {click.style(status, bold=True)}"
-        )
-        for label, text in (("Sought", record.text), ("Response", record.response or "(none recorded)")):
-            click.echo(_wrapped(f"{label}: {text}", width))
+        click.echo(f"{long_date(entry.origin.meeting_date)} · {click.style(status, bold=True)}")
+        where = f"{entry.origin.committee}, {item_reference(entry.origin.item, public=False)}"
+        for text in (where, f"Sought: {record.text}", f"Response: {record.response or '(none recorded)'}"):
+            click.echo(_wrapped(text, width))
 
 
 def _wrapped(text: str, width: int) -> str:

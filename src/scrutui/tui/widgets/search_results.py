@@ -12,19 +12,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from scrutui.minutes import item_reference, long_date
-from scrutui.search import ITEM, SearchHit, SearchQuery, kind_label, status_word
+from scrutui.search import SearchHit, SearchQuery, short_kind, status_word
 from scrutui.store.search import SearchRepository, fitted_parts, marked_parts
 
-#: Kinds as a narrow column names them.
-SHORT_KINDS = {
-    "narrative": "Narrative",
-    "question": "Question",
-    "assurance": "Assurance",
-    "information_request": "Request",
-    "resolution": "Resolution",
-    "recommendation": "Recommend.",
-    ITEM: "Agenda item",
-}
 STATUS_STYLES = {
     "outstanding": "yellow",
     "awaited": "yellow",
@@ -102,10 +92,10 @@ def status_cell(hit: SearchHit) -> Text:
 
 def kind_cell(hit: SearchHit) -> Text:
     """The kind, short; what is under an exempt (confidential) item marked ⚠."""
-    label = SHORT_KINDS.get(hit.kind, kind_label(hit.kind))
+    label = short_kind(hit.kind)
     if hit.origin.item.is_exempt:
         return Text(f"{label} ⚠", style="bold red")
     return Text(label)
 
 
-__all__ = ["SHORT_KINDS", "SearchSource", "found_text", "kind_cell", "status_cell", "where"]
+__all__ = ["SearchSource", "found_text", "kind_cell", "status_cell", "where"]
