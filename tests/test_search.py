@@ -320,3 +320,26 @@ def test_no_text_makes_an_fts_syntax_error(searchable: Store, typed: str) -> Non
     if expression is not None:
         searchable.handle.rows("SELECT rowid FROM search WHERE search MATCH ? LIMIT 1", [expression])
     searchable.search.first_page(SearchQuery(typed, person=typed), 5)
+
+
+def test_a_name_under_an_exempt_item_changes_no_public_search(demo_store: Store) -> None:
+    from scrutui.models import InformationRequest
+
+    public_item = demo_store.agenda.for_meeting(2)[3]
+    [exempt_item] = [i for i in demo_store.agenda.for_meeting(2) if i.is_exempt]
+    demo_store.records.add(
+        InformationRequest(agenda_item_id=public_item.id or 0, requested_of="Zed Quartermainez", text="figures")
+    )
+
+    def public() -> list[int | None]:
+        return [h.record_id for h in demo_store.search.all(SearchQuery(person="Zed Quartermaine"), 100)]
+
+    before = public()
+    assert len(before) == 1  # as the start of a name: "Quartermainez"
+    demo_store.records.add(
+        InformationRequest(agenda_item_id=exempt_item.id or 0, requested_of="Zed Quartermaine", text="secret")
+    )
+    demo_store.search._whole_names.clear()
+    assert public() == before
+    confidential = demo_store.search.all(SearchQuery(person="Zed Quartermaine", confidential=True), 100)
+    assert [h.origin.item.is_exempt for h in confidential] == [True]

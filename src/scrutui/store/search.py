@@ -50,10 +50,6 @@ WEIGHTS = (4.0, 2.0, 1.0, 0.0)
 WORD_COLUMNS = "{text detail names}"
 
 
-def facet(name: str, value: str) -> str:
-    """A kind or status as the index's facets column holds it: "kindinformationrequest"."""
-    return name + value.replace("_", "")
-
 #: The status words a search can be limited to, and the stored statuses each stands for. "open" is
 #: what is still owed: requests outstanding and recommendations awaiting the executive's response.
 OPEN = "open"
@@ -63,6 +59,11 @@ STATUSES: dict[str, tuple[str, ...]] = {
     **{s.value: (s.value,) for s in RequestStatus},
     **{s.value: (s.value,) for s in ExecutiveResponse},
 }
+
+
+def facet(name: str, value: str) -> str:
+    """A kind or status as the index's facets column holds it: "kindinformationrequest"."""
+    return name + value.replace("_", "")
 
 
 class SearchOrder(StrEnum):
@@ -341,8 +342,9 @@ class SearchRepository:
 
     def __init__(self, handle: Handle) -> None:
         self._h = handle
-        #: Whether each person searched for is found as typed (else as the start of a name).
-        self._whole_names: dict[str, bool] = {}
+        #: Whether each person searched for is found as typed (else as the start of a name), by
+        #: (person, confidential): an exempt item's names must not change what a public search does.
+        self._whole_names: dict[tuple[str, bool], bool] = {}
 
     def _expression(self, query: SearchQuery) -> str | None:
         """The query's FTS5 expression. A person is matched as typed when anything names them so
@@ -350,16 +352,24 @@ class SearchRepository:
         word ("Director of Fin"), which costs more on a common word."""
         if not query.person.strip():
             return query.expression()
-        whole = self._whole_names.get(query.person)
+        asked = (query.person, query.confidential)
+        whole = self._whole_names.get(asked)
         if whole is None:
             exact = fts.column_phrase("names", query.person)
+            public = "" if query.confidential else " AND a.exempt_paragraph IS NULL"
             whole = (
                 exact is None
-                or self._h.scalar("SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", [exact]) is not None
+                or self._h.scalar(
+                    "SELECT 1 FROM search s CROSS JOIN search_entry e ON e.key = s.rowid"
+                    " CROSS JOIN agenda_item a ON a.id = e.agenda_item_id"
+                    f" WHERE search MATCH ?{public} LIMIT 1",
+                    [exact],
+                )
+                is not None
             )
             if len(self._whole_names) > 200:
                 self._whole_names.clear()
-            self._whole_names[query.person] = whole
+            self._whole_names[asked] = whole
         return query.expression(person_prefix=not whole)
 
     # --- pages, newest first ----------------------------------------------------------------------
