@@ -91,6 +91,8 @@ class SearchScreen(ScrutuiScreen[None]):
         self._shown: SearchQuery | None = None
         #: How many the shown search found ("1,000+"), once counted.
         self._found: str | None = None
+        self._detail_pending = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-title")
@@ -113,10 +115,12 @@ class SearchScreen(ScrutuiScreen[None]):
         self.search_now()
 
     def on_screen_resume(self) -> None:
-        # Back from a meeting: what was found may have been edited there.
-        if self._shown is not None and self.is_mounted:
+        # Back from a meeting: what was found may have been edited there. (The first time the
+        # screen shows, on_mount has only just read it.)
+        if self._resumed and self._shown is not None and self.is_mounted:
             self.table.reload()
-            self.show_detail()
+            self._detail_later()
+        self._resumed = True
 
     @property
     def table(self) -> PagedTable[SearchHit]:
@@ -175,7 +179,8 @@ class SearchScreen(ScrutuiScreen[None]):
             return
         self.table.load(SearchSource(self.store.search, query, self.cells))
         self._describe()
-        self.show_detail()
+        # The rows first; the selected one in full and the count once they are on screen.
+        self._detail_later()
         self.call_after_refresh(self.update_count, query)
 
     def _filtered(self) -> bool:
@@ -223,7 +228,19 @@ class SearchScreen(ScrutuiScreen[None]):
     # --- the selected result ------------------------------------------------------------------------
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.show_detail()
+        self._detail_later()
+
+    def _detail_later(self) -> None:
+        """Show the selected result in full once the screen is painted (once, however many
+        highlights came meanwhile)."""
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._detail_now)
+
+    def _detail_now(self) -> None:
+        self._detail_pending = False
+        if self.is_mounted:
+            self.show_detail()
 
     def show_detail(self) -> None:
         """The selected result in full under the list, the words found in bold."""
