@@ -275,7 +275,7 @@ def bench_measures(db: Path, meeting_id: int, runs: int) -> list[Any]:
     return [
         *measure_first_pages(db, runs),
         measure_screen(db, runs),
-        *measure_save_with_triggers(db, meeting_id, 400),
+        *measure_save_with_triggers(db, meeting_id, 60 * max(1, runs)),
     ]
 
 
