@@ -166,140 +166,115 @@ WHEN OLD.date IS NOT NEW.date BEGIN
             SELECT r.id FROM record r JOIN agenda_item a ON a.id = r.agenda_item_id WHERE a.meeting_id = NEW.id);
 END;
 
--- each kind's detail (nothing to do for a record not yet indexed: a new record's detail row is
--- written just before the record, which is then indexed whole)
+-- each kind's detail
 -- question: answer, asked_by, answered_by
-CREATE TRIGGER search_question_before_insert BEFORE INSERT ON question
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_question_before_insert BEFORE INSERT ON question BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
-CREATE TRIGGER search_question_after_insert AFTER INSERT ON question
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_question_after_insert AFTER INSERT ON question BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
 CREATE TRIGGER search_question_before_update BEFORE UPDATE OF record_id, answer, asked_by, answered_by ON question
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.answer IS NOT NEW.answer OR OLD.asked_by IS NOT NEW.asked_by OR OLD.answered_by IS NOT NEW.answered_by)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.answer IS NOT NEW.answer OR OLD.asked_by IS NOT NEW.asked_by OR OLD.answered_by IS NOT NEW.answered_by BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
 CREATE TRIGGER search_question_after_update AFTER UPDATE OF record_id, answer, asked_by, answered_by ON question
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.answer IS NOT NEW.answer OR OLD.asked_by IS NOT NEW.asked_by OR OLD.answered_by IS NOT NEW.answered_by)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.answer IS NOT NEW.answer OR OLD.asked_by IS NOT NEW.asked_by OR OLD.answered_by IS NOT NEW.answered_by BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
-CREATE TRIGGER search_question_before_delete BEFORE DELETE ON question
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_question_before_delete BEFORE DELETE ON question BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
-CREATE TRIGGER search_question_after_delete AFTER DELETE ON question
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_question_after_delete AFTER DELETE ON question BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
 
 -- assurance: theme, response, status
-CREATE TRIGGER search_assurance_before_insert BEFORE INSERT ON assurance
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_assurance_before_insert BEFORE INSERT ON assurance BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
-CREATE TRIGGER search_assurance_after_insert AFTER INSERT ON assurance
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_assurance_after_insert AFTER INSERT ON assurance BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
 CREATE TRIGGER search_assurance_before_update BEFORE UPDATE OF record_id, theme, response, status ON assurance
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.theme IS NOT NEW.theme OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.theme IS NOT NEW.theme OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
 CREATE TRIGGER search_assurance_after_update AFTER UPDATE OF record_id, theme, response, status ON assurance
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.theme IS NOT NEW.theme OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.theme IS NOT NEW.theme OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
-CREATE TRIGGER search_assurance_before_delete BEFORE DELETE ON assurance
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_assurance_before_delete BEFORE DELETE ON assurance BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
-CREATE TRIGGER search_assurance_after_delete AFTER DELETE ON assurance
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_assurance_after_delete AFTER DELETE ON assurance BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
 
 -- information_request: requested_of, response, status
-CREATE TRIGGER search_information_request_before_insert BEFORE INSERT ON information_request
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_information_request_before_insert BEFORE INSERT ON information_request BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
-CREATE TRIGGER search_information_request_after_insert AFTER INSERT ON information_request
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_information_request_after_insert AFTER INSERT ON information_request BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
 CREATE TRIGGER search_information_request_before_update BEFORE UPDATE OF record_id, requested_of, response, status ON information_request
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.requested_of IS NOT NEW.requested_of OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.requested_of IS NOT NEW.requested_of OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
 CREATE TRIGGER search_information_request_after_update AFTER UPDATE OF record_id, requested_of, response, status ON information_request
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.requested_of IS NOT NEW.requested_of OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.requested_of IS NOT NEW.requested_of OR OLD.response IS NOT NEW.response OR OLD.status IS NOT NEW.status BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
-CREATE TRIGGER search_information_request_before_delete BEFORE DELETE ON information_request
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_information_request_before_delete BEFORE DELETE ON information_request BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
-CREATE TRIGGER search_information_request_after_delete AFTER DELETE ON information_request
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_information_request_after_delete AFTER DELETE ON information_request BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
 
 -- recommendation: addressee, response_text, response_status
-CREATE TRIGGER search_recommendation_before_insert BEFORE INSERT ON recommendation
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_recommendation_before_insert BEFORE INSERT ON recommendation BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
-CREATE TRIGGER search_recommendation_after_insert AFTER INSERT ON recommendation
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = NEW.record_id) BEGIN
+CREATE TRIGGER search_recommendation_after_insert AFTER INSERT ON recommendation BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = NEW.record_id;
 END;
 CREATE TRIGGER search_recommendation_before_update BEFORE UPDATE OF record_id, addressee, response_text, response_status ON recommendation
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.addressee IS NOT NEW.addressee OR OLD.response_text IS NOT NEW.response_text OR OLD.response_status IS NOT NEW.response_status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.addressee IS NOT NEW.addressee OR OLD.response_text IS NOT NEW.response_text OR OLD.response_status IS NOT NEW.response_status BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
 CREATE TRIGGER search_recommendation_after_update AFTER UPDATE OF record_id, addressee, response_text, response_status ON recommendation
-WHEN (OLD.record_id IS NOT NEW.record_id OR OLD.addressee IS NOT NEW.addressee OR OLD.response_text IS NOT NEW.response_text OR OLD.response_status IS NOT NEW.response_status)
-    AND EXISTS (SELECT 1 FROM search_entry WHERE record_id IN (OLD.record_id, NEW.record_id)) BEGIN
+WHEN OLD.record_id IS NOT NEW.record_id OR OLD.addressee IS NOT NEW.addressee OR OLD.response_text IS NOT NEW.response_text OR OLD.response_status IS NOT NEW.response_status BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id IN (OLD.record_id, NEW.record_id);
 END;
-CREATE TRIGGER search_recommendation_before_delete BEFORE DELETE ON recommendation
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_recommendation_before_delete BEFORE DELETE ON recommendation BEGIN
     INSERT INTO search (search, rowid, text, detail, names, facets)
         SELECT 'delete', key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;
-CREATE TRIGGER search_recommendation_after_delete AFTER DELETE ON recommendation
-WHEN EXISTS (SELECT 1 FROM search_entry WHERE record_id = OLD.record_id) BEGIN
+CREATE TRIGGER search_recommendation_after_delete AFTER DELETE ON recommendation BEGIN
     INSERT INTO search (rowid, text, detail, names, facets)
         SELECT key, text, detail, names, facets FROM search_document WHERE record_id = OLD.record_id;
 END;

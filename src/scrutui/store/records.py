@@ -133,19 +133,10 @@ class RecordRepository:
                 "SELECT coalesce(max(position), 0) + 1 FROM record WHERE agenda_item_id = ?",
                 [record.agenda_item_id],
             ).fetchone()[0]
-            # The kind's detail row goes in first (its reference to the record is checked at the
-            # commit), so the search index's triggers index the record once, whole, not three times.
-            record_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM record").fetchone()[0])
-            detail = _detail_values(record)
-            if detail:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
-                table, values = detail
-                insert(conn, table, {"record_id": record_id, **values})
-            insert(
+            record_id = insert(
                 conn,
                 "record",
                 {
-                    "id": record_id,
                     "agenda_item_id": record.agenda_item_id,
                     "kind": record.kind.value,
                     "position": position,
@@ -154,6 +145,10 @@ class RecordRepository:
                     "updated_at": stamp,
                 },
             )
+            detail = _detail_values(record)
+            if detail:
+                table, values = detail
+                insert(conn, table, {"record_id": record_id, **values})
         return record.model_copy(
             update={"id": record_id, "position": position, "created_at": stamp, "updated_at": stamp}
         )
