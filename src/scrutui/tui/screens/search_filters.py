@@ -79,7 +79,7 @@ class SearchFiltersForm(FormModal[SearchFilters | None]):
         f = self.filters
         with Vertical():
             yield Label(
-                "Search only  (Space ticks · Enter applies · ctrl+r clears · Escape cancels)", classes="field"
+                "Search only: Space ticks · Enter applies · ctrl+r clears · Esc cancels", classes="field"
             )
             with Horizontal(classes="row"):
                 with Vertical():
@@ -98,7 +98,7 @@ class SearchFiltersForm(FormModal[SearchFilters | None]):
                     yield Select(STATUS_CHOICES, value=f.status, allow_blank=False, id="filters-status")
             with Horizontal(classes="row"):
                 with Vertical():
-                    yield Label("Person or role (asked, answered, asked of)", classes="field")
+                    yield Label("Person or role", classes="field")
                     yield Input(f.person, placeholder="e.g. Director of Finance", id="filters-person")
                 with Vertical():
                     yield Label("Meetings from", classes="field")
