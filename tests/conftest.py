@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,9 +25,38 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """Where a test's database lives."""
-    return tmp_path / "scrutui.sqlite"
+def db_path(tmp_path: Path) -> Iterator[Path]:
+    """Where a test's database lives. Afterwards, its search index must match what it indexes."""
+    path = tmp_path / "scrutui.sqlite"
+    yield path
+    assert_search_index_intact(path)
+
+
+def assert_search_index_intact(path: Path) -> None:
+    """The full-text index of the database at `path` (if it is a database with one) holds exactly
+    what its triggers should have put there: FTS5's own check against the indexed text."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    try:
+        try:
+            has_index = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search'").fetchone()
+        except sqlite3.DatabaseError:
+            return  # not a database (the damaged-file tests leave such files)
+        if has_index:
+            try:
+                conn.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.OperationalError as error:
+                if "readonly" not in str(error):
+                    raise
+                # 'integrity-check' is written as an INSERT: run it on a copy in memory.
+                copy = sqlite3.connect(":memory:")
+                conn.backup(copy)
+                copy.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+                copy.close()
+    finally:
+        conn.close()
 
 
 @pytest.fixture

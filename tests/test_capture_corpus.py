@@ -151,3 +151,15 @@ def test_a_name_typed_in_lower_case_counts_when_the_meeting_knows_it(store: Stor
     assert saved is not None and saved.answered
     unknown = session.parse("a director of finance: 40 of 52")
     assert unknown.kind is CaptureKind.NARRATIVE
+
+
+def test_an_assurance_under_a_sub_heading_takes_it_as_its_theme(store: Store) -> None:
+    _, meeting, items = add_meeting(store)
+    session = MinutingSession(store, meeting.id or 0)
+    item = items[1].id or 0
+    session.submit(item, "h Finance")
+    under = session.submit(item, "as: the budget would balance")
+    session.submit(item, "h end")
+    after = session.submit(item, "as: the audit would be on time")
+    assert under is not None and isinstance(under.record, Assurance) and under.record.theme == "Finance"
+    assert after is not None and isinstance(after.record, Assurance) and after.record.theme == ""

@@ -17,6 +17,7 @@ from scrutui.errors import ScrutuiError
 from scrutui.logs import redacted, setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
 from scrutui.store import Store, open_store
+from scrutui.store.migrations import UpgradeProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
@@ -91,7 +92,21 @@ def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False, cr
         create_folder=is_default and create,
         create=create,
         allow_network_share=allowed,
+        progress=ProgressLine(),
     )
+class ProgressLine:
+    """A line on stderr saying how an upgrade is going: rewritten in place on a terminal; on
+    anything else (a log), a line for each step and one at the end."""
+
+    def __init__(self) -> None:
+        self.step = ""
+
+    def __call__(self, state: UpgradeProgress) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"\r\x1b[K{state.line()}", err=True, nl=state.done)
+        elif state.done or state.step != self.step:
+            click.echo(state.line() if state.done else f"{state.heading}: {state.step} …", err=True)
+        self.step = state.step
 
 
 EXIT_CODES = """Exit status: 0 done; 1 refused (a clear one-line message says why: no such database,
@@ -255,7 +270,12 @@ if __name__ == "__main__":  # pragma: no cover
 
     scrutui_main()
 else:
-    from scrutui.commands import register_import_and_open_data_commands, register_tracker_commands
+    from scrutui.commands import (
+        register_import_and_open_data_commands,
+        register_search_commands,
+        register_tracker_commands,
+    )
 
     register_tracker_commands(main, export)
     register_import_and_open_data_commands(main, export)
+    register_search_commands(main)

@@ -610,6 +610,17 @@ class Heading(RecordBase):
         return self
 
 
+def open_section(records: list[Record]) -> str:
+    """The sub-heading a record added after `records` stands under ("" at the item's top level): the
+    last heading not ended, or the theme of an assurance that opened a section since."""
+    for record in reversed(records):
+        if isinstance(record, Heading):
+            return "" if record.ends_section else record.text
+        if isinstance(record, Assurance) and record.theme:
+            return record.theme
+    return ""
+
+
 class Narrative(_NeedsText):
     """A note of who presented and what was discussed: paragraphs and list items (`blocks`).
 
@@ -794,7 +805,7 @@ class Motion(RecordBase):
                 for field, number in zip(("votes_for", "votes_against", "abstentions"), counted, strict=True):
                     object.__setattr__(self, field, number)
             elif typed != counted:
-                raise ValueError("the numbers come from the recorded vote: change the members' votes (F8)")
+                raise ValueError("the numbers come from the recorded vote: change the members' votes (F10)")
         numbers = (self.votes_for, self.votes_against)
         if self.votes_for is not None and self.votes_against is not None and self.abstentions is None:
             object.__setattr__(self, "abstentions", 0)

@@ -14,6 +14,7 @@ from scrutui.errors import ScrutuiError
 from scrutui.formalities import Movement, MovementEvent, Roll
 from scrutui.models import (
     AgendaItem,
+    Assurance,
     Committee,
     Meeting,
     Motion,
@@ -24,6 +25,7 @@ from scrutui.models import (
     Role,
     blocks_of,
     clean_text,
+    open_section,
 )
 from scrutui.store import Store
 from scrutui.store.people import KnownPeople
@@ -152,11 +154,19 @@ class MinutingSession:
                 before = self.store.records.update(listed)
                 self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
                 return Saved(self.store.records.get(before.id or 0), listed=True)
-        record = capture.to_record(parsed, item_id, self.committee.recommendation_body)
+        record = self._under_its_heading(capture.to_record(parsed, item_id, self.committee.recommendation_body))
         saved = self.store.records.add(record)
         self._remember(UndoStep(Change.ADD, saved.id or 0))
         self._link_decision(saved)
         return Saved(saved, unknown_names=unknown)
+
+    def _under_its_heading(self, record: Record) -> Record:
+        """A new assurance with no theme takes that of the sub-heading it is typed under (a theme
+        and a sub-heading are one thing), so the theme's history finds it."""
+        if not isinstance(record, Assurance) or record.theme or record.id is not None:
+            return record
+        heading = open_section(self.records(record.agenda_item_id))
+        return record.model_copy(update={"theme": heading}) if heading else record
 
     def _vote(self, item_id: int, parsed: capture.Capture) -> Saved:
         """A show of hands: the open motion (or amendment) decided, or, with none open, a motion
@@ -199,7 +209,7 @@ class MinutingSession:
         ):
             self.notices = tuple(voting.check_vote(record, self.roll(), record.agenda_item_id))
         if record.id is None:
-            saved = self.store.records.add(record)
+            saved = self.store.records.add(self._under_its_heading(record))
             self._remember(UndoStep(Change.ADD, saved.id or 0))
             self._link_decision(saved)
             return saved

@@ -90,6 +90,20 @@ def outputs(db_path: Path, folder: Path, *, confidential: bool) -> dict[str, str
             listed = folder / f"resolutions-{scope[0][2:]}.{form}"
             run("export", "resolutions", *db, *scope, "-o", str(listed), *extra)
             found[f"resolutions {scope[0]} ({form})"] = written(listed)
+    # Search (typed in lower case, so that echoing the words typed is not mistaken for a leak).
+    found["search (table)"] = run("search", CANARY.lower(), *db, *extra)
+    found["search (JSON)"] = run("search", CANARY.lower(), "--json", *db, *extra)
+    found["search by the private title"] = run("search", "hollins", "care", *db, *extra)
+    found["search by person (JSON)"] = run("search", "--person", "head of procurement", "--json", *db, *extra)
+    found["search by filters only (JSON)"] = run(
+        "search", "--kind", "narrative", "--kind", "item", "--kind", "assurance", "--limit", "10000", "--json",
+        *db, *extra,
+    )
+    found["search, best first (JSON)"] = run("search", "bid", "--order", "best", "--json", *db, *extra)
+    found["themes (table)"] = run("themes", *db, *extra)
+    found["themes (JSON)"] = run("themes", "--json", *db, *extra)
+    # A close spelling of the exempt theme "Price CANARY-8812".
+    found["theme history"] = run("themes", "price " + CANARY.lower().replace("-", " "), *db, *extra)
     if shutil.which("soffice") and shutil.which("pdftotext"):
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(minutes)],
                        check=True, capture_output=True, timeout=180)
@@ -107,7 +121,7 @@ def canary_db(db_path: Path) -> Path:
 
 def test_no_public_output_holds_exempt_text(canary_db: Path, tmp_path: Path) -> None:
     public = outputs(canary_db, tmp_path / "public", confidential=False)
-    assert len(public) >= 11
+    assert len(public) >= 20
     leaks = [name for name, text in public.items() if CANARY in text]
     assert leaks == []
     # The public minutes still say the item was taken, under its public title (or a neutral one),
@@ -136,3 +150,21 @@ def test_a_committee_may_publish_the_nature_of_declarations_on_exempt_items(cana
     text = written(minutes)
     assert f"as a director of {CANARY} Ltd" in text  # the committee chose to publish natures
     assert f"bid price of {CANARY}" not in text  # the exempt minutes themselves stay private
+
+
+def test_search_counts_leave_exempt_items_out(canary_db: Path) -> None:
+    """A public search's count is of what it may show: the words of the exempt item count for
+    nothing, in the table's count line and the JSON."""
+    import json
+
+    db = ["--db", str(canary_db)]
+    for word in ("bid", "contract", "price"):
+        public = json.loads(run("search", word, "--json", "--limit", "10000", *db))
+        confidential = json.loads(run("search", word, "--json", "--limit", "10000", "--confidential", *db))
+        assert all(not hit["exempt"] for hit in public)
+        assert len(confidential) > len(public)
+        if public:
+            assert f"of {len(public)} found" in run("search", word, "--limit", "1", *db)
+        else:
+            assert "Nothing found" in run("search", word, *db)
+        assert f"of {len(confidential)} found" in run("search", word, "--limit", "1", "--confidential", *db)

@@ -163,7 +163,7 @@ async def test_keys_left_off_the_bar_are_in_f1(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         listed = [str(cell) for cell in keys_table(minuting).columns[0]._cells]
-        for key in ("f9", "f8", "^o", "^b", "^l", "f7", "f6"):
+        for key in ("f9", "f10", "^o", "^b", "^l", "f7", "f6"):
             assert key in listed
 
 

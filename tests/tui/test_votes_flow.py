@@ -1,5 +1,5 @@
 """Votes from the keyboard: a motion and an amendment typed on the capture line, the amendment lost
-on a recorded vote (F8, one key a member), the substantive motion carried on a show of hands and
+on a recorded vote (F10, one key a member), the substantive motion carried on a show of hands and
 made the resolution with F2; a show of hands larger than the members present refused; a motion
 through the form; the minutes and the decision notice exported and read back; the Welsh deadline on
 the meetings list until the notice is exported."""
@@ -89,7 +89,7 @@ async def test_an_amendment_lost_on_a_recorded_vote_and_the_motion_carried_on_a_
             pilot
         )  # a motion is open: the grammar line says how to vote
 
-        await pilot.press("f8")
+        await pilot.press("f10")
         await pilot.pause()
         vote = app.screen
         assert isinstance(vote, RecordedVoteScreen) and vote.motion.amendment

@@ -27,3 +27,11 @@ def register_import_and_open_data_commands(main: click.Group, export: click.Grou
     main.add_command(imports.import_group)
     export.add_command(open_data.export_oparl)
     export.add_command(open_data.export_chapters)
+
+
+def register_search_commands(main: click.Group) -> None:
+    """Add ``scrutui search`` and ``scrutui themes`` (imported late, as above)."""
+    from scrutui.commands import search
+
+    main.add_command(search.search_command)
+    main.add_command(search.themes_command)

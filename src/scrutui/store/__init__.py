@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrutui.errors import DatabaseError
 from scrutui.paths import mark_in_use
@@ -21,13 +23,16 @@ from scrutui.store.connection import (
     read_header,
 )
 from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
-from scrutui.store.migrations import latest_version, migrate
+from scrutui.store.migrations import Progress, latest_version, migrate
 from scrutui.store.notices import NoticeRepository
 from scrutui.store.people import PeopleDirectory
 from scrutui.store.records import RecordRepository
 from scrutui.store.shares import network_share
 from scrutui.store.signoff import SignoffRepository
 from scrutui.store.tracker import TrackerRepository
+
+if TYPE_CHECKING:
+    from scrutui.store.search import SearchRepository
 
 __all__ = ["MeetingSummary", "Store", "missing_database", "open_store"]
 
@@ -71,6 +76,13 @@ class Store:
             tracker=self.tracker,
         )
 
+    @functools.cached_property
+    def search(self) -> SearchRepository:
+        """Searching every meeting (imported when first used: start-up does not need it)."""
+        from scrutui.store.search import SearchRepository
+
+        return SearchRepository(self.handle)
+
     def is_empty(self) -> bool:
         """True when the database holds no committee yet (the welcome screen shows)."""
         return self.committees.count() == 0
@@ -98,9 +110,11 @@ def open_store(
     create_folder: bool = False,
     create: bool = True,
     allow_network_share: bool = False,
+    progress: Progress | None = None,
 ) -> Store:
-    """Open the scrutui database at `path` and bring its schema up to date; with `create` (not
-    for commands that only read), make it first if it does not exist.
+    """Open the scrutui database at `path` and bring its schema up to date (an upgrade of a large
+    database tells `progress` how it is going); with `create` (not for commands that only read),
+    make it first if it does not exist.
 
     Anything wrong with the file raises DatabaseError with one plain line, and the file is left
     exactly as it was. A database on a network share is refused (see shares.py), unless
@@ -152,7 +166,7 @@ def open_store(
                 )
             backup = None
         else:
-            backup = migrate(db, path)
+            backup = migrate(db, path, progress)
     except sqlite3.DatabaseError as error:
         db.close()
         raise DatabaseError(describe_sqlite_error(path, error)) from error

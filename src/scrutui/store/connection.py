@@ -93,7 +93,9 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
                 raise DatabaseError(f"{path} could not be switched to WAL mode (it is in {mode}).")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(describe_sqlite_error(path, error)) from error
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    # Recursive triggers stay off (sqlite-utils turns them on by default): with them on, an INSERT
+    # OR REPLACE would also fire the search index's delete triggers (db/migrations/0004_search.sql).
+    return sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
 
 
 def describe_sqlite_error(path: Path | None, error: sqlite3.Error) -> str:

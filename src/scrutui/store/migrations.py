@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +24,33 @@ from scrutui.store.connection import APPLICATION_ID
 from scrutui.store.upgrades import UPGRADES
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_SUMMARY = re.compile(r"^--[^:\n]*version \d+: ([^\n]+)")
+
+#: An upgrade of a database holding at least this many records reports its progress (building the
+#: search index takes about a second for this many).
+LARGE_DATABASE = 50_000
+
+
+@dataclass(frozen=True)
+class UpgradeProgress:
+    """How an upgrade of a large database is going."""
+
+    #: "Upgrading scrutui.sqlite (2,250,000 records) for this scrutui"
+    heading: str
+    #: What it is doing now: "keeping a copy first", "version 4, full-text search ..."
+    step: str
+    seconds: float
+    done: bool = False
+
+    def line(self) -> str:
+        """The state as one line."""
+        if self.done:
+            return f"{self.heading}: done in {self.seconds:.0f} s."
+        return f"{self.heading}: {self.step} … {self.seconds:.0f} s"
+
+
+#: Told how an upgrade is going, when it starts a step and about once a second.
+Progress = Callable[[UpgradeProgress], None]
 
 
 @dataclass(frozen=True)
@@ -31,6 +60,12 @@ class Migration:
     version: int
     name: str
     sql: str
+
+    @property
+    def summary(self) -> str:
+        """What it does, from its first line ("-- scrutui schema, version 4: full-text search ...")."""
+        match = _SUMMARY.match(self.sql)
+        return match[1].rstrip(".") if match else self.name
 
 
 def available_migrations(folder: Path | None = None) -> list[Migration]:
@@ -95,8 +130,10 @@ def backup_before_migrating(db_path: Path, version: int) -> Path:
         raise DatabaseError(f"{error} {db_path} was not upgraded and is unchanged.") from error
 
 
-def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
+def migrate(db: sqlite_utils.Database, db_path: Path, progress: Progress | None = None) -> Path | None:
     """Bring the schema up to date. Returns the path of the backup taken, if one was needed.
+
+    Given `progress`, an upgrade of a large database reports what it is doing about once a second.
 
     The migrations are applied inside one write transaction; only when every one of them has
     succeeded is the copy taken (from another connection, which still sees the database as it was),
@@ -113,6 +150,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
         )
     if current == latest:
         return None
+    report = _reporter(db, db_path, current, progress)
     backup = None
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
@@ -122,6 +160,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
         for migration in migrations:
             if migration.version <= current:
                 continue
+            report(f"version {migration.version}, {migration.summary}")
             for statement in split_statements(migration.sql):
                 conn.execute(statement)
             if migration.version in UPGRADES:
@@ -129,6 +168,7 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
             conn.execute(f"PRAGMA user_version = {migration.version}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if 0 < current < latest:
+            report("keeping a copy of the database as it was")
             backup = backup_before_migrating(db_path, current)
         conn.execute("COMMIT")
     except BaseException:
@@ -137,4 +177,42 @@ def migrate(db: sqlite_utils.Database, db_path: Path) -> Path | None:
         if backup is not None:  # taken, but the upgrade did not happen: the database is as copied
             backup.unlink(missing_ok=True)
         raise
+    finally:
+        conn.set_progress_handler(None, 0)
+    report("", done=True)
     return backup
+
+
+class _Reporter:
+    """Says what an upgrade is doing, with the seconds it has taken, about once a second."""
+
+    def __init__(self, conn: sqlite3.Connection, heading: str, progress: Progress) -> None:
+        self.heading = heading
+        self.progress = progress
+        self.started = self.last = time.monotonic()
+        self.step = ""
+        # SQLite calls this every so many instructions of a long statement (the index build).
+        conn.set_progress_handler(self._tick, 200_000)
+
+    def __call__(self, step: str, *, done: bool = False) -> None:
+        self.step = step or self.step
+        self.progress(UpgradeProgress(self.heading, self.step, time.monotonic() - self.started, done))
+
+    def _tick(self) -> int:
+        if time.monotonic() - self.last >= 1:
+            self.last = time.monotonic()
+            self(self.step)
+        return 0  # carry on
+
+
+def _reporter(
+    db: sqlite_utils.Database, db_path: Path, current: int, progress: Progress | None
+) -> Callable[..., None]:
+    """What reports the upgrade's progress: nothing unless asked and the database is large."""
+    if progress is None or current == 0:
+        return lambda *_args, **_kwargs: None
+    records = int(db.execute("SELECT count(*) FROM record").fetchone()[0])
+    if records < LARGE_DATABASE:
+        return lambda *_args, **_kwargs: None
+    heading = f"Upgrading {db_path.name} ({records:,} records) for this scrutui"
+    return _Reporter(db.conn, heading, progress)

@@ -17,6 +17,7 @@ from scrutui.tui.guard import report
 
 if TYPE_CHECKING:
     from scrutui.export.minutes_export import MinutesExport
+    from scrutui.tui.screens.search_filters import SearchFilters
 
 
 class ScrutuiApp(App[None]):
@@ -31,6 +32,14 @@ class ScrutuiApp(App[None]):
         Binding("f1", "help", "Help", id="app.help", tooltip="Every key here, and how to type records"),
         Binding(
             "ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave scrutui (everything is already saved)"
+        ),
+        Binding(
+            "f8",
+            "search",
+            "Search",
+            show=False,
+            id="app.search",
+            tooltip="Search every meeting: records, answers, responses, agenda items; themes and people",
         ),
     ]
 
@@ -55,6 +64,8 @@ class ScrutuiApp(App[None]):
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
         self.today: Callable[[], dt.date] = today or dt.date.today
+        #: The words and filters last searched for, which F8 opens the search with again.
+        self.last_search: tuple[str, SearchFilters | None] = ("", None)
 
     def on_mount(self) -> None:
         from scrutui.tui.screens.home import HomeScreen
@@ -160,6 +171,31 @@ class ScrutuiApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def open_at(self, meeting_id: int, item_id: int | None, record_id: int | None = None) -> None:
+        """Minute a meeting at an item and record (from a search result, a theme, a person). When the
+        screen below is already minuting that meeting, go back to it there rather than open it twice."""
+        from scrutui.tui.screens.minuting import MinutingScreen
+
+        below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+        if isinstance(below, MinutingScreen) and below.meeting_id == meeting_id:
+            self.pop_screen()
+            below.go_to(item_id, record_id)
+            return
+        self.open_minuting(meeting_id, item_id=item_id, record_id=record_id)
+
+    def action_search(self) -> None:
+        """Search every meeting (with the words last searched for)."""
+        from textual.widgets import Input
+
+        from scrutui.tui.screens.search import SearchScreen
+
+        # (Dialogs take no app keys: F8 works once the dialog is closed.)
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one(Input).focus()
+            return
+        text, filters = self.last_search
+        self.push_screen(SearchScreen(text, filters))
 
     def open_tracker(self, *, action_log_item_id: int | None = None, asked_by: str = "") -> None:
         """The tracker of information requests and recommendations (or one meeting's action log),

@@ -178,7 +178,7 @@ class HomeScreen(ScrutuiScreen[None]):
                 Text(f"⚠ {len(damaged)} damaged in the database (marked ⚠): restore from a backup", style="red")
             )
         else:
-            hint.update("Enter minutes the selected meeting · t the tracker · F1 help · ctrl+p commands")
+            hint.update("Enter minutes the selected meeting · t the tracker · F8 search · F1 help")
         if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
             table.move_cursor(row=table.get_row_index(str(keep)))
         # Counting records reads every record of these meetings: done after the list is on screen.

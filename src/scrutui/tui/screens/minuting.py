@@ -47,7 +47,7 @@ GRAMMAR_LINE = (
 #: The grammar line while a motion is open under the item.
 VOTE_GRAMMAR_LINE = (
     "[b]vote[/] carried 7-2-1 (for-against-abstained)  [b]vote[/] lost 3-6  [b]vote[/] carried 4-4 casting  "
-    "[b]vote[/] withdrawn  [b]am[/] who/who: amendment  [b]F8[/] recorded vote"
+    "[b]vote[/] withdrawn  [b]am[/] who/who: amendment  [b]F10[/] recorded vote"
 )
 
 
@@ -195,7 +195,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             tooltip="Declarations of interest: who, which item, what kind, remained or withdrew",
         ),
         Binding(
-            "f8",
+            "f10",
             "recorded_vote",
             "Vote",
             show=False,
@@ -309,6 +309,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         return self.session.people.names() if self.session else []
 
     # --- showing --------------------------------------------------------------------------------
+
+    def go_to(self, item_id: int | None, record_id: int | None = None) -> None:
+        """Show an item, with a record selected (back here from a search result)."""
+        item = next((i for i in self.items if i.id == item_id), None)
+        if item is not None:
+            self.show_item(item, select_id=record_id)
 
     def show_item(self, item: AgendaItem | None, *, take: bool = False, select_id: int | None = None) -> None:
         """Make `item` the current item and show its records and preview."""
@@ -856,7 +862,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         selected = self._selected() if isinstance(self.focused, RecordList) else None
         motion = voting.motion_to_vote_on(self.records, selected)
         if motion is None:
-            self.hint("There is no motion under this item: type m MOVER/SECONDER: the motion, then F8.", "warning")
+            self.hint("There is no motion under this item: type m MOVER/SECONDER: the motion, then F10.", "warning")
             return
         from scrutui.tui.screens.recorded_vote import RecordedVoteScreen
 

@@ -105,7 +105,7 @@ FIELDS: dict[RecordKind, list[Field]] = {
         Field("text", "That ...", "text", hint="the words put to the vote"),
         Field("amendment", "An amendment to the motion above it", "flag"),
         Field("outcome", "Outcome", "choice", MotionOutcome),
-        Field("votes_for", "For", "count", hint="a show of hands; blank: not counted (F8 takes a recorded vote)"),
+        Field("votes_for", "For", "count", hint="a show of hands; blank: not counted (F10 takes a recorded vote)"),
         Field("votes_against", "Against", "count"),
         Field("abstentions", "Abstentions", "count"),
         Field("casting_vote", "Decided on the Chair's casting vote (an equality of votes)", "flag"),

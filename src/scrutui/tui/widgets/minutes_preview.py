@@ -50,7 +50,7 @@ def render_item(item: MinuteItem) -> Text:
 
 
 class MinutesPreview(VerticalScroll):
-    """A scrollable pane with the preview of one item; focused (F8 on the minuting screen), the
+    """A scrollable pane with the preview of one item; focused (Esc twice on the minuting screen), the
     arrow keys, Home and End scroll it."""
 
     DEFAULT_CSS = """
