@@ -180,7 +180,11 @@ async def type_into_bare(rows: int, saves: int) -> list[float]:
             line.value = LINES[number % len(LINES)]
             await pilot.pause()
             before = options.option_count
-            times.append(await frames.enter(lambda b=before: options.option_count == b + 1))
+
+            def added(before: int = before) -> bool:
+                return options.option_count == before + 1
+
+            times.append(await frames.enter(added))
             await pilot.pause()
     return times
 

@@ -125,6 +125,27 @@ class RecordRepository:
             found.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
         return found
 
+    def last_of_item(self, agenda_item_id: int) -> Record | None:
+        """The item's last record (deleted ones left out), or None."""
+        row = self._h.row(
+            SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            [agenda_item_id],
+        )
+        return record_from_row(row) if row else None
+
+    def last_awaiting_answer(self, agenda_item_id: int) -> Record | None:
+        """The item's last question without an answer or assurance without a response, or None
+        (what an answer typed on the capture line completes)."""
+        row = self._h.row(
+            SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL"
+            " AND ((r.kind = 'question' AND coalesce(question.answer, '') = '')"
+            " OR (r.kind = 'assurance' AND coalesce(assurance.response, '') = ''))"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            [agenda_item_id],
+        )
+        return record_from_row(row) if row else None
+
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""
         live = "" if include_deleted else " AND r.deleted_at IS NULL"

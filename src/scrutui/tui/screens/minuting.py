@@ -266,7 +266,36 @@ class MinutingScreen(ScrutuiScreen[None]):
         assert self.session is not None
         item = self.current
         self.records = self.session.records(item.id) if item and item.id else []
+        self._redraw(select_id)
+
+    def show_saved(self, record_id: int) -> None:
+        """Show a record just added or changed without reading the whole item again: that record
+        alone is read back, and the list and preview redraw only what changed."""
+        record = self.store.records.get(record_id)
+        if self.current is None or record.agenda_item_id != self.current.id:
+            self.refresh_records(record_id)
+            return
+        ids = [r.id for r in self.records]
+        if record_id in ids:
+            at = ids.index(record_id)
+            self.records = [*self.records[:at], record, *self.records[at + 1 :]]
+        else:  # a new record goes at the end of its item
+            self.records = [*self.records, record]
+        self._redraw(record_id)
+
+    def show_deleted(self, record_id: int, select_id: int | None) -> None:
+        """Show a record deleted, without reading the item again."""
+        self.records = [r for r in self.records if r.id != record_id]
+        self._redraw(select_id)
+
+    def _redraw(self, select_id: int | None) -> None:
+        """Draw the agenda, the current item's records and its preview from `self.records`."""
+        assert self.session is not None
+        item = self.current
         counts = self.store.agenda.record_counts(self.meeting_id)
+        if item is not None and item.id is not None and counts.get(item.id, 0) != len(self.records):
+            # Someone else (another computer on the same database) changed this item meanwhile.
+            self.records = self.session.records(item.id)
         inquorate = self.roll.inquorate_items(self.items) if self.roll else set()
         self.query_one(AgendaList).show(self.items, item.id if item else None, counts, inquorate)
         records = self.query_one(RecordList)
@@ -423,7 +452,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             return
         event.input.value = ""
         self.save_capture_draft()
-        self.refresh_records(saved.record.id)
+        self.show_saved(saved.record.id or 0)
         done = "Answered" if saved.answered else "Added to the list" if saved.listed else "Saved"
         line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({_clock()})")
         kind = "saved"
@@ -592,7 +621,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         index = [r.id for r in self.records].index(record.id)
         self.session.delete(record.id)
         neighbours = [r.id for r in self.records if r.id != record.id]
-        self.refresh_records(neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
+        self.show_deleted(record.id, neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
         self.hint(f"Deleted the {record.kind.label.lower()}. ctrl+z brings it back.", "warning")
 
     @guarded
@@ -672,7 +701,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.app.push_screen(NarrativeEditor(self.session, self.current.id, record), self._after_edit)
 
     def _after_edit(self, saved: Record | None) -> None:
-        self.refresh_records(saved.id if saved else None)
+        if saved is not None and saved.id is not None:
+            self.show_saved(saved.id)
+        else:  # nothing saved, or a narrative emptied in the editor and so deleted
+            self.refresh_records(None)
         if saved is not None:
             self.hint(f"✓ Saved: {saved.kind.label.lower()} ({_clock()})", "saved")
         self.action_focus_capture()

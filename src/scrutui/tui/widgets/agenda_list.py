@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from scrutui.models import AgendaItem
 from scrutui.tui.widgets.record_list import TypedAway
+from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
 
 def item_label(
@@ -36,7 +35,7 @@ def item_label(
     return text
 
 
-class AgendaList(OptionList):
+class AgendaList(UpdatingOptionList):
     """The meeting's agenda. Enter takes the highlighted item."""
 
     DEFAULT_CSS = """
@@ -71,9 +70,12 @@ class AgendaList(OptionList):
         self._shown = (items, current_id, counts, inquorate)
         # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
         width = (self.size.width or 24) - 4
-        self.set_options(
-            Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
-            for item in items
+        self.show_rows(
+            [
+                (str(item.id), (item, item.id == current_id, counts.get(item.id or 0, 0), item.id in inquorate, width))
+                for item in items
+            ],
+            lambda shown: item_label(shown[0], shown[1], counts, shown[4], shown[3]),
         )
         for index, item in enumerate(items):
             if item.id == current_id:

@@ -6,8 +6,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from scrutui.minutes import long_date
 from scrutui.models import (
@@ -21,6 +19,7 @@ from scrutui.models import (
     Resolution,
     ResolutionForm,
 )
+from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
 #: What the list shows of a long record; the whole text is in the editor and the preview.
 _SHOWN = 240
@@ -115,8 +114,11 @@ class TypedAway(Message):
         self.character = character
 
 
-class RecordList(OptionList):
-    """The records minuted under the current item. Select one to edit, delete or move it."""
+class RecordList(UpdatingOptionList):
+    """The records minuted under the current item. Select one to edit, delete or move it.
+
+    A save changes one line of the list (a record added, answered or edited), so only that line is
+    drawn again, however many records the item holds."""
 
     DEFAULT_CSS = """
     RecordList { height: 1fr; border: round $primary 50%; }
@@ -164,9 +166,9 @@ class RecordList(OptionList):
     def show(self, records: list[Record], select_id: int | None = None) -> None:
         """Show these records, keeping (or moving to) the selected one."""
         keep = select_id if select_id is not None else self.selected_record_id
-        self.set_options(
-            Option(record_summary(r, in_section=under), id=str(r.id))
-            for r, under in zip(records, sections(records), strict=True)
+        self.show_rows(
+            [(str(r.id), (r, under)) for r, under in zip(records, sections(records), strict=True)],
+            lambda shown: record_summary(shown[0], in_section=shown[1]),
         )
         if not records:
             return
