@@ -31,7 +31,7 @@ def test_the_tracker_document_groups_by_committee_with_the_overdue_first(demo_st
 
     demo_store.records.add(InformationRequest(agenda_item_id=item.id or 0, text="the inspection reports"))
     query = TrackerQuery(as_at=AS_AT, status=StatusFilter.ALL, confidential=False)
-    document = requests_document(demo_store.tracker.all(query), demo_store.tracker.counts(query), query)
+    document = requests_document(list(demo_store.tracker.rows(query)), demo_store.tracker.counts(query), query)
     found = lines(document)
     assert found[:3] == [
         ("TITLE", "Information requests"),

@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -124,23 +125,54 @@ class Case:
         }
 
 
+#: Runs a command (``-m module args`` or ``-c code args``) and, as it exits, writes its peak resident
+#: memory (Linux: VmHWM, which unlike ru_maxrss is not carried over from the parent by fork and exec).
+LAUNCHER = """
+import atexit, runpy, sys
+out = sys.argv[1]
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            kib = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+    except (OSError, StopIteration):
+        import resource
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == "darwin" else 1)
+    with open(out, "w") as handle:
+        handle.write(str(kib))
+atexit.register(peak)
+how, what = sys.argv[2], sys.argv[3]
+if how == "-m":
+    sys.argv = [what, *sys.argv[4:]]
+    runpy.run_module(what, run_name="__main__", alter_sys=True)
+else:
+    sys.argv = ["-c", *sys.argv[4:]]
+    exec(compile(what, "<bare>", "exec"), {"__name__": "__main__"})
+"""
+
+
 def run_measured(args: Sequence[str], stdout: Path | None = None) -> tuple[float, float]:
-    """Run a process to the end; return (wall seconds, peak resident memory in MB)."""
+    """Run ``python -m module ...`` or ``python -c code ...`` to the end; return (wall seconds, peak
+    resident memory in MB)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["COLUMNS"] = "120"
-    with open(stdout or os.devnull, "w") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(list(args), stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise RuntimeError(f"{' '.join(args)} failed ({process.returncode}): {error}")
-    if process.stderr:
-        process.stderr.close()
-    # ru_maxrss is in KiB on Linux, in bytes on macOS.
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    with tempfile.NamedTemporaryFile("r", suffix=".peak", delete=False) as peak_file:
+        peak_path = Path(peak_file.name)
+    try:
+        with open(stdout or os.devnull, "w") as out:
+            started = time.perf_counter()
+            process = subprocess.run(
+                [args[0], "-c", LAUNCHER, str(peak_path), *args[1:]],
+                stdout=out,
+                stderr=subprocess.PIPE,
+                env=env,
+                check=False,
+            )
+            wall = time.perf_counter() - started
+        if process.returncode:
+            raise RuntimeError(f"{' '.join(args[:4])} ... failed ({process.returncode}): {process.stderr.decode()}")
+        peak = int(peak_path.read_text() or 0) / 1024
+    finally:
+        peak_path.unlink(missing_ok=True)
     return wall, peak
 
 
@@ -234,19 +266,12 @@ def measure(db: Path, runs: int, only: str | None = None) -> list[Case]:
 
 
 def _rows_written(case: Case, stdout: Path) -> int:
-    """How many rows the command wrote (lines of the table, or rows of the file)."""
-    if "-o" in case.command:
-        path = Path(case.command[case.command.index("-o") + 1])
-        if path.suffix == ".csv":
-            with path.open(encoding="utf-8-sig") as handle:
-                return sum(1 for _ in handle) - 1
-        if path.suffix == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if "requests" in data:
-                return len(data["requests"])
-            return sum(len(i["decisions"]) for m in data.get("meetings", []) for i in m["items"])
-        return 0
+    """How many rows the command wrote: as its message says for a file, else lines of the table
+    (less the header and the counts line) or entries of the JSON list."""
     text = stdout.read_text(encoding="utf-8")
+    if "-o" in case.command:
+        found = re.search(r"Wrote (?:the chair's list \()?([\d,]+)", text)
+        return int(found[1].replace(",", "")) if found else 0
     if text.lstrip().startswith("["):
         return len(json.loads(text))
     return max(0, text.count("\n") - 2)

@@ -28,6 +28,7 @@ from scrutui.store.tracker import (
     StatusFilter,
     Tracked,
     TrackedRecord,
+    TrackedRow,
     TrackerQuery,
 )
 
@@ -43,19 +44,17 @@ __all__ = [
     "status_word",
 ]
 
-#: What the status words mean, for the screen and the documents.
-REQUEST_WORDS = {
-    RequestStatus.OUTSTANDING: "outstanding",
-    RequestStatus.ANSWERED: "answered",
-    RequestStatus.REFUSED: "refused",
-    RequestStatus.WITHDRAWN: "withdrawn",
-}
-RESPONSE_WORDS = {
-    ExecutiveResponse.AWAITED: "awaited",
-    ExecutiveResponse.ACCEPTED: "accepted",
-    ExecutiveResponse.PARTLY_ACCEPTED: "partly accepted",
-    ExecutiveResponse.REJECTED: "rejected",
-    ExecutiveResponse.NOTED: "noted",
+#: What the status words mean, for the screen and the documents (by the status as stored).
+STATUS_WORDS = {
+    RequestStatus.OUTSTANDING.value: "outstanding",
+    RequestStatus.ANSWERED.value: "answered",
+    RequestStatus.REFUSED.value: "refused",
+    RequestStatus.WITHDRAWN.value: "withdrawn",
+    ExecutiveResponse.AWAITED.value: "awaited",
+    ExecutiveResponse.ACCEPTED.value: "accepted",
+    ExecutiveResponse.PARTLY_ACCEPTED.value: "partly accepted",
+    ExecutiveResponse.REJECTED.value: "rejected",
+    ExecutiveResponse.NOTED.value: "noted",
 }
 #: Responses that must say something: an answer, the reasons for a refusal, why a recommendation
 #: was rejected or only partly accepted.
@@ -67,14 +66,11 @@ NEEDS_TEXT = {
 }
 
 
-def status_word(tracked: TrackedRecord, as_at: dt.date) -> str:
+def status_word(tracked: TrackedRecord | TrackedRow, as_at: dt.date) -> str:
     """The status as a member reads it: "overdue", "outstanding", "answered", "partly accepted" ..."""
     if tracked.is_overdue(as_at):
         return "overdue"
-    record = tracked.record
-    if isinstance(record, InformationRequest):
-        return REQUEST_WORDS[record.status]
-    return RESPONSE_WORDS[record.response_status]
+    return STATUS_WORDS[tracked.status]
 
 
 def counts_line(counts: Counts, kind: Tracked) -> str:
@@ -233,34 +229,25 @@ class Tracker:
         """The committee's meetings from `start` to `end` (either open), oldest first."""
         if start and end and start > end:
             raise ScrutuiError(f"The start date {start:%d/%m/%Y} is after the end date {end:%d/%m/%Y}.")
-        found = [
-            s.meeting
-            for s in self.store.meetings.summaries(committee_id)
-            if (start is None or s.meeting.date >= start) and (end is None or s.meeting.date <= end)
-        ]
-        found.sort(key=lambda m: (m.date, m.time, m.id or 0))
-        return [m.id for m in found if m.id is not None]
+        return [m.id for m in self.store.meetings.between(committee_id, start, end) if m.id is not None]
 
     def decisions(self, meeting_ids: Sequence[int], *, confidential: bool) -> list[MeetingDecisions]:
         """Each meeting's resolutions and recommendations, item by item (exempt items only when
         `confidential`)."""
-        found: list[MeetingDecisions] = []
+        decided = self.store.records.decisions(meeting_ids, confidential=confidential)
         committees: dict[int, Committee] = {}
+        found: list[MeetingDecisions] = []
         for meeting_id in meeting_ids:
             meeting = self.store.meetings.get(meeting_id)
-            committee = committees.get(meeting.committee_id) or self.store.committees.get(
-                meeting.committee_id
-            )
+            committee = committees.get(meeting.committee_id) or self.store.committees.get(meeting.committee_id)
             committees[meeting.committee_id] = committee
-            records = self.store.records.for_meeting(meeting_id)
-            items = []
-            for item in self.store.agenda.for_meeting(meeting_id):
-                if item.is_exempt and not confidential:
-                    continue
-                under = records.get(item.id or 0, [])
-                resolutions = tuple(r for r in under if isinstance(r, Resolution))
-                recommendations = tuple(r for r in under if isinstance(r, Recommendation))
-                if resolutions or recommendations:
-                    items.append(ItemDecisions(item, resolutions, recommendations))
-            found.append(MeetingDecisions(meeting, committee, tuple(items)))
+            items = tuple(
+                ItemDecisions(
+                    item,
+                    tuple(r for r in under if isinstance(r, Resolution)),
+                    tuple(r for r in under if isinstance(r, Recommendation)),
+                )
+                for item, under in decided.get(meeting_id, [])
+            )
+            found.append(MeetingDecisions(meeting, committee, items))
         return found

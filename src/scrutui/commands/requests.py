@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -18,12 +20,13 @@ from scrutui.commands.common import (
     slug,
     template_path,
 )
+from scrutui.commands.paging import page
 from scrutui.lists import (
     empty_message,
     request_counts_sentence,
 )
 from scrutui.store import Store
-from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.store.tracker import StatusFilter, Tracked, TrackedRow, TrackerQuery
 from scrutui.tracker import Tracker, find_committee, status_word
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -70,50 +73,63 @@ def tracker_query(
     return query, found.name if found else None
 
 
-def gather(store: Store, query: TrackerQuery) -> tuple[list[TrackedRecord], Counts]:
-    """The requests the query matches (in due-date order) and the count of each status."""
-    return store.tracker.all(query), store.tracker.counts(query)
-
-
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+    """`text` on one line, cut to `width` with an ellipsis."""
+    if len(text) <= width and text.isprintable() and "  " not in text:
+        return text  # most cells, at once
+    shown = " ".join(text[: 4 * width + 8].split())  # only the start can show
+    if len(shown) < width and len(text) > 4 * width + 8:
+        shown = " ".join(text.split())
+    return shown if len(shown) <= width else shown[: max(1, width - 1)] + "…"
 
 
-def request_table(entries: list[TrackedRecord], query: TrackerQuery, width: int) -> list[tuple[str, bool]]:
-    """The table's lines (each with whether it is overdue), fitted to `width` columns."""
-    headers = ("id", "due", "status", "meeting", "committee", "of", "requested")
-    rows = []
-    for entry in entries:
-        number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
-        word = status_word(entry, query.as_at)
-        rows.append(
-            (
-                (
-                    str(entry.id),
-                    entry.due.isoformat() if entry.due else "-",
-                    word.upper() if word == "overdue" else word,
-                    f"{entry.origin.meeting_date.isoformat()} {number}".strip(),
-                    entry.origin.committee,
-                    entry.of or "-",
-                    entry.record.text,
-                ),
-                word == "overdue",
-            )
-        )
-    limits = [8, 10, 11, 16, 22, 24, 0]
-    widths = []
-    for index, header in enumerate(headers[:-1]):
-        longest = max([len(header), *(len(r[0][index]) for r in rows)])
-        widths.append(min(longest, limits[index]))
-    rest = max(20, width - sum(widths) - 2 * (len(headers) - 1))
-    widths.append(rest)
-    lines = [("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), False)]
-    for cells, overdue in rows:
-        lines.append(
-            ("  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(), overdue)
-        )
-    return lines
+TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "of", "requested")
+#: The widest each column but the last may be; the last takes what the terminal has left.
+_TABLE_LIMITS = (8, 10, 11, 16, 22, 24)
+
+
+def _cells(entry: TrackedRow, as_at: dt.date) -> tuple[tuple[str, ...], bool]:
+    number = (entry.item_minute_number or entry.item_number).strip()
+    word = status_word(entry, as_at)
+    return (
+        (
+            str(entry.id),
+            entry.due or "-",
+            word.upper() if word == "overdue" else word,
+            f"{entry.meeting_date} {number}".strip(),
+            entry.committee,
+            entry.of or "-",
+            entry.text,
+        ),
+        word == "overdue",
+    )
+
+
+#: A list this long or shorter is measured before it is printed; a longer one is printed as it is read.
+MEASURED_ROWS = 5000
+
+
+def request_table(rows: Iterable[TrackedRow], query: TrackerQuery, width: int) -> Iterator[tuple[str, bool]]:
+    """The table's lines (each with whether it is overdue), fitted to `width` columns.
+
+    The columns are as wide as their longest cell (up to a limit each) when the list is short; a
+    list longer than `MEASURED_ROWS` is printed as it is read, never all held, with every column at
+    its limit.
+    """
+    stream = iter(rows)
+    first = [_cells(entry, query.as_at) for entry in itertools.islice(stream, MEASURED_ROWS)]
+    longer = len(first) == MEASURED_ROWS
+    widths = [
+        limit if longer else min(limit, max([len(header), *(len(cells[i]) for cells, _ in first)]))
+        for i, (header, limit) in enumerate(zip(TABLE_HEADERS, _TABLE_LIMITS, strict=False))
+    ]
+    widths.append(max(20, width - sum(widths) - 2 * (len(TABLE_HEADERS) - 1)))
+    line = "  ".join(f"{{{i}:<{w}}}" for i, w in enumerate(widths)).format
+    fitted = widths[:-1]
+    yield line(*TABLE_HEADERS).rstrip(), False
+    for cells, overdue in itertools.chain(first, (_cells(entry, query.as_at) for entry in stream)):
+        shown = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, fitted, strict=False)]
+        yield line(*shown, _cut(cells[-1], widths[-1])).rstrip(), overdue
 
 
 @click.command("requests")
@@ -138,16 +154,17 @@ def requests_command(
         query, name = tracker_query(
             store, committee=committee, status=status, of=of, as_at=as_at, confidential=confidential
         )
-        entries, counts = gather(store, query)
+        counts = store.tracker.counts(query)
+        lines: Iterable[str] = [empty_message(query, name)]
+        if next(store.tracker.rows(query, page=1), None) is not None:
+            width = shutil.get_terminal_size((120, 24)).columns
+            lines = (
+                click.style(line, fg="red", bold=True) if overdue else line
+                for line, overdue in request_table(store.tracker.rows(query), query, width)
+            )
+        page(itertools.chain(lines, [f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})"]))
     finally:
         store.close()
-    if not entries:
-        click.echo(empty_message(query, name))
-    else:
-        width = shutil.get_terminal_size((120, 24)).columns
-        for line, overdue in request_table(entries, query, width):
-            click.echo(click.style(line, fg="red", bold=True) if overdue else line)
-    click.echo(f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})")
 
 
 @click.command("requests")

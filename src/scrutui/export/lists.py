@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from scrutui.lists import ListDocument
 #: Characters that make a spreadsheet read a cell as a formula. A cell of text starting with one
 #: gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice on CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_SET = frozenset(_FORMULA_STARTS)
 
 
 def spreadsheet_safe(value: Any) -> Any:
@@ -31,24 +32,57 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, force: bool) -> Path:
-    """Rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and £ signs right)."""
-    materialised = list(rows)
+    """Rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and £ signs right), written
+    as they come: a list of any length is never all held at once."""
+
+    def cells(row: dict[str, Any]) -> list[Any]:
+        # spreadsheet_safe, written out: this runs for every cell of a list of any length.
+        return [
+            (f"'{v}" if v[:1] in _FORMULA_SET else v)
+            if isinstance(v, str)
+            else ("yes" if v else "no")
+            if isinstance(v, bool)
+            else ("" if v is None else v)
+            for v in map(row.get, columns)
+        ]
 
     def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
-            writer.writeheader()
-            for row in materialised:
-                writer.writerow({c: spreadsheet_safe(row.get(c)) for c in columns})
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            writer.writerows(map(cells, rows))
 
     return write_atomically(path, write, force=force)
 
 
+def json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """`data` as indented JSON text, in pieces. A value that is an iterator (a long list being read)
+    is written as a JSON array with one element to a line, element by element as it comes."""
+    if not any(isinstance(value, Iterator) for value in data.values()):
+        yield json.dumps(data, ensure_ascii=False, indent=2)
+        return
+    yield "{"
+    for number, (key, value) in enumerate(data.items()):
+        yield ("," if number else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: "
+        if not isinstance(value, Iterator):
+            yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            continue
+        opened = False
+        for element in value:
+            yield (",\n    " if opened else "[\n    ") + json.dumps(element, ensure_ascii=False)
+            opened = True
+        yield "\n  ]" if opened else "[]"
+    yield "\n}"
+
+
 def write_json(path: Path, data: dict[str, Any], *, force: bool) -> Path:
-    """An object as JSON (UTF-8, readable)."""
+    """An object as JSON (UTF-8, readable); a long list in it (an iterator) is streamed."""
 
     def write(temporary: Path) -> None:
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:
+            for chunk in json_chunks(data):
+                handle.write(chunk)
+            handle.write("\n")
 
     return write_atomically(path, write, force=force)
 
@@ -173,12 +207,22 @@ def export_tracker(
     """
     from scrutui.lists import requests_document, requests_json, tracker_rows
 
-    entries = store.tracker.all(query)
     counts = store.tracker.counts(query)
+    if format_ == "docx":
+        entries = list(store.tracker.rows(query))
+        document = requests_document(entries, counts, query, committee=committee)
+        return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
+    written = 0
+
+    def counted() -> Iterator[Any]:
+        nonlocal written
+        for entry in store.tracker.rows(query):
+            written += 1
+            yield entry
+
     if format_ == "csv":
-        columns, rows = tracker_rows(entries, query)
-        return len(entries), [write_csv(path, columns, rows, force=force)]
-    if format_ == "json":
-        return len(entries), [write_json(path, requests_json(entries, counts, query), force=force)]
-    document = requests_document(entries, counts, query, committee=committee)
-    return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
+        columns, rows = tracker_rows(counted(), query)
+        file = write_csv(path, columns, rows, force=force)
+    else:
+        file = write_json(path, requests_json(counted(), counts, query), force=force)
+    return written, [file]

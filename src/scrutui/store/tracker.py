@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -25,10 +25,12 @@ from scrutui.models import (
 )
 from scrutui.store.base import Handle, insert
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
-from scrutui.tracked import Key, Origin, TrackedRecord
+from scrutui.tracked import Key, Origin, TrackedRecord, TrackedRow
 
 #: How many rows a page holds unless asked otherwise.
 PAGE_SIZE = 100
+#: How many rows each query of a streamed list fetches.
+STREAM_PAGE = 5000
 
 
 class Tracked(StrEnum):
@@ -179,6 +181,33 @@ def _select(query: TrackerQuery) -> str:
     )
 
 
+#: Each kind's columns for `TrackedRow`, after its kind and id: what, of whom, due, due set by
+#: hand, status, closed on, response.
+_ROW_DETAIL = {
+    Tracked.REQUESTS: (
+        "d.requested_of, d.due_date, d.due_date_by_hand, d.status, d.answered_on, d.response"
+    ),
+    Tracked.RECOMMENDATIONS: (
+        "d.addressee, d.response_due, 0, d.response_status, d.response_date, d.response_text"
+    ),
+}
+
+
+def _row_select(query: TrackerQuery) -> str:
+    """The SELECT of `TrackedRow`'s columns, in its order."""
+    table = _DETAIL[query.kind][0]
+    log_join = (
+        " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
+    )
+    return (
+        f"SELECT r.kind, r.id, r.text, {_ROW_DETAIL[query.kind]}, m.committee_id, c.name, m.id, m.date,"
+        " a.number, a.minute_number, a.title, a.exempt_paragraph"
+        f" FROM {table} d JOIN record r ON r.id = d.record_id"
+        " JOIN agenda_item a ON a.id = r.agenda_item_id JOIN meeting m ON m.id = a.meeting_id"
+        f" JOIN committee c ON c.id = m.committee_id{log_join}"
+    )
+
+
 def tracked_from_row(row: dict[str, Any], kind: Tracked) -> TrackedRecord:
     """A TrackedRecord from a row of the tracker's SELECT."""
     fields = _DETAIL[kind][4]
@@ -298,6 +327,36 @@ class TrackerRepository:
                 break
             found += more
         return found
+
+    def rows(self, query: TrackerQuery, page: int = STREAM_PAGE) -> Iterator[TrackedRow]:
+        """Every row the query matches, in the tracker's order (no due date first, then by due
+        date, then id), read a page at a time: a list of any length streams in little memory, and
+        no read stays open between pages to hold back the database's checkpoints."""
+        due = _DETAIL[query.kind][1]
+        conditions, params = _where(query)
+        select = _row_select(query) + " WHERE " + " AND ".join(conditions)
+        make = TrackedRow._make
+        after: tuple[Any, ...] = ()
+        while True:  # those with no due date, by id
+            paging = " AND d.record_id > ?" if after else ""
+            found = self._h.tuples(
+                f"{select} AND {due} IS NULL{paging} ORDER BY d.record_id LIMIT ?", [*params, *after, page]
+            )
+            yield from map(make, found)
+            if len(found) < page:
+                break
+            after = (found[-1][1],)
+        after = ()
+        while True:  # then by due date and id
+            paging = f" AND ({due}, d.record_id) > (?, ?)" if after else ""
+            found = self._h.tuples(
+                f"{select} AND {due} IS NOT NULL{paging} ORDER BY {due}, d.record_id LIMIT ?",
+                [*params, *after, page],
+            )
+            yield from map(make, found)
+            if len(found) < page:
+                break
+            after = (found[-1][4], found[-1][1])
 
     def get(self, kind: Tracked, record_id: int) -> TrackedRecord | None:
         """One request or recommendation with where it was made, or None."""
@@ -558,6 +617,7 @@ __all__ = [
     "StatusFilter",
     "Tracked",
     "TrackedRecord",
+    "TrackedRow",
     "TrackerQuery",
     "TrackerRepository",
     "tracked_from_row",
