@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import logging
 import sys
@@ -82,13 +83,14 @@ def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
     ctx.obj["db"] = db
     ctx.obj["read_only"] = read_only
     if ctx.invoked_subcommand is not None:
+        gc.enable()  # off while the command's modules were imported (scrutui.launch)
         return
     store = open_from(ctx, db, read_only=read_only)
     store.close()
-    from scrutui.tui.app import make_app
+    from scrutui.tui.app import make_app, run_app
 
     app = make_app(store.path, read_only=read_only)
-    app.run()
+    run_app(app)
     if app.return_code:
         sys.exit(app.return_code)
 

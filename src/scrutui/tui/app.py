@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -44,6 +45,18 @@ class ScrutuiApp(App[None]):
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
         self.today: Callable[[], dt.date] = today or dt.date.today
+
+    @classmethod
+    def on_database(
+        cls,
+        db_path: Path,
+        *,
+        read_only: bool = False,
+        blink: bool = True,
+        today: Callable[[], dt.date] | None = None,
+    ) -> Self:
+        """The app on the database file at `db_path` (it must exist)."""
+        return cls(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)
 
     def on_mount(self) -> None:
         from scrutui.tui.screens.home import HomeScreen
@@ -207,4 +220,16 @@ def make_app(
     from scrutui.logs import setup_logging
 
     setup_logging()
-    return ScrutuiApp(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)
+    return ScrutuiApp.on_database(db_path, read_only=read_only, blink=blink, today=today)
+
+
+def run_app(app: ScrutuiApp, *, headless: bool = False, size: tuple[int, int] | None = None) -> None:
+    """Run the app until the user leaves it.
+
+    What start-up made (modules, classes, the screen) lives as long as the app does: it is frozen
+    out of the garbage collector's sight first, so that no collection walks it while the app runs
+    or as it exits. The collector is on again for everything made after.
+    """
+    gc.freeze()
+    gc.enable()
+    app.run(headless=headless, size=size)
