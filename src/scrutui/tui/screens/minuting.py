@@ -190,6 +190,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._was_inquorate = False
         self._wording: list[str] = []
         self._wording_at = -1
+        #: The preview is drawn just after the screen first appears, not before (it is the slowest part).
+        self._preview_later = True
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -238,6 +240,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
         capture_line.focus()
+        self.call_after_refresh(self._first_preview)
+
+    def _first_preview(self) -> None:
+        if self._preview_later:
+            self._preview_later = False
+            self._show_preview()
 
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
@@ -307,6 +315,16 @@ class MinutingScreen(ScrutuiScreen[None]):
             warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
             exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
             records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
+        if self._preview_later:
+            self.show_title()
+            return
+        self._show_preview()
+        self.show_title()
+
+    def _show_preview(self) -> None:
+        """The current item as it will read in the minutes (and, for the action log, what it lists)."""
+        assert self.session is not None
+        item = self.current
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)
@@ -334,7 +352,6 @@ class MinutingScreen(ScrutuiScreen[None]):
         elif self._action_log_hint:
             self._action_log_hint = False
             self.hint("")
-        self.show_title()
 
     def _carried(self, item: AgendaItem | None) -> list[TrackedRecord] | None:
         """What the action log lists, when `item` is the meeting's action log: as the tracker holds
