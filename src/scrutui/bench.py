@@ -287,8 +287,16 @@ def painted(app):
     print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak}", flush=True)
     app.exit()
 
-def after_first_paint(app):
-    app.call_after_refresh(lambda: app.call_after_refresh(lambda: painted(app)))
+def at_first_frame(app, shows):
+    # The app hands each composed frame to the terminal through _display (headless: no further):
+    # the first frame of the screen wanted, with its content drawn, is the first paint.
+    display = app._display
+    def first(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None and app._display is first and shows(screen):
+            app._display = display
+            painted(app)
+    app._display = first
 """
 
 CHILD_MINUTING = """
@@ -299,11 +307,16 @@ from pathlib import Path
 from scrutui.tui.app import ScrutuiApp, run_app
 from scrutui.tui.screens.minuting import MinutingScreen
 
+def minuting_drawn(screen):
+    if not isinstance(screen, MinutingScreen) or not screen.is_mounted:
+        return False
+    return bool(str(screen.query_one("#meeting-title").render()).strip())
+
 class Bench(ScrutuiApp):
     def on_mount(self, event):
         event.prevent_default()  # straight to the minuting screen, not the meetings list first
+        at_first_frame(self, minuting_drawn)
         self.push_screen(MinutingScreen(int(sys.argv[2])))
-        after_first_paint(self)
 
 run_app(Bench.on_database(Path(sys.argv[1]), blink=False), headless=True, size=(80, 24))
 """
@@ -318,7 +331,7 @@ class Bare(App):
         yield Static("bare")
         yield Footer()
     def on_mount(self):
-        after_first_paint(self)
+        at_first_frame(self, lambda screen: True)
 
 Bare().run(headless=True, size=(80, 24))
 """

@@ -5,32 +5,48 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from scrutui.errors import DatabaseError
-from scrutui.store.attendance import AttendanceRepository
-from scrutui.store.base import Handle
-from scrutui.store.committees import CommitteeRepository
 from scrutui.store.connection import (
     APPLICATION_ID,
+    FileHeader,
     connect,
     create_private_file,
     describe_sqlite_error,
     read_header,
 )
-from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
 from scrutui.store.migrations import latest_version, migrate
-from scrutui.store.people import PeopleDirectory
-from scrutui.store.records import RecordRepository
-from scrutui.store.signoff import SignoffRepository
-from scrutui.store.tracker import TrackerRepository
 
-__all__ = ["MeetingSummary", "Store", "open_store"]
+if TYPE_CHECKING:
+    from scrutui.store.base import Handle
+    from scrutui.store.meetings import MeetingSummary
+
+__all__ = ["MeetingSummary", "Store", "check_database", "is_ready", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    # The repositories (and through them pydantic and sqlite-utils) are imported when a store is
+    # opened, not when this package is: the app's first screen is read before that.
+    if name == "MeetingSummary":
+        from scrutui.store.meetings import MeetingSummary
+
+        return MeetingSummary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Store:
     """One open scrutui database and its repositories. Use from one thread only."""
 
     def __init__(self, handle: Handle, *, backup: Path | None = None) -> None:
+        from scrutui.store.attendance import AttendanceRepository
+        from scrutui.store.committees import CommitteeRepository
+        from scrutui.store.meetings import AgendaRepository, MeetingRepository
+        from scrutui.store.people import PeopleDirectory
+        from scrutui.store.records import RecordRepository
+        from scrutui.store.signoff import SignoffRepository
+        from scrutui.store.tracker import TrackerRepository
+
         self.handle = handle
         self.path = handle.path
         self.read_only = handle.read_only
@@ -74,6 +90,37 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
     exactly as it was.
     """
     path = Path(path)
+    header = check_database(path, read_only=read_only, create_folder=create_folder)
+    latest = latest_version()
+    if not read_only and not header.exists:
+        create_database(path)
+    if header.exists and header.user_version == 0:
+        _refuse_foreign(path)
+    db = connect(path, read_only=read_only)
+    try:
+        if read_only:
+            if header.user_version < latest:
+                raise DatabaseError(
+                    f"{path} needs upgrading to this scrutui's schema; open it once without --read-only."
+                )
+            backup = None
+        else:
+            backup = migrate(db, path)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DatabaseError(describe_sqlite_error(path, error)) from error
+    except BaseException:
+        db.close()
+        raise
+    from scrutui.store.base import Handle
+
+    return Store(Handle(db, path, read_only=read_only), backup=backup)
+
+
+def check_database(path: Path, *, read_only: bool = False, create_folder: bool = False) -> FileHeader:
+    """Everything that can be checked about the database at `path` without opening it (its folder,
+    its header, its schema version, whether it may be written); DatabaseError with one plain line
+    if it will not do. Returns what its header says."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         if create_folder and not read_only:
@@ -96,29 +143,15 @@ def open_store(path: Path, *, read_only: bool = False, create_folder: bool = Fal
             raise DatabaseError(
                 f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}."
             )
-        if not header.exists:
-            create_database(path)
-        elif not os.access(path, os.W_OK):
+        if header.exists and not os.access(path, os.W_OK):
             raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
-    if header.exists and header.user_version == 0:
-        _refuse_foreign(path)
-    db = connect(path, read_only=read_only)
-    try:
-        if read_only:
-            if header.user_version < latest:
-                raise DatabaseError(
-                    f"{path} needs upgrading to this scrutui's schema; open it once without --read-only."
-                )
-            backup = None
-        else:
-            backup = migrate(db, path)
-    except sqlite3.DatabaseError as error:
-        db.close()
-        raise DatabaseError(describe_sqlite_error(path, error)) from error
-    except BaseException:
-        db.close()
-        raise
-    return Store(Handle(db, path, read_only=read_only), backup=backup)
+    return header
+
+
+def is_ready(header: FileHeader) -> bool:
+    """True when a database whose header this is can be used as it is: it exists and its schema is
+    this scrutui's (nothing to create or migrate)."""
+    return header.exists and header.user_version == latest_version() and header.application_id == APPLICATION_ID
 
 
 def create_database(path: Path) -> None:

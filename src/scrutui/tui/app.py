@@ -13,11 +13,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from scrutui.store import Store, open_store
+from scrutui.store import check_database, is_ready, open_store
 from scrutui.tui.guard import report
 
 if TYPE_CHECKING:
     from scrutui.export.minutes_export import MinutesExport
+    from scrutui.store import Store
 
 
 class ScrutuiApp(App[None]):
@@ -36,11 +37,23 @@ class ScrutuiApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, blink: bool = True, today: Callable[[], dt.date] | None = None
+        self,
+        store: Store | None = None,
+        *,
+        path: Path | None = None,
+        read_only: bool = False,
+        blink: bool = True,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
+        """The app on an open `store`, or on the checked, up-to-date database at `path`, opened
+        when first needed (`on_database` decides which)."""
         super().__init__()
-        self.store = store
-        self.read_only = store.read_only
+        if store is None and path is None:
+            raise ValueError("the app needs a store or the path of a database")
+        self._store = store
+        #: The database file.
+        self.database_path: Path = store.path if store is not None else Path(str(path))
+        self.read_only = store.read_only if store is not None else read_only
         #: False in tests and snapshots, so screens stop cursors blinking.
         self.blink = blink
         #: What day it is, for what is overdue (tests fix it here rather than patching the clock).
@@ -55,8 +68,26 @@ class ScrutuiApp(App[None]):
         blink: bool = True,
         today: Callable[[], dt.date] | None = None,
     ) -> Self:
-        """The app on the database file at `db_path` (it must exist)."""
-        return cls(open_store(db_path, read_only=read_only, create_folder=False), blink=blink, today=today)
+        """The app on the database file at `db_path`. It is checked now (a clear error if it will not
+        do); one that needs nothing created or migrated is opened when first needed, so the first
+        screen can be read and shown before sqlite-utils and the validated models are imported."""
+        header = check_database(db_path, read_only=read_only)
+        if is_ready(header):
+            return cls(path=db_path, read_only=read_only, blink=blink, today=today)
+        return cls(open_store(db_path, read_only=read_only), blink=blink, today=today)
+
+    @property
+    def store(self) -> Store:
+        """The open database: every read and write of the app goes through it (and so through the
+        validated models). Opened the first time it is needed."""
+        if self._store is None:
+            self._store = open_store(self.database_path, read_only=self.read_only)
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        """True once the store has been opened."""
+        return self._store is not None
 
     def on_mount(self) -> None:
         from scrutui.tui.screens.home import HomeScreen
@@ -67,7 +98,8 @@ class ScrutuiApp(App[None]):
         self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
 
     def on_unmount(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     # --- navigation -----------------------------------------------------------------------------
 
@@ -220,7 +252,7 @@ def make_app(
     from scrutui.logs import setup_logging
 
     setup_logging()
-    return ScrutuiApp.on_database(db_path, read_only=read_only, blink=blink, today=today)
+    return ScrutuiApp.on_database(Path(db_path), read_only=read_only, blink=blink, today=today)
 
 
 def run_app(app: ScrutuiApp, *, headless: bool = False, size: tuple[int, int] | None = None) -> None:

@@ -8,9 +8,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
 from scrutui.errors import ReadOnlyError
-from scrutui.store import Store
 
 if TYPE_CHECKING:
+    from scrutui.store import Store
     from scrutui.tui.app import ScrutuiApp
 
 T = TypeVar("T")

@@ -1,7 +1,15 @@
 """The live-minuting screen: the agenda, the current item's records, its preview and the capture
-line. Everything typed is saved (committed) before the screen shows it."""
+line. Everything typed is saved (committed) before the screen shows it.
+
+Opened as the app's first screen, it is drawn first from a plain read of the meeting
+(`scrutui.store.glance`), and the validated store, its models and the minutes composer are loaded
+just after it appears (or at the first key that needs them, whichever comes first).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -10,12 +18,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 
-from scrutui import capture
-from scrutui.formalities import Roll, item_kind, standard_wording
-from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
-from scrutui.models import AgendaItem, MinutesStatus, Narrative, Record, RecordKind, Role
-from scrutui.session import MinutingSession
-from scrutui.tracked import TrackedRecord
+from scrutui.minutes.wording import long_date, long_time
+from scrutui.store.glance import MeetingGlance, first_item
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList
@@ -23,6 +27,12 @@ from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList, TypedAway
+
+if TYPE_CHECKING:
+    from scrutui.formalities import Roll
+    from scrutui.models import AgendaItem, Narrative, Record, RecordKind
+    from scrutui.session import MinutingSession
+    from scrutui.tracked import TrackedRecord
 
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
@@ -177,16 +187,20 @@ class MinutingScreen(ScrutuiScreen[None]):
         #: The item (and record) to show first, when opened from the tracker.
         self.start_item_id = item_id
         self.start_record_id = record_id
-        self.session: MinutingSession | None = None
-        self.items: list[AgendaItem] = []
-        self.current: AgendaItem | None = None
-        self.records: list[Record] = []
+        self._session: MinutingSession | None = None
+        #: True once the meeting has been read through the store (see `_load`).
+        self._loaded = False
+        #: True when the screen was first drawn from a plain read of the meeting.
+        self._glanced = False
+        self._items: list[AgendaItem] = []
+        self._current: AgendaItem | None = None
+        self._records: list[Record] = []
         self._draft_saved = ""
         self._last_unknown: str = ""
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
         self._action_log_item: int | None = None
-        self.roll: Roll | None = None
+        self._roll: Roll | None = None
         self._was_inquorate = False
         self._wording: list[str] = []
         self._wording_at = -1
@@ -212,35 +226,144 @@ class MinutingScreen(ScrutuiScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.session = MinutingSession(self.store, self.meeting_id)
-        self.roll = self.session.roll()
-        self._was_inquorate = self._inquorate_now()
-        self.items = self.session.agenda()
-        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
-        started = [i for i in self.items if i.started_at]
-        current = max(started, key=lambda i: i.started_at or "") if started else None
-        current = current or (self.items[0] if self.items else None)
-        if self.start_item_id is not None:
-            current = next((i for i in self.items if i.id == self.start_item_id), current)
+        glance = None
+        if not self.scrutui.store_is_open:
+            from scrutui.store.glance import glance_at_meeting
+
+            glance = glance_at_meeting(
+                self.scrutui.database_path, self.meeting_id, item_id=self.start_item_id, read_only=self.read_only
+            )
+        if glance is None:
+            self._load()
+        else:
+            self._show_glance(glance)
+            self.call_after_refresh(self._load_after_first_paint)
+        self.query_one(CaptureInput).focus()
+
+    def _show_glance(self, glance: MeetingGlance) -> None:
+        """The first screen, from a plain read of the meeting: the title, the agenda, the records of
+        the item shown and the capture line. The quorum and the preview follow once loaded."""
+        self._glanced = True
+        self._lock_capture_line(approved=glance.status == "approved")
+        if not self.read_only and glance.status != "approved" and glance.draft:
+            self._draft_saved = glance.draft
+            line = self.query_one(CaptureInput)
+            line.value = glance.draft
+            line.cursor_position = len(glance.draft)
+        item = glance.current
+        self.query_one(AgendaList).show(list(glance.items), item.id if item else None, glance.counts)
+        records = self.query_one(RecordList)
+        records.show(list(glance.records), self.start_record_id)
+        if item is not None:
+            records.border_title = self._item_title(
+                item.number, item.minute_number, item.title, item.started_at, item.exempt_paragraph, inquorate=False
+            )
+        self.query_one(MinutesPreview).border_title = "As minuted"
+        self.query_one("#meeting-title", Static).update(
+            self._title(glance.committee, glance.date, glance.time, glance.status)
+        )
+        if not glance.items:
+            self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
+
+    def _lock_capture_line(self, *, approved: bool) -> None:
         capture_line = self.query_one(CaptureInput)
         if self.read_only:
             capture_line.disabled = True
             capture_line.placeholder = "Read-only: nothing can be typed here"
-        elif self.session.meeting.status is MinutesStatus.APPROVED:
+        elif approved:
             capture_line.disabled = True
             capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
-        else:
-            self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
-            if self._draft_saved:
-                capture_line.value = self._draft_saved
-                capture_line.cursor_position = len(self._draft_saved)
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._load()
+
+    def _load_after_first_paint(self) -> None:
+        if self._loaded:
+            return
+        if not self.query_one(RecordList).size:  # not laid out yet, and so not painted: wait
+            self.call_after_refresh(self._load_after_first_paint)
+            return
+        self._load()
+
+    def _load(self) -> None:
+        """Read the meeting through the store (validated models), and draw everything from it."""
+        from scrutui.models import MinutesStatus
+        from scrutui.session import MinutingSession
+
+        session = self._session = MinutingSession(self.store, self.meeting_id)
+        self._loaded = True
+        self._roll = session.roll()
+        self._was_inquorate = self._inquorate_now()
+        self._items = session.agenda()
+        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
+        current = first_item(self._items, self.start_item_id)
+        approved = session.meeting.status is MinutesStatus.APPROVED
+        self._lock_capture_line(approved=approved)
+        if not (self.read_only or approved):
+            if not self._glanced:  # (after the first screen, the line may have been typed on: kept)
+                self._draft_saved = self.store.meetings.capture_draft(self.meeting_id)
+                if self._draft_saved:
+                    capture_line = self.query_one(CaptureInput)
+                    capture_line.value = self._draft_saved
+                    capture_line.cursor_position = len(self._draft_saved)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
         self.show_item(current, select_id=self.start_record_id)
-        if not self.items:
+        if not self._items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
-        capture_line.focus()
+        elif self._glanced:
+            self._describe(self.query_one(CaptureInput).value)
         self.call_after_refresh(self._first_preview)
+
+    # The meeting as the store holds it, read (once) by whichever needs it first.
+
+    @property
+    def session(self) -> MinutingSession:
+        """The clerk's minuting session (every write goes through it)."""
+        self._ensure_loaded()
+        assert self._session is not None
+        return self._session
+
+    @property
+    def items(self) -> list[AgendaItem]:
+        """The meeting's agenda."""
+        self._ensure_loaded()
+        return self._items
+
+    @items.setter
+    def items(self, items: list[AgendaItem]) -> None:
+        self._items = items
+
+    @property
+    def current(self) -> AgendaItem | None:
+        """The item being minuted."""
+        self._ensure_loaded()
+        return self._current
+
+    @current.setter
+    def current(self, item: AgendaItem | None) -> None:
+        self._current = item
+
+    @property
+    def records(self) -> list[Record]:
+        """The current item's records, in order."""
+        self._ensure_loaded()
+        return self._records
+
+    @records.setter
+    def records(self, records: list[Record]) -> None:
+        self._records = records
+
+    @property
+    def roll(self) -> Roll | None:
+        """The roll call, arrivals, departures and declarations."""
+        self._ensure_loaded()
+        return self._roll
+
+    @roll.setter
+    def roll(self, roll: Roll | None) -> None:
+        self._roll = roll
 
     def _first_preview(self) -> None:
         if self._preview_later:
@@ -250,11 +373,12 @@ class MinutingScreen(ScrutuiScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
         the action log reports, may have changed."""
-        if self.session is not None:
+        if self._loaded:  # (the first time it is shown, it has just been read)
             self.refresh_formalities()
 
     def _known_names(self) -> list[str]:
-        return self.session.people.names() if self.session else []
+        # Completion waits for the meeting to be read (it follows the first paint at once).
+        return self._session.people.names() if self._session is not None else []
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -309,12 +433,14 @@ class MinutingScreen(ScrutuiScreen[None]):
         records = self.query_one(RecordList)
         records.show(self.records, select_id)
         if item is not None:
-            number = item.minute_number or item.number
-            started = f" · started {item.started_at[11:16]}" if item.started_at else ""
-            # Warnings first, so a narrow terminal never cuts them off.
-            warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
-            exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
-            records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
+            records.border_title = self._item_title(
+                item.number,
+                item.minute_number,
+                item.title,
+                item.started_at,
+                item.exempt_paragraph,
+                inquorate=self._inquorate_now(),
+            )
         if self._preview_later:
             self.show_title()
             return
@@ -325,6 +451,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         """The current item as it will read in the minutes (and, for the action log, what it lists)."""
         assert self.session is not None
         item = self.current
+        from scrutui.minutes import preview_item
+
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)
@@ -353,9 +481,32 @@ class MinutingScreen(ScrutuiScreen[None]):
             self._action_log_hint = False
             self.hint("")
 
+    @staticmethod
+    def _item_title(
+        number: str, minute_number: str, title: str, started_at: str | None, exempt: int | None, *, inquorate: bool
+    ) -> str:
+        """The line over the records: warnings first (a narrow terminal never cuts them off), then the
+        item's number and title, and when it started."""
+        started = f" · started {started_at[11:16]}" if started_at else ""
+        warning = "⚠ INQUORATE · " if inquorate else ""
+        flag = f"EXEMPT para {exempt} · " if exempt is not None else ""
+        return f"{warning}{flag}{minute_number or number} {title}{started}".strip()
+
+    def _title(self, committee: str, date: dt.date, time: dt.time, status: str) -> Text:
+        """The meeting's title line, without the quorum."""
+        title = Text()
+        if self.read_only:
+            title.append("READ-ONLY · ", style="bold")
+        elif status != "draft":
+            title.append(f"{status.upper()} · ", style="bold")
+        title.append(f"{committee} · {long_date(date)}, {long_time(time)}")
+        return title
+
     def _carried(self, item: AgendaItem | None) -> list[TrackedRecord] | None:
         """What the action log lists, when `item` is the meeting's action log: as the tracker holds
         it now, or, once the minutes are approved, as it was approved."""
+        from scrutui.models import MinutesStatus
+
         if item is None or item.id is None or item.id != self._action_log_item:
             return None
         assert self.session is not None
@@ -369,19 +520,15 @@ class MinutingScreen(ScrutuiScreen[None]):
         """The meeting, and the quorum as it stands for the current item."""
         assert self.session is not None
         meeting, committee = self.session.meeting, self.session.committee
-        title = Text()
         count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
+        title = Text()
         if count is not None and count.inquorate:
             # First, so a narrow terminal never cuts it off.
             title.append(
                 f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red"
             )
             title.append(" ")
-        if self.read_only:
-            title.append("READ-ONLY · ", style="bold")
-        elif meeting.status is not MinutesStatus.DRAFT:
-            title.append(f"{meeting.status.value.upper()} · ", style="bold")
-        title.append(f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}")
+        title.append_text(self._title(committee.name, meeting.date, meeting.time, meeting.status.value))
         if count is not None and count.recorded and not count.inquorate:
             title.append(f" · {count.present} present, quorum {count.quorum}", style="dim")
         self.query_one("#meeting-title", Static).update(title)
@@ -427,13 +574,21 @@ class MinutingScreen(ScrutuiScreen[None]):
     @on(Input.Changed, "#capture")
     def describe_capture(self, event: Input.Changed) -> None:
         """Say live what Enter will save."""
-        if not event.value.strip():
+        self._describe(event.value)
+
+    def _describe(self, value: str) -> None:
+        if not value.strip():
             hint = self.query_one("#capture-hint", Static)
             if not (hint.has_class("saved") or hint.has_class("warning")):
                 self.hint("")  # keep a "Saved" confirmation when the line is cleared after saving
             return
+        if not self._loaded:
+            return  # (said once the meeting has been read: see _load)
+        from scrutui import capture
+        from scrutui.models import Narrative
+
         assert self.session is not None
-        parsed = self.session.parse(event.value)
+        parsed = self.session.parse(value)
         words = capture.describe(
             parsed,
             self.session.committee.recommendation_body,
@@ -441,12 +596,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         )
         unknown = [n for n in parsed.names if not self.session.people.is_known(n)]
         line = Text(f"→ {words}")
-        completed = event.input.completion() if isinstance(event.input, CaptureInput) else None
+        completed = self.query_one(CaptureInput).completion()
         if completed:
             line.append(f"  Tab: {completed.name}", style="bold")
         elif unknown:
             line.append(f"  (new name: {', '.join(unknown)})", style="italic")
-        if 0 <= self._wording_at < len(self._wording) and event.value == self._wording[self._wording_at]:
+        if 0 <= self._wording_at < len(self._wording) and value == self._wording[self._wording_at]:
             line.append(
                 f"  (standard wording {self._wording_at + 1} of {len(self._wording)}; F2: next)", style="dim"
             )
@@ -618,6 +773,8 @@ class MinutingScreen(ScrutuiScreen[None]):
     @guarded
     def action_edit_record(self) -> None:
         """Edit the selected record: narratives in the editor, others in a form."""
+        from scrutui.models import Narrative
+
         record = self._selected()
         if record is None:
             return
@@ -681,6 +838,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self.current is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
             return
+        from scrutui.models import RecordKind
         from scrutui.tui.screens.kind_picker import KindPicker
 
         def picked(kind: RecordKind | None) -> None:
@@ -747,6 +905,8 @@ class MinutingScreen(ScrutuiScreen[None]):
             self.refresh_records()
             self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
 
+        from scrutui.models import Role
+
         self.app.push_screen(PersonForm(name=self._last_unknown, role=Role.OFFICER), added)
 
     # --- formalities ----------------------------------------------------------------------------
@@ -761,6 +921,8 @@ class MinutingScreen(ScrutuiScreen[None]):
     @guarded
     def action_movement(self) -> None:
         """Someone arrived or left: pick them, and it is stamped now, during the current item."""
+        from scrutui.models import MinutesStatus
+
         self.require_writable()
         assert self.session is not None
         if self.session.meeting.status is MinutesStatus.APPROVED:
@@ -808,6 +970,7 @@ class MinutingScreen(ScrutuiScreen[None]):
 
     def action_minutes_status(self) -> None:
         """Issue, approve or correct this committee's minutes."""
+        from scrutui.models import MinutesStatus
         from scrutui.tui.screens.minutes_status import MinutesStatusScreen
 
         assert self.session is not None
@@ -821,6 +984,9 @@ class MinutingScreen(ScrutuiScreen[None]):
     @guarded
     def action_standard_wording(self) -> None:
         """Put standard wording for the current item on the capture line; again: the next one."""
+        from scrutui.formalities import item_kind, standard_wording
+        from scrutui.minutes import drafted_exclusion
+
         assert self.session is not None
         self.require_writable()
         item = self.current

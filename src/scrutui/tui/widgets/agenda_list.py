@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 
-from scrutui.models import AgendaItem
 from scrutui.tui.widgets.record_list import TypedAway
 from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
+if TYPE_CHECKING:
+    from scrutui.models import AgendaItem
+    from scrutui.store.glance import ItemLine
+
 
 def item_label(
-    item: AgendaItem, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
+    item: AgendaItem | ItemLine, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
 ) -> Text:
     """One agenda line (never wrapped): marker (a warning when the meeting was inquorate during the
     item), number, title cut to fit, records held."""
@@ -43,7 +49,9 @@ class AgendaList(UpdatingOptionList):
     AgendaList:focus { border: round $accent; }
     """
 
-    _shown: tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int]] | None = None
+    _shown: (
+        tuple[Sequence[AgendaItem | ItemLine], int | None, dict[int, int], set[int] | frozenset[int]] | None
+    ) = None
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit the lines to the new width."""
@@ -61,7 +69,7 @@ class AgendaList(UpdatingOptionList):
 
     def show(
         self,
-        items: list[AgendaItem],
+        items: Sequence[AgendaItem | ItemLine],
         current_id: int | None,
         counts: dict[int, int],
         inquorate: set[int] | frozenset[int] = frozenset(),

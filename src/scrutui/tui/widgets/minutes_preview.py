@@ -8,6 +8,7 @@ the item is. Whatever the composer says is shown: the paragraphs are compared, n
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events
@@ -16,7 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
-from scrutui.minutes import MinuteItem, Paragraph, Style
+if TYPE_CHECKING:
+    from scrutui.minutes import MinuteItem, Paragraph
 
 #: The preview shows this much of a very long paragraph (a pasted report); the export has it all.
 PREVIEW_CHARS = 3000
@@ -40,6 +42,8 @@ def heading_text(item: MinuteItem) -> Text:
 
 def paragraph_text(paragraph: Paragraph) -> Text:
     """One paragraph as styled text, as close to the Word layout as a terminal allows."""
+    from scrutui.minutes import Style  # (paragraphs are composed after the first screen is shown)
+
     text = Text()
     match paragraph.style:
         case Style.THEME:
@@ -82,13 +86,13 @@ class MinutesPreview(ScrollView, can_focus=False):
     """A scrollable pane with the preview of one item."""
 
     DEFAULT_CSS = """
-    MinutesPreview { height: 1fr; border: round $secondary 50%; padding: 0 1; scrollbar-gutter: stable; }
+    MinutesPreview { height: 1fr; border: round $secondary 50%; padding: 0 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: MinuteItem | None = None
-        self._blocks: list[Block] = _blocks(None)
+        self._blocks: list[Block] = []  # blank until the first item is shown
         #: Each block laid out at `_width`, by block.
         self._strips: dict[Block, list[Strip]] = {}
         #: The first line of each block, in order.
@@ -149,8 +153,8 @@ class MinutesPreview(ScrollView, can_focus=False):
         kind, value = block
         if kind == "heading" and self.item is not None:
             text = heading_text(self.item)
-        elif kind == "paragraph" and isinstance(value, Paragraph):
-            text = paragraph_text(value)
+        elif kind == "paragraph":
+            text = paragraph_text(cast("Paragraph", value))
         else:
             text = Text(str(value), style="dim")
         visual = visualize(self, text)
