@@ -300,11 +300,12 @@ def at_first_frame(app, shows):
 """
 
 CHILD_MINUTING = """
-import gc
-gc.disable()  # as the installed command does (scrutui.launch)
+import gc, importlib.util
+if importlib.util.find_spec("scrutui.launch"):
+    gc.disable()  # as the installed command does (scrutui.launch; earlier scrutuis did not)
 """ + CHILD_PRELUDE + """
 from pathlib import Path
-from scrutui.tui.app import ScrutuiApp, run_app
+import scrutui.tui.app as app_module
 from scrutui.tui.screens.minuting import MinutingScreen
 
 def minuting_drawn(screen):
@@ -312,13 +313,23 @@ def minuting_drawn(screen):
         return False
     return bool(str(screen.query_one("#meeting-title").render()).strip())
 
-class Bench(ScrutuiApp):
+class Bench(app_module.ScrutuiApp):
     def on_mount(self, event):
         event.prevent_default()  # straight to the minuting screen, not the meetings list first
         at_first_frame(self, minuting_drawn)
         self.push_screen(MinutingScreen(int(sys.argv[2])))
 
-run_app(Bench.on_database(Path(sys.argv[1]), blink=False), headless=True, size=(80, 24))
+# (Written so that it also starts earlier scrutuis, for --startup-trees.)
+if hasattr(Bench, "on_database"):
+    app = Bench.on_database(Path(sys.argv[1]), blink=False)
+else:
+    from scrutui.store import open_store
+    app = Bench(open_store(Path(sys.argv[1])), blink=False)
+run_app = getattr(app_module, "run_app", None)
+if run_app is not None:
+    run_app(app, headless=True, size=(80, 24))
+else:
+    app.run(headless=True, size=(80, 24))
 """
 
 CHILD_BARE = CHILD_PRELUDE + """
@@ -347,11 +358,14 @@ class Started:
     peak: float  # MB
 
 
-def _child(code: str, *args: str) -> Started:
-    """Run a child interpreter that reports its first paint, then quits."""
+def _child(code: str, *args: str, source: Path | None = None) -> Started:
+    """Run a child interpreter that reports its first paint, then quits (scrutui from `source`, a
+    folder holding a ``scrutui`` package, if given)."""
     # As an installed program runs: with compiled bytecode cached (pip writes it on install), even
     # where the environment asks Python not to write any.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
@@ -397,6 +411,39 @@ def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Meas
         memory.samples.append(app.peak)
         memory.baseline_samples.append(bare.peak)
     return startup, memory, whole
+
+
+def measure_startup_trees(db: Path, meeting_id: int, runs: int, trees: Sequence[Path]) -> list[Measure]:
+    """Start-up to first paint of the minuting screen with scrutui taken from each source tree in
+    turn (each a checkout's ``src`` folder: one commit per step of a change), interleaved with the
+    bare app, all in the same run."""
+    import shutil
+
+    found = [
+        Measure(f"start-up to first paint, {tree}", baseline="bare Textual app, header + footer")
+        for tree in trees
+    ]
+    # Each tree gets its own copy of the database, brought to its own schema by its first start
+    # (an earlier scrutui refuses a database a later one has upgraded): use a small council.
+    copies = []
+    for number, tree in enumerate(trees):
+        copy = db.with_name(f"{db.stem}-tree{number}{db.suffix}")
+        shutil.copyfile(db, copy)
+        copies.append(copy)
+        _child(CHILD_MINUTING, str(copy), str(meeting_id), source=tree)  # warm-up, and its schema
+    _child(CHILD_BARE)
+    try:
+        for _ in range(runs):
+            for measure, tree, copy in zip(found, trees, copies, strict=True):
+                measure.samples.append(_child(CHILD_MINUTING, str(copy), str(meeting_id), source=tree).to_paint)
+                measure.baseline_samples.append(_child(CHILD_BARE).to_paint)
+    finally:
+        for copy in copies:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+            for backup in copy.parent.glob(f"{copy.stem}.before-v*"):
+                backup.unlink()
+    return found
 
 
 def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
@@ -487,6 +534,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--startup-only", action="store_true", help="only the start-up measures (to compare one change)"
     )
+    parser.add_argument(
+        "--startup-trees",
+        type=Path,
+        nargs="+",
+        metavar="SRC",
+        help="only start-up, with scrutui from each of these source folders in turn (steps of a change)",
+    )
     args = parser.parse_args(argv)
     size = SMALL if args.small else FULL
     if args.committees or args.years:
@@ -511,10 +565,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     conn.close()
     gc.collect()
     measures: list[Measure] = []
-    startup, memory, whole = measure_startup(db, meeting_id, args.runs)
-    if args.startup_only:
+    if args.startup_trees:
+        measures += measure_startup_trees(db, meeting_id, args.runs, args.startup_trees)
+    elif args.startup_only:
+        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
         measures += [startup, memory, whole]
     else:
+        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
         measures += [startup, measure_save(db, meeting_id, args.saves), memory, whole]
         measures += list(extra_measures(db, meeting_id, args.runs))
     table = render_table(measures)
