@@ -13,11 +13,12 @@ from typing import Any, TypeVar
 import click
 
 from scrutui import __version__
+from scrutui.commands import LazyGroup
 from scrutui.commands import export_minutes as export_minutes_command
 from scrutui.errors import ScrutuiError
 from scrutui.logs import setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
-from scrutui.store import Store, open_store
+from scrutui.store import Store, check_database, is_ready, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("scrutui")
@@ -67,7 +68,9 @@ def open_from(ctx: click.Context, db: str | None, *, read_only: bool = False) ->
     return open_store(path, read_only=read_only, create_folder=is_default)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @db_option
 @click.option("--read-only", is_flag=True, help="Browse without changing anything (for members).")
 @click.version_option(__version__, "--version", "-V", prog_name="scrutui")
@@ -85,11 +88,12 @@ def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
     if ctx.invoked_subcommand is not None:
         gc.enable()  # off while the command's modules were imported (scrutui.launch)
         return
-    store = open_from(ctx, db, read_only=read_only)
-    store.close()
+    path, is_default = resolve_db_path(db or (ctx.obj or {}).get("db"))
+    if not is_ready(check_database(path, read_only=read_only, create_folder=is_default)):
+        open_store(path, read_only=read_only).close()  # made, or upgraded, now
     from scrutui.tui.app import make_app, run_app
 
-    app = make_app(store.path, read_only=read_only)
+    app = make_app(path, read_only=read_only)
     run_app(app)
     if app.return_code:
         sys.exit(app.return_code)
@@ -154,7 +158,7 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
-@main.group()
+@main.group(cls=LazyGroup)
 def export() -> None:
     """Write documents: draft minutes, the tracker, the chair's list of resolutions."""
 

@@ -150,3 +150,13 @@ def test_every_name_of_the_minutes_package_is_its_modules() -> None:
         home = scrutui.minutes._HOMES[name]
         assert getattr(scrutui.minutes, name) is getattr(importlib.import_module(home), name)
     assert set(scrutui.minutes._HOMES) == set(scrutui.minutes.__all__)
+
+
+def test_the_command_imports_nothing_heavy_before_the_app_needs_it() -> None:
+    code = (
+        "import sys, scrutui.cli, scrutui.tui.app, scrutui.tui.screens.minuting; "
+        "print(sorted(m for m in ('pydantic', 'sqlite_utils', 'scrutui.models', 'scrutui.lists', 'docx')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
