@@ -23,7 +23,8 @@ def test_build_council_makes_what_it_says(tmp_path: Path) -> None:
 def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     assert SMALL.total_records < 5000
-    assert main(["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]) == 0
+    args = ["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]
+    assert main([*args, "--skip", "typing", "lists"]) == 0  # those two have tests of their own
     figures = json.loads(out.read_text())
     names = [m["name"] for m in figures["measures"]]
     assert names[:3] == [
@@ -33,3 +34,24 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     ]
     assert all(m["median"] > 0 for m in figures["measures"])
     assert figures["measures"][0]["ratio"] is not None
+
+
+def test_the_typing_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    from scrutui.bench_typing import main as typing_main
+
+    out = tmp_path / "typing.json"
+    assert typing_main(["--sizes", "2,6", "--saves", "3", "--rounds", "1", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())
+    assert [r["records"] for r in rows] == [2, 6]
+    assert all(len(r["samples"]) == 3 and r["median_ms"] > 0 and r["bare_median_ms"] > 0 for r in rows)
+
+
+def test_the_lists_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    from scrutui.bench_lists import main as lists_main
+
+    db = tmp_path / "c.sqlite"
+    build_council(db, Size(committees=1, meetings_a_year=2, years=1, items=2, records=25))
+    out = tmp_path / "lists.json"
+    assert lists_main(["--db", str(db), "--runs", "1", "--only", "meetings", "--json", str(out)]) == 0
+    (meetings,) = json.loads(out.read_text())
+    assert meetings["rows"] == 2 and meetings["median_mb"] > 0 and meetings["bare_median_s"] > 0

@@ -255,10 +255,23 @@ class Measure:
             return None
         return self.median / statistics.median(self.baseline_samples)
 
+    @property
+    def paired_ratio(self) -> float | None:
+        """The median of each sample over the baseline sample taken just after it: steadier than the
+        ratio of the medians when the machine's load comes and goes."""
+        if not self.baseline_samples or len(self.baseline_samples) != len(self.samples):
+            return None
+        return statistics.median(a / b for a, b in zip(self.samples, self.baseline_samples, strict=True))
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(
-            median=self.median, p99=self.p99, min=self.spread[0], max=self.spread[1], ratio=self.ratio
+            median=self.median,
+            p99=self.p99,
+            min=self.spread[0],
+            max=self.spread[1],
+            ratio=self.ratio,
+            paired_ratio=self.paired_ratio,
         )
         if self.baseline_samples:
             data["baseline_median"] = statistics.median(self.baseline_samples)
@@ -490,11 +503,15 @@ def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
     return measure
 
 
-def extra_measures(db: Path, meeting_id: int, runs: int) -> Iterator[Measure]:
-    """Measures other parts of scrutui provide (export, tracker), when they are installed."""
+#: The other benchmarks whose measures the whole benchmark includes.
+EXTRAS = ("export", "tracker", "typing", "lists")
+
+
+def extra_measures(db: Path, meeting_id: int, runs: int, skip: Sequence[str] = ()) -> Iterator[Measure]:
+    """Measures other parts of scrutui provide (export, tracker, typing, lists), when installed."""
     import importlib
 
-    for module_name in ("scrutui.bench_export", "scrutui.bench_tracker"):
+    for module_name in (f"scrutui.bench_{name}" for name in EXTRAS if name not in skip):
         try:
             module = importlib.import_module(module_name)
         except ImportError:
@@ -513,6 +530,8 @@ def render_table(measures: Sequence[Measure]) -> str:
     for m in measures:
         baseline = f"{statistics.median(m.baseline_samples):.1f} {m.unit}" if m.baseline_samples else "-"
         ratio = f"{m.ratio:.2f}x" if m.ratio is not None else "-"
+        if m.paired_ratio is not None:
+            ratio += f" ({m.paired_ratio:.2f}x paired)"
         lines.append(
             f"| {m.name} | {m.median:.1f} {m.unit} | {m.p99:.1f} | {m.spread[0]:.1f}-{m.spread[1]:.1f} | "
             f"{baseline} | {ratio} | {m.target} |"
@@ -533,6 +552,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=Path("bench-out/benchmarks.json"))
     parser.add_argument(
         "--startup-only", action="store_true", help="only the start-up measures (to compare one change)"
+    )
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=EXTRAS, help="leave out these other benchmarks' measures"
     )
     parser.add_argument(
         "--startup-trees",
@@ -573,7 +595,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         startup, memory, whole = measure_startup(db, meeting_id, args.runs)
         measures += [startup, measure_save(db, meeting_id, args.saves), memory, whole]
-        measures += list(extra_measures(db, meeting_id, args.runs))
+        measures += list(extra_measures(db, meeting_id, args.runs, args.skip))
     table = render_table(measures)
     print()
     print(

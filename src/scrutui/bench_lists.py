@@ -315,3 +315,53 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def bench_measures(db: Path, _meeting_id: int, runs: int) -> list[Any]:
+    """The lists measures for ``python -m scrutui.bench`` on its council: all requests as a table,
+    the 20-year chair's list in each format and ``meetings --json``, each beside its bare script
+    (time, and peak memory as a measure of its own), interleaved. Every case: ``bench_lists``."""
+    from scrutui.bench import Measure
+
+    first, last, _ = council_span(db)
+    span = last - first + 1
+    wanted = (
+        "scrutui requests --status all (the table)",
+        f"chair's list, one committee, {span} year{'s' if span != 1 else ''}: csv",
+        f"chair's list, one committee, {span} year{'s' if span != 1 else ''}: docx",
+        f"chair's list, one committee, {span} year{'s' if span != 1 else ''}: json",
+        "scrutui meetings --json",
+    )
+    found = []
+    with tempfile.TemporaryDirectory(prefix="scrutui-bench-lists-") as folder:
+        chosen = [c for c in cases(db, Path(folder), [span], last) if c.name in wanted]
+        run_measured(chosen[0].command)  # warm-up
+        for _ in range(max(1, runs // 3)):
+            for case in chosen:
+                wall, peak = run_measured(case.command, Path(folder) / "stdout.txt")
+                case.times.append(wall)
+                case.peaks.append(peak)
+                wall, peak = run_measured(case.bare)
+                case.bare_times.append(wall)
+                case.bare_peaks.append(peak)
+    for case in chosen:
+        found.append(
+            Measure(
+                f"list: {case.name}",
+                [t * 1000 for t in case.times],
+                "bare sqlite3 script writing the same rows",
+                [t * 1000 for t in case.bare_times],
+                target=case.target,
+            )
+        )
+        found.append(
+            Measure(
+                f"list: {case.name}, peak memory",
+                case.peaks,
+                "bare sqlite3 script",
+                case.bare_peaks,
+                unit="MB",
+                target="<= 150 MB" if "requests" in case.name else "",
+            )
+        )
+    return found
