@@ -144,8 +144,10 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         }
         for s in summaries
     ]
+    from scrutui.commands.paging import page
+
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        page(json.dumps(rows, ensure_ascii=False, indent=2).splitlines())
         return
     if not rows:
         click.echo("No meetings yet. Start the app (scrutui) to create one, or run: scrutui demo")
@@ -153,9 +155,10 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     headers = ("id", "date", "time", "committee", "status", "records")
     table = [[str(r[h]) for h in headers] for r in rows]
     widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in table:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    page(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in [list(headers), *table]
+    )
 
 
 @main.group(cls=LazyGroup)
