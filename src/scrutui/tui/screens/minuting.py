@@ -192,6 +192,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._loaded = False
         #: True when the screen was first drawn from a plain read of the meeting.
         self._glanced = False
+        self._resumed = False
         self._items: list[AgendaItem] = []
         self._current: AgendaItem | None = None
         self._records: list[Record] = []
@@ -373,8 +374,10 @@ class MinutingScreen(ScrutuiScreen[None]):
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
         the action log reports, may have changed."""
-        if self._loaded:  # (the first time it is shown, it has just been read)
-            self.refresh_formalities()
+        if not self._resumed:  # the first time it is shown: it has just been read (or soon will be)
+            self._resumed = True
+            return
+        self.refresh_formalities()
 
     def _known_names(self) -> list[str]:
         # Completion waits for the meeting to be read (it follows the first paint at once).
