@@ -20,6 +20,7 @@ from scrutui.minutes.formalities import (
 )
 from scrutui.minutes.items import minute_item
 from scrutui.minutes.numbering import minute_number
+from scrutui.minutes.records import ProseCache
 from scrutui.minutes.wording import long_date, long_time
 from scrutui.models import AgendaItem, Committee, Meeting, Record
 from scrutui.store.people import KnownPeople
@@ -125,10 +126,12 @@ def preview_item(
     roll: Roll | None = None,
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
+    prose: ProseCache | None = None,
 ) -> MinuteItem:
     """One item in full, as the minuting screen previews it: with the declarations, the drafted
     exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
-    action log, `carried` given) everything it reports back."""
+    action log, `carried` given) everything it reports back. `prose` keeps each record's words
+    from one preview of the item to the next."""
     movements = roll.movement_lines() if roll else []
     declarations = roll.declaration_lines() if roll else []
     lead: list[Paragraph] = []
@@ -150,6 +153,7 @@ def preview_item(
         notes=notes,
         carried=carried,
         meeting_date=meeting_date,
+        prose=prose,
     )
 
 

@@ -4,7 +4,8 @@ decisions; or, for an exempt item in public minutes, its public stub."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from scrutui.formalities import SCHEDULE_12A
 from scrutui.minutes.action_log import action_log_paragraphs
@@ -12,6 +13,7 @@ from scrutui.minutes.document import MinuteItem, Paragraph, Style
 from scrutui.minutes.labels import decision, labelled_parts
 from scrutui.minutes.numbering import minute_number, numbered
 from scrutui.minutes.records import (
+    ProseCache,
     assurance_prose,
     narrative_paragraphs,
     question_prose,
@@ -36,6 +38,8 @@ from scrutui.models import (
 from scrutui.store.people import KnownPeople
 from scrutui.tracked import TrackedRecord
 
+T = TypeVar("T")
+
 
 def item_paragraphs(
     item: AgendaItem,
@@ -47,8 +51,10 @@ def item_paragraphs(
     meeting_date: dt.date | None = None,
     confidential: bool = True,
     private_in_annex: bool = False,
+    prose: ProseCache | None = None,
 ) -> list[Paragraph]:
-    """Everything minuted under one item, in house order.
+    """Everything minuted under one item, in house order. (`prose` keeps each record's words
+    from one composition of the item to the next.)
 
     Discussion first, in the order typed: a sub-heading opens a section that runs to the next
     sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
@@ -63,6 +69,25 @@ def item_paragraphs(
     agreed: list[str] = []
     recommended: dict[str, list[str]] = {}
     requests: list[str] = []
+    if prose is not None:
+        prose.begin(committee, people)
+    said = prose.of if prose is not None else _said_now
+
+    def asked(record: Question) -> str:
+        return question_prose(record, committee, people)
+
+    def sought(record: Assurance) -> str:
+        return assurance_prose(record, people)
+
+    def requested(record: InformationRequest) -> str:
+        return request_clause(record, people)
+
+    def decided(record: Resolution | Recommendation) -> str:
+        return clause(record.text)
+
+    def narrated(record: Narrative) -> tuple[Paragraph, ...]:
+        return tuple(narrative_paragraphs(record))
+
     for record in records:
         match record:
             case Heading(ends_section=True):
@@ -71,21 +96,21 @@ def item_paragraphs(
                 paragraphs.append(Paragraph(Style.THEME, record.text))
                 section = record.text.casefold()
             case Narrative():
-                paragraphs += narrative_paragraphs(record)
+                paragraphs += said(record, narrated)
             case Question():
-                paragraphs.append(Paragraph(Style.BODY, question_prose(record, committee, people)))
+                paragraphs.append(Paragraph(Style.BODY, said(record, asked)))
             case Assurance():
                 if record.theme and record.theme.casefold() != section:
                     paragraphs.append(Paragraph(Style.THEME, record.theme))
                     section = record.theme.casefold()
-                paragraphs.append(Paragraph(Style.BODY, assurance_prose(record, people)))
+                paragraphs.append(Paragraph(Style.BODY, said(record, sought)))
             case Resolution():
                 target = agreed if record.form is ResolutionForm.AGREED else resolved
-                target.append(clause(record.text))
+                target.append(said(record, decided))
             case Recommendation():
-                recommended.setdefault(record.addressee, []).append(clause(record.text))
+                recommended.setdefault(record.addressee, []).append(said(record, decided))
             case InformationRequest():
-                requests.append(request_clause(record, people))
+                requests.append(said(record, requested))
     labels = committee.resolution_labels
     if carried is not None:
         paragraphs += action_log_paragraphs(
@@ -101,6 +126,10 @@ def item_paragraphs(
     return paragraphs
 
 
+def _said_now(record: object, compose: Callable[[Any], T]) -> T:
+    return compose(record)
+
+
 def minute_item(
     item: AgendaItem,
     records: Sequence[Record],
@@ -113,6 +142,7 @@ def minute_item(
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
     private_in_annex: bool = False,
+    prose: ProseCache | None = None,
 ) -> MinuteItem:
     """One item as minuted. An exempt item in public minutes is only its public stub.
 
@@ -137,6 +167,7 @@ def minute_item(
         meeting_date=meeting_date,
         confidential=confidential,
         private_in_annex=private_in_annex,
+        prose=prose,
     )
     at = 1 if item.purpose else 0
     paragraphs[at:at] = [*lead, *notes]

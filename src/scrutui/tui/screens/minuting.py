@@ -30,6 +30,7 @@ from scrutui.tui.widgets.record_list import RecordList, TypedAway
 
 if TYPE_CHECKING:
     from scrutui.formalities import Roll
+    from scrutui.minutes.records import ProseCache
     from scrutui.models import AgendaItem, Narrative, Record, RecordKind
     from scrutui.session import MinutingSession
     from scrutui.tracked import TrackedRecord
@@ -207,6 +208,8 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._wording_at = -1
         #: The preview is drawn just after the screen first appears, not before (it is the slowest part).
         self._preview_later = True
+        #: Each record's words in the preview, kept from one save to the next.
+        self._prose: ProseCache | None = None
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -455,7 +458,10 @@ class MinutingScreen(ScrutuiScreen[None]):
         assert self.session is not None
         item = self.current
         from scrutui.minutes import preview_item
+        from scrutui.minutes.records import ProseCache
 
+        if self._prose is None:
+            self._prose = ProseCache()
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)
@@ -469,6 +475,7 @@ class MinutingScreen(ScrutuiScreen[None]):
                 roll=self.roll,
                 carried=carried,
                 meeting_date=self.session.meeting.date,
+                prose=self._prose,
             )
             if item
             else None

@@ -93,9 +93,9 @@ class MinutesPreview(ScrollView, can_focus=False):
         super().__init__(id=id)
         self.item: MinuteItem | None = None
         self._blocks: list[Block] = []  # blank until the first item is shown
-        #: Each block laid out at `_width`, by block.
-        self._strips: dict[Block, list[Strip]] = {}
-        #: The first line of each block, in order.
+        #: The blocks laid out at `_width`, each with its lines, and the first line of each.
+        self._shown: list[Block] = []
+        self._shown_strips: list[list[Strip]] = []
         self._starts: list[int] = []
         self._width = 0
         self._laid_out = False
@@ -117,11 +117,11 @@ class MinutesPreview(ScrollView, can_focus=False):
     def lines(self) -> list[Strip]:
         """Every line of the preview as drawn (not only those on screen)."""
         self._lay_out()
-        return [strip for block in self._blocks for strip in self._strips.get(block, [])]
+        return [strip for strips in self._shown_strips for strip in strips]
 
     def lay_out_again(self) -> None:
         """Forget every paragraph's layout and lay the whole item out afresh."""
-        self._strips = {}
+        self._shown, self._shown_strips, self._starts = [], [], []
         self._laid_out = False
         self._lay_out()
         self.refresh()
@@ -129,24 +129,34 @@ class MinutesPreview(ScrollView, can_focus=False):
     # --- layout ---------------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
-        """Lay out the blocks not yet laid out at this width; keep the others' lines."""
+        """Lay out the blocks that changed since the last layout at this width; keep the others'
+        lines. (A save changes a paragraph or two, somewhere before the decisions at the end.)"""
         width = self.scrollable_content_region.width
         if width <= 0 or (self._laid_out and width == self._width):
             return
         if width != self._width:
-            self._strips, self._width = {}, width
-        kept = self._strips
-        strips: dict[Block, list[Strip]] = {}
-        starts: list[int] = []
-        line = 0
-        for block in self._blocks:
-            found = strips.get(block) or kept.get(block)
-            if found is None:
-                found = self._render_block(block, width)
-            strips[block] = found
+            self._shown, self._shown_strips, self._starts, self._width = [], [], [], width
+        old, new = self._shown, self._blocks
+        most = min(len(old), len(new))
+        same_start = 0
+        while same_start < most and old[same_start] == new[same_start]:
+            same_start += 1
+        same_end = 0
+        while same_end < most - same_start and old[-1 - same_end] == new[-1 - same_end]:
+            same_end += 1
+        gone = range(same_start, len(old) - same_end)
+        kept = {old[i]: self._shown_strips[i] for i in gone}  # (a paragraph that only moved)
+        strips = [
+            *self._shown_strips[:same_start],
+            *(kept.get(block) or self._render_block(block, width) for block in new[same_start : len(new) - same_end]),
+            *self._shown_strips[len(old) - same_end :],
+        ]
+        starts = self._starts[:same_start]
+        line = starts[-1] + len(strips[same_start - 1]) if same_start else 0
+        for block_strips in strips[same_start:]:
             starts.append(line)
-            line += len(found)
-        self._strips, self._starts, self._laid_out = strips, starts, True
+            line += len(block_strips)
+        self._shown, self._shown_strips, self._starts, self._laid_out = list(new), strips, starts, True
         self.virtual_size = Size(width, line)
 
     def _render_block(self, block: Block, width: int) -> list[Strip]:
@@ -178,9 +188,9 @@ class MinutesPreview(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         line = scroll_y + y
         index = bisect_right(self._starts, line) - 1
-        if index < 0 or index >= len(self._blocks):
+        if index < 0 or index >= len(self._shown_strips):
             return Strip.blank(width, self.rich_style)
-        strips = self._strips.get(self._blocks[index], [])
+        strips = self._shown_strips[index]
         offset = line - self._starts[index]
         if offset >= len(strips):
             return Strip.blank(width, self.rich_style)

@@ -26,10 +26,6 @@ Row = tuple[str, Any]
 _MOST_CHANGED = 0.25
 
 
-def _same(a: Row, b: Row) -> bool:
-    return a[0] == b[0] and (a[1] is b[1] or a[1] == b[1])
-
-
 class UpdatingOptionList(OptionList):
     """An OptionList fed whole lists of rows, that redraws only the rows that changed."""
 
@@ -47,21 +43,22 @@ class UpdatingOptionList(OptionList):
 
     def show_rows(self, rows: Sequence[Row], prompt: Callable[[Any], VisualType]) -> None:
         """Show `rows` (each made into an option by `prompt(value)` when new or changed)."""
+        # Rows are compared as tuples: the same value object is equal at once, without comparing.
         old, new = self._rows, list(rows)
         self._rows = new
-        if len(new) >= len(old) and all(_same(a, b) for a, b in zip(old, new, strict=False)):
+        if len(new) >= len(old) and new[: len(old)] == old:
             if len(new) > len(old):
                 self.add_options(Option(prompt(value), id=key) for key, value in new[len(old) :])
             return
-        if len(new) == len(old) and all(a[0] == b[0] for a, b in zip(old, new, strict=True)):
-            changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if not _same(a, b)]
+        if len(new) == len(old) and [key for key, _ in old] == [key for key, _ in new]:
+            changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
             if len(changed) <= max(1, int(len(new) * _MOST_CHANGED)):
                 for index in changed:
                     self._replace_prompt(index, prompt(new[index][1]))
                 return
         if len(new) == len(old) - 1:
-            gone = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if not _same(a, b)), len(new))
-            if all(_same(a, b) for a, b in zip(old[gone + 1 :], new[gone:], strict=True)):
+            gone = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(new))
+            if old[gone + 1 :] == new[gone:]:
                 self.remove_option_at_index(gone)
                 return
         self.set_options(Option(prompt(value), id=key) for key, value in new)
