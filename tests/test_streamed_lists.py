@@ -19,7 +19,7 @@ from scrutui.commands.paging import page
 from scrutui.export.lists import json_chunks
 from scrutui.models import InformationRequest, Recommendation, Resolution
 from scrutui.store import Store
-from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
+from scrutui.store.tracker import StatusFilter, Tracked, TrackedRow, TrackerQuery
 from scrutui.tracker import Tracker
 
 AS_AT = dt.date(2026, 12, 1)
@@ -150,7 +150,14 @@ def test_long_output_at_a_terminal_goes_through_the_pager_and_never_when_piped(
     assert paged == [] and capsys.readouterr().out.count("\n") == 5000
 
 
-def test_a_long_table_is_printed_as_it_is_read_with_each_column_at_its_limit(
+def _row(n: int, committee: str) -> TrackedRow:
+    return TrackedRow(
+        "information_request", n, f"request {n}", "Director of Finance", "2026-12-10", 0, "outstanding", None, "",
+        1, committee, 2, "2026-11-10", "4", "47", "Care homes", None,
+    )
+
+
+def test_a_long_table_is_printed_as_it_is_read_measured_on_its_first_rows(
     busy_store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     busy_store.close()
@@ -159,6 +166,11 @@ def test_a_long_table_is_printed_as_it_is_read_with_each_column_at_its_limit(
     monkeypatch.setattr(requests_command, "MEASURED_ROWS", 3)
     long = CliRunner().invoke(main, args).stdout.splitlines()
     assert len(long) == len(short) > 5
-    assert long[0].startswith(f"{'id':<8}  {'due':<10}  {'status':<11}  {'meeting':<16}  {'committee':<22}  of")
     assert [line.split()[0] for line in long] == [line.split()[0] for line in short]
     assert long[-1] == short[-1] and long[-1].startswith("In all:")
+
+    rows = [_row(1, "Health"), _row(2, "Health"), _row(3, "Health"), _row(4, "Adult Social Care")]
+    query = TrackerQuery(as_at=AS_AT, status=StatusFilter.ALL)
+    lines = [line for line, _ in requests_command.request_table(iter(rows), query, 120)]
+    assert lines[0].startswith("id  due         status       meeting        committee  of")
+    assert "  Adult So…  Director of Finance" in lines[-1]  # measured on the first three rows, then cut

@@ -105,22 +105,21 @@ def _cells(entry: TrackedRow, as_at: dt.date) -> tuple[tuple[str, ...], bool]:
     )
 
 
-#: A list this long or shorter is measured before it is printed; a longer one is printed as it is read.
+#: How many rows the columns are measured on before the table is printed: all of a short list, the
+#: first of a long one (which is printed as it is read, never all held).
 MEASURED_ROWS = 5000
 
 
 def request_table(rows: Iterable[TrackedRow], query: TrackerQuery, width: int) -> Iterator[tuple[str, bool]]:
     """The table's lines (each with whether it is overdue), fitted to `width` columns.
 
-    The columns are as wide as their longest cell (up to a limit each) when the list is short; a
-    list longer than `MEASURED_ROWS` is printed as it is read, never all held, with every column at
-    its limit.
+    Each column is as wide as its longest cell, up to a limit, among the first `MEASURED_ROWS`
+    rows; in a longer list, a later cell longer than that is cut, with an ellipsis.
     """
     stream = iter(rows)
     first = [_cells(entry, query.as_at) for entry in itertools.islice(stream, MEASURED_ROWS)]
-    longer = len(first) == MEASURED_ROWS
     widths = [
-        limit if longer else min(limit, max([len(header), *(len(cells[i]) for cells, _ in first)]))
+        min(limit, max([len(header), *(len(cells[i]) for cells, _ in first)]))
         for i, (header, limit) in enumerate(zip(TABLE_HEADERS, _TABLE_LIMITS, strict=False))
     ]
     widths.append(max(20, width - sum(widths) - 2 * (len(TABLE_HEADERS) - 1)))
