@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import json
 import statistics
 import tempfile
@@ -117,6 +118,7 @@ async def type_into_scrutui(path: Path, meeting_id: int, saves: int) -> list[flo
     times = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        gc.freeze()  # as the app does once it has started (scrutui.tui.app.run_app)
         app.push_screen(MinutingScreen(meeting_id))
         await pilot.pause()
         await pilot.pause()
@@ -141,6 +143,7 @@ async def type_into_scrutui(path: Path, meeting_id: int, saves: int) -> list[flo
 
             times.append(await frames.enter(shown))
             await pilot.pause()
+    gc.unfreeze()
     return times
 
 
@@ -172,6 +175,7 @@ async def type_into_bare(rows: int, saves: int) -> list[float]:
     times = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        gc.freeze()  # the same for both
         options = app.query_one(OptionList)
         line = app.query_one(Input)
         line.focus()
@@ -186,6 +190,7 @@ async def type_into_bare(rows: int, saves: int) -> list[float]:
 
             times.append(await frames.enter(added))
             await pilot.pause()
+    gc.unfreeze()
     return times
 
 
@@ -210,8 +215,6 @@ def measure(sizes: Sequence[int], saves: int, rounds: int) -> dict[int, dict[str
 
 def memory_after_typing(size: int, saves: int) -> float:
     """KiB the app holds more after typing `saves` lines into an item of `size` records."""
-    import gc
-
     with tempfile.TemporaryDirectory(prefix="scrutui-bench-typing-") as folder:
         path = Path(folder) / "memory.sqlite"
         meeting_id, _ = build_item(path, size)
