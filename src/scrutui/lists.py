@@ -143,6 +143,7 @@ def _days_overdue(entry: TrackedRow, as_at: dt.date) -> int:
 
 def request_row(entry: TrackedRow, as_at: dt.date) -> dict[str, Any]:
     """One information request as a flat row (CSV and JSON)."""
+    overdue = entry.is_overdue(as_at)
     return {
         **_origin_columns(entry),
         "request_id": entry.id,
@@ -151,8 +152,8 @@ def request_row(entry: TrackedRow, as_at: dt.date) -> dict[str, Any]:
         "due": entry.due or "",
         "due_set_by_hand": bool(entry.due_by_hand),
         "status": entry.status,
-        "overdue": entry.is_overdue(as_at),
-        "days_overdue": _days_overdue(entry, as_at),
+        "overdue": overdue,
+        "days_overdue": _days_overdue(entry, as_at) if overdue else 0,
         "answered_on": entry.closed_on or "",
         "response": entry.response,
         "exempt": entry.exempt,
