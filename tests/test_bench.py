@@ -23,7 +23,8 @@ def test_build_council_makes_what_it_says(tmp_path: Path) -> None:
 def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     assert SMALL.total_records < 5000
-    assert main(["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]) == 0
+    args = ["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]
+    assert main([*args, "--skip", "typing"]) == 0  # it has a test of its own
     figures = json.loads(out.read_text())
     names = [m["name"] for m in figures["measures"]]
     assert names[:3] == [
@@ -33,3 +34,13 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     ]
     assert all(m["median"] > 0 for m in figures["measures"])
     assert figures["measures"][0]["ratio"] is not None
+
+
+def test_the_typing_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    from scrutui.bench_typing import main as typing_main
+
+    out = tmp_path / "typing.json"
+    assert typing_main(["--sizes", "2,6", "--saves", "3", "--rounds", "1", "--json", str(out)]) == 0
+    rows = json.loads(out.read_text())
+    assert [r["records"] for r in rows] == [2, 6]
+    assert all(len(r["samples"]) == 3 and r["median_ms"] > 0 and r["bare_median_ms"] > 0 for r in rows)

@@ -262,10 +262,23 @@ class Measure:
             return None
         return self.median / statistics.median(self.baseline_samples)
 
+    @property
+    def paired_ratio(self) -> float | None:
+        """The median of each sample over the baseline sample taken just after it: steadier than the
+        ratio of the medians when the machine's load comes and goes."""
+        if not self.baseline_samples or len(self.baseline_samples) != len(self.samples):
+            return None
+        return statistics.median(a / b for a, b in zip(self.samples, self.baseline_samples, strict=True))
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.update(
-            median=self.median, p99=self.p99, min=self.spread[0], max=self.spread[1], ratio=self.ratio
+            median=self.median,
+            p99=self.p99,
+            min=self.spread[0],
+            max=self.spread[1],
+            ratio=self.ratio,
+            paired_ratio=self.paired_ratio,
         )
         if self.baseline_samples:
             data["baseline_median"] = statistics.median(self.baseline_samples)
@@ -282,35 +295,66 @@ def timed(function: Callable[[], object]) -> float:
 #: What both start-up children share: the clock from interpreter start, and the report once the
 #: first frame is painted (time, and peak memory where the platform can tell).
 CHILD_PRELUDE = """
-import sys, time
+import atexit, sys, time
 started = time.perf_counter()
 
-def painted(app):
+def peak_mb():
     try:
         import resource
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     except ImportError:
-        peak = -1
-    print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak}", flush=True)
-    app.exit()
+        return -1
 
-def after_first_paint(app):
-    app.call_after_refresh(lambda: app.call_after_refresh(lambda: painted(app)))
+atexit.register(lambda: print(f"PEAK {peak_mb()}", flush=True))
+
+def painted(app):
+    print(f"PAINTED {(time.perf_counter() - started) * 1000:.1f} {peak_mb()}", flush=True)
+    # Quit once what follows the first paint (scrutui reads the rest of the meeting) has run.
+    app.call_after_refresh(lambda: app.call_after_refresh(app.exit))
+
+def at_first_frame(app, shows):
+    # The app hands each composed frame to the terminal through _display (headless: no further):
+    # the first frame of the screen wanted, with its content drawn, is the first paint.
+    display = app._display
+    def first(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None and app._display is first and shows(screen):
+            app._display = display
+            painted(app)
+    app._display = first
 """
 
-CHILD_MINUTING = CHILD_PRELUDE + """
+CHILD_MINUTING = """
+import gc, importlib.util
+if importlib.util.find_spec("scrutui.launch"):
+    gc.disable()  # as the installed command does (scrutui.launch; earlier scrutuis did not)
+""" + CHILD_PRELUDE + """
 from pathlib import Path
-from scrutui.tui.app import ScrutuiApp
-from scrutui.store import open_store
+import scrutui.tui.app as app_module
 from scrutui.tui.screens.minuting import MinutingScreen
 
-class Bench(ScrutuiApp):
+def minuting_drawn(screen):
+    if not isinstance(screen, MinutingScreen) or not screen.is_mounted:
+        return False
+    return bool(str(screen.query_one("#meeting-title").render()).strip())
+
+class Bench(app_module.ScrutuiApp):
     def on_mount(self, event):
         event.prevent_default()  # straight to the minuting screen, not the meetings list first
+        at_first_frame(self, minuting_drawn)
         self.push_screen(MinutingScreen(int(sys.argv[2])))
-        after_first_paint(self)
 
-Bench(open_store(Path(sys.argv[1])), blink=False).run(headless=True, size=(80, 24))
+# (Written so that it also starts earlier scrutuis, for --startup-trees.)
+if hasattr(Bench, "on_database"):
+    app = Bench.on_database(Path(sys.argv[1]), blink=False)
+else:
+    from scrutui.store import open_store
+    app = Bench(open_store(Path(sys.argv[1])), blink=False)
+run_app = getattr(app_module, "run_app", None)
+if run_app is not None:
+    run_app(app, headless=True, size=(80, 24))
+else:
+    app.run(headless=True, size=(80, 24))
 """
 
 CHILD_BARE = CHILD_PRELUDE + """
@@ -323,47 +367,109 @@ class Bare(App):
         yield Static("bare")
         yield Footer()
     def on_mount(self):
-        after_first_paint(self)
+        at_first_frame(self, lambda screen: True)
 
 Bare().run(headless=True, size=(80, 24))
 """
 
 
-def _child(code: str, *args: str) -> tuple[float, float, float]:
-    """Run a child interpreter; return (wall ms to first paint incl. interpreter start, in-process ms, peak MB)."""
+@dataclass(frozen=True)
+class Started:
+    """One start of a child interpreter."""
+
+    to_paint: float  # ms from launching it to its first frame being painted (as the user sees it)
+    whole: float  # ms from launching it to its exit (first paint, what follows it, quit)
+    inside: float  # ms from its first line of Python to the first paint
+    peak: float  # MB, the most it held by its exit
+
+
+def _child(code: str, *args: str, source: Path | None = None) -> Started:
+    """Run a child interpreter that reports its first paint, then quits (scrutui from `source`, a
+    folder holding a ``scrutui`` package, if given)."""
     # As an installed program runs: with compiled bytecode cached (pip writes it on install), even
     # where the environment asks Python not to write any.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
     started = time.perf_counter()
-    output = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=300, check=True, env=env
-    ).stdout
-    wall = (time.perf_counter() - started) * 1000
-    line = next(line for line in output.splitlines() if line.startswith("PAINTED"))
-    _, inner, peak = line.split()
-    return wall, float(inner), float(peak)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    assert process.stdout is not None
+    to_paint, line = 0.0, ""
+    for line in process.stdout:
+        if line.startswith("PAINTED"):
+            to_paint = (time.perf_counter() - started) * 1000
+            break
+    rest, errors = process.communicate(timeout=300)
+    whole = (time.perf_counter() - started) * 1000
+    if process.returncode or not to_paint:
+        raise RuntimeError(f"the start-up child failed ({process.returncode}): {errors[-2000:]}")
+    _, inner, _ = line.split()
+    peak = next((p.split()[1] for p in rest.splitlines() if p.startswith("PEAK")), "-1")
+    return Started(to_paint, whole, float(inner), float(peak))
 
 
-def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Measure]:
-    """Start-up to first paint of the minuting screen vs a bare Textual app; and peak memory."""
+def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Measure, Measure]:
+    """Start-up to first paint of the minuting screen vs a bare Textual app (as the user sees it, and
+    the whole process with its exit); and peak memory."""
     startup = Measure(
         "start-up to first paint (minuting screen)",
         baseline="bare Textual app, header + footer",
         target="<= 1.2x bare",
     )
+    whole = Measure(
+        "start, first paint, the rest read, quit: the whole process (minuting screen)",
+        baseline="bare Textual app, header + footer",
+    )
     memory = Measure(
         "peak memory, app with the database open", baseline="bare Textual app", unit="MB", target="<= 200 MB"
-    )
+    )  # (by the child's exit: after the first paint, with the meeting read through the store)
     _child(CHILD_MINUTING, str(db), str(meeting_id))  # warm-up: compiles and caches bytecode, fills the OS cache
     _child(CHILD_BARE)
     for _ in range(runs):  # interleaved, so load on the machine hits both alike
-        wall, _, peak = _child(CHILD_MINUTING, str(db), str(meeting_id))
-        startup.samples.append(wall)
-        memory.samples.append(peak)
-        wall, _, peak = _child(CHILD_BARE)
-        startup.baseline_samples.append(wall)
-        memory.baseline_samples.append(peak)
-    return startup, memory
+        app = _child(CHILD_MINUTING, str(db), str(meeting_id))
+        bare = _child(CHILD_BARE)
+        startup.samples.append(app.to_paint)
+        startup.baseline_samples.append(bare.to_paint)
+        whole.samples.append(app.whole)
+        whole.baseline_samples.append(bare.whole)
+        memory.samples.append(app.peak)
+        memory.baseline_samples.append(bare.peak)
+    return startup, memory, whole
+
+
+def measure_startup_trees(db: Path, meeting_id: int, runs: int, trees: Sequence[Path]) -> list[Measure]:
+    """Start-up to first paint of the minuting screen with scrutui taken from each source tree in
+    turn (each a checkout's ``src`` folder: one commit per step of a change), interleaved with the
+    bare app, all in the same run."""
+    import shutil
+
+    found = [
+        Measure(f"start-up to first paint, {tree}", baseline="bare Textual app, header + footer")
+        for tree in trees
+    ]
+    # Each tree gets its own copy of the database, brought to its own schema by its first start
+    # (an earlier scrutui refuses a database a later one has upgraded): use a small council.
+    copies = []
+    for number, tree in enumerate(trees):
+        copy = db.with_name(f"{db.stem}-tree{number}{db.suffix}")
+        shutil.copyfile(db, copy)
+        copies.append(copy)
+        _child(CHILD_MINUTING, str(copy), str(meeting_id), source=tree)  # warm-up, and its schema
+    _child(CHILD_BARE)
+    try:
+        for _ in range(runs):
+            for measure, tree, copy in zip(found, trees, copies, strict=True):
+                measure.samples.append(_child(CHILD_MINUTING, str(copy), str(meeting_id), source=tree).to_paint)
+                measure.baseline_samples.append(_child(CHILD_BARE).to_paint)
+    finally:
+        for copy in copies:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+            for backup in copy.parent.glob(f"{copy.stem}.before-v*"):
+                backup.unlink()
+    return found
 
 
 def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
@@ -410,11 +516,15 @@ def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
     return measure
 
 
-def extra_measures(db: Path, meeting_id: int, runs: int) -> Iterator[Measure]:
-    """Measures other parts of scrutui provide (export, tracker), when they are installed."""
+#: The other benchmarks whose measures the whole benchmark includes.
+EXTRAS = ("export", "tracker", "search", "typing")
+
+
+def extra_measures(db: Path, meeting_id: int, runs: int, skip: Sequence[str] = ()) -> Iterator[Measure]:
+    """Measures other parts of scrutui provide (export, tracker, typing, lists), when installed."""
     import importlib
 
-    for module_name in ("scrutui.bench_export", "scrutui.bench_tracker", "scrutui.bench_search"):
+    for module_name in (f"scrutui.bench_{name}" for name in EXTRAS if name not in skip):
         try:
             module = importlib.import_module(module_name)
         except ImportError:
@@ -456,6 +566,8 @@ def render_table(measures: Sequence[Measure]) -> str:
     for m in measures:
         baseline = f"{statistics.median(m.baseline_samples):.1f} {m.unit}" if m.baseline_samples else "-"
         ratio = f"{m.ratio:.2f}x" if m.ratio is not None else "-"
+        if m.paired_ratio is not None:
+            ratio += f" ({m.paired_ratio:.2f}x paired)"
         lines.append(
             f"| {m.name} | {m.median:.1f} {m.unit} | {m.p99:.1f} | {m.spread[0]:.1f}-{m.spread[1]:.1f} | "
             f"{baseline} | {ratio} | {m.target} |"
@@ -474,6 +586,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="repeats of each start-up measure")
     parser.add_argument("--saves", type=int, default=500, help="records saved for the save measure")
     parser.add_argument("--json", type=Path, default=Path("bench-out/benchmarks.json"))
+    parser.add_argument(
+        "--startup-only", action="store_true", help="only the start-up measures (to compare one change)"
+    )
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=EXTRAS, help="leave out these other benchmarks' measures"
+    )
+    parser.add_argument(
+        "--startup-trees",
+        type=Path,
+        nargs="+",
+        metavar="SRC",
+        help="only start-up, with scrutui from each of these source folders in turn (steps of a change)",
+    )
     args = parser.parse_args(argv)
     size = SMALL if args.small else FULL
     if args.committees or args.years:
@@ -498,9 +623,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     conn.close()
     gc.collect()
     measures: list[Measure] = []
-    startup, memory = measure_startup(db, meeting_id, args.runs)
-    measures += [startup, measure_save(db, meeting_id, args.saves), memory]
-    measures += list(extra_measures(db, meeting_id, args.runs))
+    if args.startup_trees:
+        measures += measure_startup_trees(db, meeting_id, args.runs, args.startup_trees)
+    elif args.startup_only:
+        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
+        measures += [startup, memory, whole]
+    else:
+        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
+        measures += [startup, measure_save(db, meeting_id, args.saves), memory, whole]
+        measures += list(extra_measures(db, meeting_id, args.runs, args.skip))
     measures += index_measures(built)
     table = render_table(measures)
     print()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import logging
 import sys
@@ -12,11 +13,12 @@ from typing import Any, TypeVar
 import click
 
 from scrutui import __version__
+from scrutui.commands import LazyGroup
 from scrutui.commands import export_minutes as export_minutes_command
 from scrutui.errors import ScrutuiError
 from scrutui.logs import redacted, setup_logging
 from scrutui.paths import DB_ENV, log_path, resolve_db_path
-from scrutui.store import Store, open_store
+from scrutui.store import Store, check_database, is_ready, open_store
 from scrutui.store.migrations import UpgradeProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,6 +117,7 @@ option, a missing argument)."""
 
 
 @click.group(
+    cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXIT_CODES,
@@ -155,22 +158,27 @@ def main(
     if ctx.invoked_subcommand is not None:
         if mine is not None:
             raise click.UsageError("--mine opens the app; for a list, use: scrutui requests --mine NAME")
+        gc.enable()  # off while the command's modules were imported (scrutui.launch)
         return
     if mine is not None and not mine.strip():
         raise click.BadParameter("give the member's name (or part of it)", param_hint="--mine")
-    store = open_from(ctx, db, read_only=read_only, create=True)
-    store.close()
-    from scrutui.tui.app import make_app
+    path, is_default = resolve_db_path(db or (ctx.obj or {}).get("db"))
+    created = False
+    if not is_ready(check_database(path, read_only=read_only, create_folder=is_default)):
+        store = open_from(ctx, db, read_only=read_only, create=True)  # made, or upgraded, now
+        created = store.created
+        store.close()
+    from scrutui.tui.app import make_app, run_app
 
     app = make_app(
-        store.path,
+        path,
         read_only=read_only,
         confidential=confidential,
         allow_network_share=allow_network_share,
-        created=store.created,
+        created=created,
         mine=(mine or "").strip(),
     )
-    app.run()
+    run_app(app)
     if app.return_code:
         sys.exit(app.return_code)
 
@@ -221,9 +229,11 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
         }
         for s in summaries
     ]
+    from scrutui.commands.paging import page
+
     if as_json:
         rows += [{"id": d.row_id, "damaged": d.problem} for d in damaged]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        page(json.dumps(rows, ensure_ascii=False, indent=2).splitlines())
         return
     if not rows and not damaged:
         click.echo("No meetings yet. Start the app (scrutui) to create one, or run: scrutui demo")
@@ -231,14 +241,12 @@ def meetings(ctx: click.Context, db: str | None, as_json: bool) -> None:
     headers = ("id", "date", "time", "committee", "status", "records")
     table = [[str(r[h]) for h in headers] for r in rows]
     widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in table:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    for found in damaged:
-        click.echo(f"⚠ {found.describe()}: damaged in the database, so it cannot be opened or exported")
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in [list(headers), *table]]
+    lines += [f"⚠ {found.describe()}: damaged in the database, so it cannot be opened or exported" for found in damaged]
+    page(lines)
 
 
-@main.group()
+@main.group(cls=LazyGroup)
 def export() -> None:
     """Write documents: draft minutes, the tracker, the chair's list of resolutions, the decision
     notice, open data."""
@@ -270,12 +278,6 @@ if __name__ == "__main__":  # pragma: no cover
 
     scrutui_main()
 else:
-    from scrutui.commands import (
-        register_import_and_open_data_commands,
-        register_search_commands,
-        register_tracker_commands,
-    )
+    from scrutui.commands import register_commands
 
-    register_tracker_commands(main, export)
-    register_import_and_open_data_commands(main, export)
-    register_search_commands(main)
+    register_commands(main, export)

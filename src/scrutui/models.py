@@ -6,6 +6,7 @@ shown on screen and written to a Word document.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -388,6 +389,9 @@ def parse_date(value: object) -> object:
     text = value.strip()
     if not text:
         return None
+    if len(text) == 10 and text[4] == text[7] == "-":  # as the database holds dates: read at once
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %b %Y", "%d %B %Y", "%d-%m-%Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()

@@ -139,8 +139,11 @@ class MinutingSession:
         if parsed.is_empty:
             return None
         unknown = tuple(n for n in parsed.names if not self.people.is_known(n))
+        # Only the records an answer or a list item can go on are read, not the whole item: a long
+        # item saves as fast as a short one.
         if parsed.kind is capture.CaptureKind.ANSWER:
-            earlier = capture.answer(self.records(item_id), parsed)
+            awaiting = self.store.records.last_awaiting_answer(item_id)
+            earlier = capture.answer([awaiting] if awaiting else [], parsed)
             if earlier is not None:
                 before = self.store.records.update(earlier, expected=earlier.version)
                 self._remember(UndoStep(Change.EDIT, before.id or 0, before=before, version=before.version + 1))
@@ -148,9 +151,9 @@ class MinutingSession:
         if parsed.kind is capture.CaptureKind.VOTE:
             return self._vote(item_id, parsed)
         if parsed.kind is capture.CaptureKind.LIST_ITEM:
-            under = self.records(item_id)
-            if under and isinstance(under[-1], Narrative):
-                listed = capture.with_list_item(under[-1], parsed)
+            last = self.store.records.last_of_item(item_id)
+            if isinstance(last, Narrative):
+                listed = capture.with_list_item(last, parsed)
                 before = self.store.records.update(listed)
                 self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
                 return Saved(self.store.records.get(before.id or 0), listed=True)

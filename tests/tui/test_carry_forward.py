@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from scrutui.demo import load_demo
 from scrutui.models import AgendaItem, InformationRequest, Meeting, RequestStatus
@@ -86,7 +86,7 @@ async def test_the_next_meeting_offers_the_action_log_and_answers_reach_the_trac
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is minuting
-        preview = str(minuting.query_one(MinutesPreview).query_one("#preview-text", Static).render())
+        preview = minuting.query_one(MinutesPreview).text
         assert "The Scrutiny Officer introduced the action log." in preview
         assert (
             "(a) A copy of the directorate risk register (of the Director of Children's Services; "
@@ -205,7 +205,7 @@ async def test_the_action_log_of_approved_minutes_still_takes_responses(db_path:
         await pilot.press("pagedown")
         await pilot.pause()
         assert minuting.current is not None and minuting.current.id == log_item
-        preview = " ".join(str(minuting.query_one("#preview-text", Static).render()).split())
+        preview = " ".join(minuting.query_one(MinutesPreview).text.split())
         register_line = (
             "A copy of the directorate risk register (of the Director of Children's Services; minute 47, "
             "10 November 2026): due by 24 November 2026; overdue."
@@ -233,7 +233,7 @@ async def test_the_action_log_of_approved_minutes_still_takes_responses(db_path:
         await pilot.pause()
         assert app.screen is minuting
         # The approved minutes' action log still says what it said when approved.
-        preview = " ".join(str(minuting.query_one("#preview-text", Static).render()).split())
+        preview = " ".join(minuting.query_one(MinutesPreview).text.split())
         assert register_line in preview and "Sent to Members" not in preview
     store = open_store(db_path, read_only=True)
     row = store.handle.row("SELECT id FROM record WHERE text = 'a copy of the directorate risk register'")

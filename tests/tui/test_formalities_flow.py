@@ -24,6 +24,7 @@ from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.movement import MovementPicker
 from scrutui.tui.screens.roll_call import RollCallScreen
 from scrutui.tui.widgets.capture_line import CaptureInput
+from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from tests.conftest import app_on
 from tests.formal import AGENDA, formal_meeting
 from tests.tui.helpers import capture, fill, screen_text
@@ -145,7 +146,7 @@ async def test_a_departure_makes_the_item_inquorate_at_once(db_path: Path) -> No
         assert "⚠ INQUORATE · 4 Winter pressures" in text  # the item
         assert "Brook left at" in text
         assert notified(app, "The meeting is inquorate: 2 voting members present, quorum 3.")
-        assert "left the meeting at" in str(screen.query_one("#preview-text").render())
+        assert "left the meeting at" in screen.query_one(MinutesPreview).text
         await capture(pilot, "The Chair adjourned the item.")  # minuting carries on
     store = open_store(db_path)
     [event] = store.attendance.movements(meeting_id)
@@ -199,7 +200,7 @@ async def test_a_declaration_with_withdrawal(db_path: Path) -> None:
         assert app.screen is screen
         text = screen_text(pilot)
         assert "⚠ INQUORATE (2 present, quorum 3)" in text  # Cole's withdrawal counts against it
-        preview = str(screen.query_one("#preview-text").render())
+        preview = screen.query_one(MinutesPreview).text
         assert "Councillor Cy Cole withdrew from the meeting during consideration of this item" in preview
     store = open_store(db_path)
     [declared] = store.attendance.declarations(meeting_id)

@@ -15,6 +15,7 @@ from scrutui.models import Assurance, AssuranceStatus, Heading, Narrative
 from scrutui.store import open_store
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.narrative_editor import NarrativeEditor
+from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList
 from tests.conftest import add_meeting_to, app_on
 from tests.export.helpers import paragraphs
@@ -133,7 +134,7 @@ async def test_sections_follow_their_records_through_move_delete_and_undo(db_pat
         assert isinstance(screen, MinutingScreen)
         for line in ["h Finance", "The budget was overspent.", "h end", "Members noted the position."]:
             await capture(pilot, line)
-        preview = screen.query_one("#preview-text").render()
+        preview = screen.query_one(MinutesPreview).text
         assert "Finance" in str(preview)
 
         # Move the last narrative up, above the end of the section: it now stands under "Finance".
@@ -149,11 +150,11 @@ async def test_sections_follow_their_records_through_move_delete_and_undo(db_pat
         records.highlighted = 0
         await pilot.press("delete")
         await pilot.pause()
-        assert "Finance" not in str(screen.query_one("#preview-text").render())
+        assert "Finance" not in screen.query_one(MinutesPreview).text
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert isinstance(screen.records[0], Heading) and screen.records[0].text == "Finance"
-        assert "Finance" in str(screen.query_one("#preview-text").render())
+        assert "Finance" in screen.query_one(MinutesPreview).text
 
 
 async def test_sub_headings_and_attributed_assurances_through_the_form(db_path: Path) -> None:
@@ -181,7 +182,7 @@ async def test_sub_headings_and_attributed_assurances_through_the_form(db_path: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
-        preview = str(app.screen.query_one("#preview-text").render())
+        preview = app.screen.query_one(MinutesPreview).text
         # The heading once (the assurance's theme is already the section's), then the assurance.
         assert preview.count("Discharges") == 1
         assert (

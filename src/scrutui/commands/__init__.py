@@ -2,36 +2,51 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 
-def register_tracker_commands(main: click.Group, export: click.Group) -> None:
-    """Add ``scrutui requests``, ``scrutui export requests``, ``scrutui export resolutions`` and
-    ``scrutui export decisions``.
+class LazyGroup(click.Group):
+    """A group whose commands may be named by where they live ("module:attribute") and are imported
+    only when one is run or listed: opening the app imports none of them (nor what they use)."""
 
-    (Those modules import cli.py's helpers, so they are imported once cli.py has defined them.)
-    """
-    from scrutui.commands import decisions, requests, resolutions
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy: dict[str, str] = {}
 
-    main.add_command(requests.requests_command)
-    export.add_command(requests.export_requests)
-    export.add_command(resolutions.export_resolutions)
-    export.add_command(decisions.export_decisions)
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
 
-
-def register_import_and_open_data_commands(main: click.Group, export: click.Group) -> None:
-    """Add ``scrutui import moderngov``, ``scrutui import agenda``, ``scrutui export oparl`` and
-    ``scrutui export chapters`` (imported once cli.py is loaded, as above)."""
-    from scrutui.commands import imports, open_data
-
-    main.add_command(imports.import_group)
-    export.add_command(open_data.export_oparl)
-    export.add_command(open_data.export_chapters)
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
-def register_search_commands(main: click.Group) -> None:
-    """Add ``scrutui search`` and ``scrutui themes`` (imported late, as above)."""
-    from scrutui.commands import search
+def register_commands(main: click.Group, export: click.Group) -> None:
+    """Add every command kept in a module of its own (requests, the lists, imports, open data,
+    search). Those modules import cli.py's helpers, so they are imported once cli.py has defined
+    them: into a LazyGroup, only when one is run or listed by --help."""
+    for group, name, where in _commands(main, export):
+        if isinstance(group, LazyGroup):
+            group.lazy[name] = where
+        else:
+            module, _, attribute = where.partition(":")
+            group.add_command(getattr(importlib.import_module(module), attribute), name)
 
-    main.add_command(search.search_command)
-    main.add_command(search.themes_command)
+
+def _commands(main: click.Group, export: click.Group) -> list[tuple[click.Group, str, str]]:
+    """Each command kept in a module of its own: its group, its name, and where it lives."""
+    return [
+        (main, "requests", "scrutui.commands.requests:requests_command"),
+        (export, "requests", "scrutui.commands.requests:export_requests"),
+        (export, "resolutions", "scrutui.commands.resolutions:export_resolutions"),
+        (export, "decisions", "scrutui.commands.decisions:export_decisions"),
+        (main, "import", "scrutui.commands.imports:import_group"),
+        (export, "oparl", "scrutui.commands.open_data:export_oparl"),
+        (export, "chapters", "scrutui.commands.open_data:export_chapters"),
+        (main, "search", "scrutui.commands.search:search_command"),
+        (main, "themes", "scrutui.commands.search:themes_command"),
+    ]

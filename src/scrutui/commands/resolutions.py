@@ -127,7 +127,7 @@ def export_resolutions(
             meetings, as_at=as_at_day, heading=name, scope=scope, confidential=confidential
         )
         written = write_docx(path, document, force=force, template=template_path(template), pdf=pdf)
-    decisions = len(resolution_rows(meetings, as_at_day))
+    decisions = sum(len(i.resolutions) + len(i.recommendations) for m in meetings for i in m.items)
     plural = "" if decisions == 1 else "s"
     held = "meeting" if len(meetings) == 1 else "meetings"
     click.echo(f"Wrote the chair's list ({decisions} decision{plural}, {len(meetings)} {held}) to {path}.")

@@ -234,7 +234,6 @@ def paragraph_elements(
     paragraph that introduces a list, keep with the next paragraph; a labelled paragraph whose style
     does not hang gets a hanging indent and a tab past the label.
     """
-    from docx.oxml import OxmlElement
 
     shapes = shapes or {}
     # Each style's id was looked up once, when the template was checked; here one prototype paragraph
@@ -258,10 +257,12 @@ def paragraph_elements(
         if key not in prototypes:
             prototypes[key] = _prototype(style_ids[style], keep, shape.left if hang else None)
         p = deepcopy(prototypes[key])
-        run = OxmlElement("w:r")
+        # makeelement, not OxmlElement (which parses a string of XML for each element): the same
+        # elements, many times faster for a list of thousands of paragraphs.
+        run = p.makeelement(f"{_W}r", {})
         if label:
             _text(run, label)
-            run.append(OxmlElement("w:tab"))
+            run.append(run.makeelement(f"{_W}tab", {}))
         _text(run, paragraph.text)
         p.append(run)
         yield p
@@ -302,16 +303,13 @@ def _prototype(style_id: str, keep_with_next: bool | None, hang_from: int | None
 
 def _text(run: Any, text: str) -> None:
     """Text into a run: line breaks become Word line breaks; every space is kept."""
-    from docx.oxml import OxmlElement
-
     text = NOT_XML.sub("", text)
     for index, line in enumerate(text.split("\n")):
         if index:
-            run.append(OxmlElement("w:br"))
+            run.append(run.makeelement(f"{_W}br", {}))
         if line:
-            t = OxmlElement("w:t")
+            t = run.makeelement(f"{_W}t", {_XML_SPACE: "preserve"})
             t.text = line
-            t.set(_XML_SPACE, "preserve")
             run.append(t)
 
 

@@ -22,6 +22,7 @@ from scrutui.minutes.formalities import (
 from scrutui.minutes.items import minute_item
 from scrutui.minutes.labels import decision, resolved_form
 from scrutui.minutes.numbering import minute_number
+from scrutui.minutes.records import ProseCache
 from scrutui.minutes.wording import long_date, long_time
 from scrutui.models import AgendaItem, Committee, ExemptNatures, Meeting, Record
 from scrutui.store.people import KnownPeople
@@ -135,11 +136,13 @@ def preview_item(
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
     confidential: bool = True,
+    prose: ProseCache | None = None,
 ) -> MinuteItem:
     """One item in full, as the minuting screen previews it: with the declarations, the drafted
     exclusion resolution, arrivals, departures and withdrawals that belong under it, and (for the
     action log, `carried` given) everything it reports back. Not `confidential` (a read-only
-    session that is not shown exempt content): an exempt item is its public stub."""
+    session that is not shown exempt content): an exempt item is its public stub. `prose` keeps
+    each record's words from one preview of the item to the next."""
     movements = roll.movement_lines() if roll else []
     declarations = roll.declaration_lines() if roll else []
     lead: list[Paragraph] = []
@@ -159,6 +162,7 @@ def preview_item(
         notes=notes,
         carried=carried,
         meeting_date=meeting_date,
+        prose=prose,
     )
 
 

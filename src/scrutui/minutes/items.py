@@ -4,7 +4,8 @@ decisions; or, for an exempt item in public minutes, its public stub."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from scrutui.formalities import SCHEDULE_12A
 from scrutui.minutes.action_log import action_log_paragraphs
@@ -19,6 +20,7 @@ from scrutui.minutes.labels import (
 )
 from scrutui.minutes.numbering import minute_number, numbered
 from scrutui.minutes.records import (
+    ProseCache,
     assurance_prose,
     narrative_paragraphs,
     question_prose,
@@ -45,6 +47,8 @@ from scrutui.models import (
 from scrutui.store.people import KnownPeople
 from scrutui.tracked import TrackedRecord
 
+T = TypeVar("T")
+
 
 def item_paragraphs(
     item: AgendaItem,
@@ -56,8 +60,10 @@ def item_paragraphs(
     meeting_date: dt.date | None = None,
     confidential: bool = True,
     private_in_annex: bool = False,
+    prose: ProseCache | None = None,
 ) -> list[Paragraph]:
-    """Everything minuted under one item, in house order.
+    """Everything minuted under one item, in house order. (`prose` keeps each record's words
+    from one composition of the item to the next.)
 
     Discussion first, in the order typed: a sub-heading opens a section that runs to the next
     sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
@@ -72,8 +78,25 @@ def item_paragraphs(
     resolved: list[str] = []
     agreed: list[str] = []
     recommended: dict[str, list[str]] = {}
-    requests: list[InformationRequest] = []
+    requests: list[str] = []
     votes = VotePlan(records, people)
+    if prose is not None:
+        prose.begin(committee, people)
+    said = prose.of if prose is not None else _said_now
+    asked_for = requested_form(committee)
+
+    def asked(record: Question) -> str:
+        return question_prose(record, committee, people)
+
+    def sought(record: Assurance) -> str:
+        return assurance_prose(record, people)
+
+    def requested(record: InformationRequest) -> str:
+        return request_clause(record, people, case=asked_for.case, due_dates=committee.request_due_dates)
+
+    def narrated(record: Narrative) -> tuple[Paragraph, ...]:
+        return tuple(narrative_paragraphs(record))
+
     for record in records:
         paragraphs += votes.before(record)
         match record:
@@ -83,20 +106,20 @@ def item_paragraphs(
                 paragraphs.append(Paragraph(Style.THEME, record.text))
                 section = record.text.casefold()
             case Narrative():
-                paragraphs += narrative_paragraphs(record)
+                paragraphs += said(record, narrated)
             case Question():
-                paragraphs.append(Paragraph(Style.BODY, question_prose(record, committee, people)))
+                paragraphs.append(Paragraph(Style.BODY, said(record, asked)))
             case Assurance():
                 if record.theme and record.theme.casefold() != section:
                     paragraphs.append(Paragraph(Style.THEME, record.theme))
                     section = record.theme.casefold()
-                paragraphs.append(Paragraph(Style.BODY, assurance_prose(record, people)))
+                paragraphs.append(Paragraph(Style.BODY, said(record, sought)))
             case Resolution():
                 (agreed if record.form is ResolutionForm.AGREED else resolved).append(record.text)
             case Recommendation():
                 recommended.setdefault(record.addressee, []).append(record.text)
             case InformationRequest():
-                requests.append(record)
+                requests.append(said(record, requested))
             case Motion():
                 paragraphs += votes.moved(record)
     paragraphs += votes.remaining()
@@ -114,13 +137,13 @@ def item_paragraphs(
     for body, texts in recommended.items():
         paragraphs += decision(recommended_form(committee, body), texts)
     if requests:
-        form = requested_form(committee)
-        paragraphs.append(Paragraph(Style.DECISION, form.lead))
-        parts = [
-            request_clause(r, people, case=form.case, due_dates=committee.request_due_dates) for r in requests
-        ]
-        paragraphs += labelled_parts(parts, form.labels, form.endings)
+        paragraphs.append(Paragraph(Style.DECISION, asked_for.lead))
+        paragraphs += labelled_parts(requests, asked_for.labels, asked_for.endings)
     return paragraphs
+
+
+def _said_now(record: object, compose: Callable[[Any], T]) -> T:
+    return compose(record)
 
 
 def minute_item(
@@ -135,6 +158,7 @@ def minute_item(
     carried: Sequence[TrackedRecord] | None = None,
     meeting_date: dt.date | None = None,
     private_in_annex: bool = False,
+    prose: ProseCache | None = None,
 ) -> MinuteItem:
     """One item as minuted. An exempt item in public minutes is only its public stub.
 
@@ -159,6 +183,7 @@ def minute_item(
         meeting_date=meeting_date,
         confidential=confidential,
         private_in_annex=private_in_annex,
+        prose=prose,
     )
     at = 1 if item.purpose else 0
     paragraphs[at:at] = [*lead, *notes]

@@ -6,35 +6,38 @@ import functools
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrutui.errors import DatabaseError
 from scrutui.paths import mark_in_use
-from scrutui.store.agenda_import import AgendaImportRepository
-from scrutui.store.attendance import AttendanceRepository
 from scrutui.store.backup import backups_folder, remove_leftovers
-from scrutui.store.base import Handle
-from scrutui.store.committees import CommitteeRepository
 from scrutui.store.connection import (
     APPLICATION_ID,
+    FileHeader,
     connect,
     create_private_file,
     describe_sqlite_error,
     read_header,
 )
-from scrutui.store.meetings import AgendaRepository, MeetingRepository, MeetingSummary
 from scrutui.store.migrations import Progress, latest_version, migrate
-from scrutui.store.notices import NoticeRepository
-from scrutui.store.people import PeopleDirectory
-from scrutui.store.records import RecordRepository
 from scrutui.store.shares import network_share
-from scrutui.store.signoff import SignoffRepository
-from scrutui.store.tracker import TrackerRepository
 
 if TYPE_CHECKING:
+    from scrutui.store.base import Handle
+    from scrutui.store.meetings import MeetingSummary
     from scrutui.store.search import SearchRepository
 
-__all__ = ["MeetingSummary", "Store", "missing_database", "open_store"]
+__all__ = ["MeetingSummary", "Store", "check_database", "is_ready", "missing_database", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    # The repositories (and through them pydantic and sqlite-utils) are imported when a store is
+    # opened, not when this package is: the app's first screen is read before that.
+    if name == "MeetingSummary":
+        from scrutui.store.meetings import MeetingSummary
+
+        return MeetingSummary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Store:
@@ -48,6 +51,16 @@ class Store:
         allow_network_share: bool = False,
         created: bool = False,
     ) -> None:
+        from scrutui.store.agenda_import import AgendaImportRepository
+        from scrutui.store.attendance import AttendanceRepository
+        from scrutui.store.committees import CommitteeRepository
+        from scrutui.store.meetings import AgendaRepository, MeetingRepository
+        from scrutui.store.notices import NoticeRepository
+        from scrutui.store.people import PeopleDirectory
+        from scrutui.store.records import RecordRepository
+        from scrutui.store.signoff import SignoffRepository
+        from scrutui.store.tracker import TrackerRepository
+
         self.handle = handle
         self.path = handle.path
         self.read_only = handle.read_only
@@ -124,32 +137,11 @@ def open_store(
     refuse_network_share(path, read_only=read_only, allowed=allow_network_share)
     if not create and not path.exists():
         raise missing_database(path)
+    header = check_database(path, read_only=read_only, create_folder=create_folder)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        if create_folder and not read_only:
-            folder.mkdir(parents=True, exist_ok=True)
-        else:
-            raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
-    header = read_header(path)
-    if read_only and not header.exists:
-        raise missing_database(path)
     latest = latest_version()
-    if header.user_version > latest:
-        raise DatabaseError(
-            f"{path} was made by a newer scrutui (schema version {header.user_version}; this scrutui "
-            f"knows up to {latest}). Upgrade scrutui to open it; the file has not been changed."
-        )
-    if header.exists and header.application_id not in (0, APPLICATION_ID):
-        raise DatabaseError(f"{path} is an SQLite database of another program, not scrutui's.")
-    if not read_only:
-        if not os.access(folder, os.W_OK):
-            raise DatabaseError(
-                f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}."
-            )
-        if not header.exists:
-            create_database(path)
-        elif not os.access(path, os.W_OK):
-            raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
+    if not read_only and not header.exists:
+        create_database(path)
     if header.exists and header.user_version == 0:
         _refuse_foreign(path)
     if not read_only:
@@ -173,12 +165,51 @@ def open_store(
     except BaseException:
         db.close()
         raise
+    from scrutui.store.base import Handle
+
     return Store(
         Handle(db, path, read_only=read_only),
         backup=backup,
         allow_network_share=allow_network_share,
         created=not header.exists,
     )
+
+
+def check_database(path: Path, *, read_only: bool = False, create_folder: bool = False) -> FileHeader:
+    """Everything that can be checked about the database at `path` without opening it (its folder,
+    its header, its schema version, whether it may be written); DatabaseError with one plain line
+    if it will not do. Returns what its header says."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        if create_folder and not read_only:
+            folder.mkdir(parents=True, exist_ok=True)
+        else:
+            raise DatabaseError(f"Cannot open {path}: the folder {folder} does not exist.")
+    header = read_header(path)
+    if read_only and not header.exists:
+        raise missing_database(path)
+    latest = latest_version()
+    if header.user_version > latest:
+        raise DatabaseError(
+            f"{path} was made by a newer scrutui (schema version {header.user_version}; this scrutui "
+            f"knows up to {latest}). Upgrade scrutui to open it; the file has not been changed."
+        )
+    if header.exists and header.application_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"{path} is an SQLite database of another program, not scrutui's.")
+    if not read_only:
+        if not os.access(folder, os.W_OK):
+            raise DatabaseError(
+                f"Cannot write in {folder}: SQLite needs to keep its journal beside {path.name}."
+            )
+        if header.exists and not os.access(path, os.W_OK):
+            raise DatabaseError(f"{path} is read-only; use --read-only to browse it.")
+    return header
+
+
+def is_ready(header: FileHeader) -> bool:
+    """True when a database whose header this is can be used as it is: it exists and its schema is
+    this scrutui's (nothing to create or migrate)."""
+    return header.exists and header.user_version == latest_version() and header.application_id == APPLICATION_ID
 
 
 def refuse_network_share(path: Path, *, read_only: bool, allowed: bool) -> None:

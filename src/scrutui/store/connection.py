@@ -8,10 +8,12 @@ import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from scrutui.errors import DatabaseError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 #: Written into the SQLite header (PRAGMA application_id) so a scrutui database is recognisable.
 APPLICATION_ID = 0x53435254  # "SCRT"
@@ -93,8 +95,10 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite_utils.Database:
                 raise DatabaseError(f"{path} could not be switched to WAL mode (it is in {mode}).")
     except sqlite3.DatabaseError as error:
         raise DatabaseError(describe_sqlite_error(path, error)) from error
+    import sqlite_utils  # here, not at the top: the app's first screen is read without it
+
     # Recursive triggers stay off (sqlite-utils turns them on by default): with them on, an INSERT
-    # OR REPLACE would also fire the search index's delete triggers (db/migrations/0004_search.sql).
+    # OR REPLACE would also fire the search index's delete triggers (db/migrations/0010_search.sql).
     return sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
 
 

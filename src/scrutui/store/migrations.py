@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from scrutui.errors import DatabaseError
 from scrutui.resources import migrations_dir
 from scrutui.store.connection import APPLICATION_ID
-from scrutui.store.upgrades import UPGRADES
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _SUMMARY = re.compile(r"^--[^:\n]*version \d+: ([^\n]+)")
@@ -150,6 +151,8 @@ def migrate(db: sqlite_utils.Database, db_path: Path, progress: Progress | None 
         )
     if current == latest:
         return None
+    from scrutui.store.upgrades import UPGRADES
+
     report = _reporter(db, db_path, current, progress)
     backup = None
     conn = db.conn

@@ -6,6 +6,7 @@ adding to the committee.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +29,19 @@ class KnownPeople:
     def find(self, typed: str) -> CommitteePerson | None:
         """The person a typed name or title refers to, ignoring case and a leading "the"."""
         wanted = _fold(typed)
-        if not wanted:
-            return None
+        return self._by_folded.get(wanted) if wanted else None
+
+    @functools.cached_property
+    def _by_folded(self) -> dict[str, CommitteePerson]:
+        # Every way each person may be typed, folded once (the minutes look people up for every
+        # question and answer of an item); the first person a folding names wins, as in order.
+        found: dict[str, CommitteePerson] = {}
         for cp in self.people:
-            if wanted in (_fold(cp.person.name), _fold(cp.person.title)):
-                return cp
-        return None
+            for typed in (cp.person.name, cp.person.title):
+                folded = _fold(typed)
+                if folded:
+                    found.setdefault(folded, cp)
+        return found
 
     def is_known(self, typed: str) -> bool:
         """True when `typed` names someone known to the meeting."""

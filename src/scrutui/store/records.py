@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from scrutui import deadlines
 from scrutui.errors import NotFound, ScrutuiError
 from scrutui.models import (
+    AgendaItem,
     InformationRequest,
     Jurisdiction,
     Motion,
@@ -32,6 +34,7 @@ from scrutui.store.locks import (
     meeting_of_record,
     only_follow_up_changed,
 )
+from scrutui.store.meetings import item_from_row
 
 #: Each kind's detail table and the model fields it holds.
 DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
@@ -200,6 +203,57 @@ class RecordRepository:
         for record in read_all("record", rows, lambda row: record_from_row(row, lines), self._h.note_damage):
             found[record.agenda_item_id].append(record)
         return {item: records for item, records in found.items() if records}
+
+    def last_of_item(self, agenda_item_id: int) -> Record | None:
+        """The item's last record (deleted ones left out), or None."""
+        row = self._h.row(
+            SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            [agenda_item_id],
+        )
+        return record_from_row(row) if row else None
+
+    def last_awaiting_answer(self, agenda_item_id: int) -> Record | None:
+        """The item's last question without an answer or assurance without a response, or None
+        (what an answer typed on the capture line completes)."""
+        row = self._h.row(
+            SELECT_RECORDS + " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL"
+            " AND ((r.kind = 'question' AND coalesce(question.answer, '') = '')"
+            " OR (r.kind = 'assurance' AND coalesce(assurance.response, '') = ''))"
+            " ORDER BY r.position DESC, r.id DESC LIMIT 1",
+            [agenda_item_id],
+        )
+        return record_from_row(row) if row else None
+
+    def decisions(
+        self, meeting_ids: Sequence[int], *, confidential: bool
+    ) -> dict[int, list[tuple[AgendaItem, list[Record]]]]:
+        """The resolutions and recommendations of these meetings (the chair's list), by meeting id:
+        each item that has any (exempt items only when `confidential`), in agenda order, with them
+        in order. Only the decisions are read, not every record of each meeting."""
+        found: dict[int, list[tuple[AgendaItem, list[Record]]]] = {}
+        exempt = "" if confidential else " AND a.exempt_paragraph IS NULL"
+        decided = "r.kind IN ('resolution', 'recommendation') AND r.deleted_at IS NULL"
+        for start in range(0, len(meeting_ids), 500):
+            chunk = list(meeting_ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            records: dict[int, list[Record]] = {}
+            for row in self._h.rows(
+                SELECT_RECORDS + " JOIN agenda_item a ON a.id = r.agenda_item_id"
+                f" WHERE a.meeting_id IN ({marks}){exempt} AND {decided}"
+                " ORDER BY r.agenda_item_id, r.position, r.id",
+                chunk,
+            ):
+                records.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
+            for row in self._h.rows(
+                f"SELECT a.* FROM agenda_item a WHERE a.meeting_id IN ({marks}){exempt}"
+                f" AND EXISTS (SELECT 1 FROM record r WHERE r.agenda_item_id = a.id AND {decided})"
+                " ORDER BY a.meeting_id, a.position, a.id",
+                chunk,
+            ):
+                item = item_from_row(row)
+                found.setdefault(item.meeting_id, []).append((item, records.get(row["id"], [])))
+        return found
 
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Self
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from scrutui.store import Store, open_store
+from scrutui.store import check_database, is_ready, open_store, refuse_network_share
 from scrutui.tui.guard import report
 
 if TYPE_CHECKING:
     from scrutui.export.minutes_export import MinutesExport
+    from scrutui.store import Store
     from scrutui.tui.screens.search_filters import SearchFilters
 
 
@@ -45,19 +47,33 @@ class ScrutuiApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None = None,
         *,
+        path: Path | None = None,
+        read_only: bool = False,
         confidential: bool = False,
+        allow_network_share: bool = False,
+        created: bool = False,
         blink: bool = True,
         today: Callable[[], dt.date] | None = None,
         mine: str = "",
     ) -> None:
+        """The app on an open `store`, or on the checked, up-to-date database at `path`, opened
+        when first needed (`on_database` decides which)."""
         super().__init__()
-        self.store = store
-        self.read_only = store.read_only
+        if store is None and path is None:
+            raise ValueError("the app needs a store or the path of a database")
+        self._store = store
+        #: The database file.
+        self.database_path: Path = store.path if store is not None else Path(str(path))
+        self.read_only = store.read_only if store is not None else read_only
+        #: Opening a database on a network share to read it alone (--allow-network-share).
+        self.allow_network_share = allow_network_share
+        #: True when the database was just made (the app says so, and where).
+        self.created = created or (store is not None and store.created)
         #: Whether exempt items' content is shown: always to a clerk who can write (they minute it),
         #: to a read-only session only when it was opened with --confidential.
-        self.shows_exempt = not store.read_only or confidential
+        self.shows_exempt = not self.read_only or confidential
         #: A member's name: open on the tracker, showing the requests they asked for.
         self.mine = mine
         #: False in tests and snapshots, so screens stop cursors blinking.
@@ -67,6 +83,41 @@ class ScrutuiApp(App[None]):
         #: The words and filters last searched for, which F8 opens the search with again.
         self.last_search: tuple[str, SearchFilters | None] = ("", None)
 
+    @classmethod
+    def on_database(
+        cls,
+        db_path: Path,
+        *,
+        read_only: bool = False,
+        allow_network_share: bool = False,
+        **options: Any,
+    ) -> Self:
+        """The app on the database file at `db_path` (`options` as for the app itself). It is checked
+        now (a clear error if it will not do); one that needs nothing created or migrated is opened
+        when first needed, so the first screen can be read and shown before sqlite-utils and the
+        validated models are imported."""
+        refuse_network_share(db_path, read_only=read_only, allowed=allow_network_share)
+        header = check_database(db_path, read_only=read_only)
+        if is_ready(header):
+            return cls(path=db_path, read_only=read_only, allow_network_share=allow_network_share, **options)
+        store = open_store(db_path, read_only=read_only, allow_network_share=allow_network_share)
+        return cls(store, allow_network_share=allow_network_share, **options)
+
+    @property
+    def store(self) -> Store:
+        """The open database: every read and write of the app goes through it (and so through the
+        validated models). Opened the first time it is needed."""
+        if self._store is None:
+            self._store = open_store(
+                self.database_path, read_only=self.read_only, allow_network_share=self.allow_network_share
+            )
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        """True once the store has been opened."""
+        return self._store is not None
+
     def on_mount(self) -> None:
         from scrutui.tui.screens.home import HomeScreen
         from scrutui.tui.screens.welcome import WelcomeScreen
@@ -75,7 +126,7 @@ class ScrutuiApp(App[None]):
 
         if self.read_only:
             self.sub_title = "READ-ONLY"
-        if self.store.created:
+        if self.created:
             self.notify(
                 f"Made a new, empty database at {self.store.path}. If you meant another, quit (ctrl+q) "
                 "and give its path with --db.",
@@ -88,7 +139,8 @@ class ScrutuiApp(App[None]):
             self.open_tracker(asked_by=self.mine)
 
     def on_unmount(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
         if self.is_web:  # the files this browser session downloaded
             import shutil
 
@@ -342,8 +394,23 @@ def make_app(
     from scrutui.logs import setup_logging
 
     setup_logging()
-    store = open_store(
-        db_path, read_only=read_only, create_folder=False, allow_network_share=allow_network_share
+    return ScrutuiApp.on_database(
+        Path(db_path),
+        read_only=read_only,
+        confidential=confidential,
+        allow_network_share=allow_network_share,
+        created=created,
+        blink=blink,
+        today=today,
+        mine=mine,
     )
-    store.created = store.created or created
-    return ScrutuiApp(store, confidential=confidential, blink=blink, today=today, mine=mine)
+def run_app(app: ScrutuiApp, *, headless: bool = False, size: tuple[int, int] | None = None) -> None:
+    """Run the app until the user leaves it.
+
+    What start-up made (modules, classes, the screen) lives as long as the app does: it is frozen
+    out of the garbage collector's sight first, so that no collection walks it while the app runs
+    or as it exits. The collector is on again for everything made after.
+    """
+    gc.freeze()
+    gc.enable()
+    app.run(headless=headless, size=size)

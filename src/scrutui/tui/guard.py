@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 
 from scrutui.errors import ScrutuiError
 from scrutui.logs import redacted
-from scrutui.models import validation_message
 from scrutui.paths import log_path
 
 log = logging.getLogger("scrutui.tui")
@@ -22,8 +21,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def describe_error(error: BaseException) -> str:
     """The one line a user sees for an error."""
-    if isinstance(error, ValidationError):
-        return validation_message(error)
+    if "pydantic" in sys.modules:  # (not imported here: the first screen is drawn before it is)
+        from pydantic import ValidationError
+
+        from scrutui.models import validation_message
+
+        if isinstance(error, ValidationError):
+            return validation_message(error)
     if isinstance(error, ScrutuiError):
         return str(error)
     log.error("unexpected error", exc_info=error)

@@ -8,11 +8,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
 from scrutui.errors import ReadOnlyError
-from scrutui.models import AgendaItem
-from scrutui.store import Store
-from scrutui.withheld import shown_items
 
 if TYPE_CHECKING:
+    from scrutui.models import AgendaItem
+    from scrutui.store import Store
     from scrutui.tui.app import ScrutuiApp
 
 T = TypeVar("T")
@@ -46,6 +45,8 @@ class _Shared(Generic[T]):
     def agenda_of(self, meeting_id: int) -> list[AgendaItem]:
         """A meeting's agenda as this session may see it (exempt items as the public sees them,
         where exempt content is not shown)."""
+        from scrutui.withheld import shown_items
+
         return shown_items(self.store.agenda.for_meeting(meeting_id), shows_exempt=self.shows_exempt)
 
     def require_writable(self) -> None:

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from scrutui.minutes import long_date
@@ -25,6 +24,7 @@ from scrutui.models import (
     ResolutionForm,
 )
 from scrutui.store.damage import DamagedRow
+from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
 #: What the list shows of a long record; the whole text is in the editor and the preview.
 _SHOWN = 240
@@ -143,7 +143,7 @@ class TypedAway(Message):
         self.character = character
 
 
-class RecordList(OptionList):
+class RecordList(UpdatingOptionList):
     """The records minuted under the current item. Select one to edit, delete or move it."""
 
     DEFAULT_CSS = """
@@ -195,15 +195,23 @@ class RecordList(OptionList):
         """Show these records, keeping (or moving to) the selected one; records damaged in the
         database first, as damaged (they cannot be selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
-        self.set_options(
-            [
-                *(damaged_option(d) for d in damaged),
-                *(
-                    Option(record_summary(r, in_section=under), id=str(r.id))
-                    for r, under in zip(records, sections(records), strict=True)
-                ),
-            ]
-        )
+        if damaged:  # rare: lines that cannot be chosen, above the records
+            self.reset_rows()
+            self.set_options(
+                [
+                    *(damaged_option(d) for d in damaged),
+                    *(
+                        Option(record_summary(r, in_section=under), id=str(r.id))
+                        for r, under in zip(records, sections(records), strict=True)
+                    ),
+                ]
+            )
+        else:
+            # Only the rows that changed are drawn again: a save under a long item adds one.
+            self.show_rows(
+                [(str(r.id), (r, under)) for r, under in zip(records, sections(records), strict=True)],
+                lambda shown: record_summary(shown[0], in_section=shown[1]),
+            )
         if not records:
             return
         index = next((i for i, r in enumerate(records) if r.id == keep), len(records) - 1)
