@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from scrutui.cli import main
-from scrutui.commands.requests import request_table
+from scrutui.cli.commands.requests import request_table
 from scrutui.demo import load_demo
 from scrutui.export.pdf import find_soffice, standard_locations
 from scrutui.models import THE_COMMITTEE, InformationRequest

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from scrutui.cli import main
-from scrutui.commands.serve import session_command
+from scrutui.cli.commands.serve import session_command
 from tests.export.helpers import paragraphs
 
 CHROMIUM = next(

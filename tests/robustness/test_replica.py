@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from scrutui.cli import main
-from scrutui.commands.replicate import litestream_binary, replica_url
+from scrutui.cli.commands.replicate import litestream_binary, replica_url
 from scrutui.store import open_store
 from tests.conftest import add_meeting_to
 from tests.robustness.test_crash import quick_check, run_and_kill

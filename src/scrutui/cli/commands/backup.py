@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from scrutui.cli.options import friendly_errors
 from scrutui.paths import resolve_db_path
 from scrutui.store import missing_database
 from scrutui.store.backup import backup_database, default_backup_path
@@ -24,7 +25,6 @@ from scrutui.store.backup import backup_database, default_backup_path
 @click.pass_context
 def backup(ctx: click.Context, db: str | None, output: Path | None, force: bool) -> None:
     """Copy the database safely (even while scrutui is writing to it) and check the copy."""
-    from scrutui.cli import friendly_errors
 
     @friendly_errors
     def run() -> None:

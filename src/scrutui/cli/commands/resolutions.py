@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import click
 
-from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
-from scrutui.commands.common import (
+from scrutui.cli.options import (
     as_at_option,
     choose_format,
     date_option,
+    db_option,
+    existing_read_only,
+    friendly_errors,
+    open_from,
     output_options,
     output_path,
     say_damaged,
@@ -81,7 +84,7 @@ def export_resolutions(
         raise ScrutuiError(f"--from {first:%d/%m/%Y} is after --to {last:%d/%m/%Y}.")
     chosen = choose_format(format_, output, pdf)
     day = date_option(as_at, "--as-at")
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         tracker = Tracker(store, (lambda: day) if day else None)
         if meeting_id is not None:

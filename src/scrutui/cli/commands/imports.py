@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scrutui.cli import db_option, friendly_errors, open_from
-from scrutui.commands.common import date_option
+from scrutui.cli.options import date_option, db_option, friendly_errors, open_from
 from scrutui.errors import ScrutuiError
 from scrutui.minutes import long_date
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
-from scrutui.commands.common import slug
+from scrutui.cli.options import db_option, existing_read_only, friendly_errors, open_from, slug
 from scrutui.errors import ScrutuiError
 from scrutui.export.chapters import FORMATS
 
@@ -72,7 +71,7 @@ def export_oparl(
         raise ScrutuiError("--minutes-url goes with --minutes FILE (the document published there).")
     base = base_address(base_url)
     document = minutes_file(Path(minutes_path), minutes_url, base) if minutes_path else None
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         if meeting is not None:
             meeting_id = _meeting_id(meeting)
@@ -143,7 +142,7 @@ def export_chapters(
     from scrutui.export.files import write_atomically
 
     meeting_id = _meeting_id(meeting)
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         source = store.signoff.source(meeting_id)
     finally:

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import click
 
-from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
-from scrutui.commands.common import FORMATS, choose_format, output_path, template_path
+from scrutui.cli.options import (
+    FORMATS,
+    choose_format,
+    db_option,
+    existing_read_only,
+    friendly_errors,
+    open_from,
+    output_path,
+    template_path,
+)
 
 
 @click.command("decisions")
@@ -47,7 +55,7 @@ def export_decisions(
     from scrutui.export.notice_export import default_notice_name, export_decision_notice
 
     chosen = choose_format(format_, output, pdf)
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         meeting = store.meetings.get(meeting_id)
         committee = store.committees.get(meeting.committee_id)

@@ -11,12 +11,14 @@ from typing import Any, TypeVar
 
 import click
 
-from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
-from scrutui.columns import Column, clip, fit_widths
-from scrutui.commands.common import (
+from scrutui.cli.options import (
     as_at_option,
     choose_format,
     date_option,
+    db_option,
+    existing_read_only,
+    friendly_errors,
+    open_from,
     output_options,
     output_path,
     say_damaged,
@@ -24,6 +26,7 @@ from scrutui.commands.common import (
     template_path,
     to_stdout,
 )
+from scrutui.columns import Column, clip, fit_widths
 from scrutui.lists import (
     empty_message,
     request_counts_sentence,
@@ -206,7 +209,7 @@ def requests_command(
     given in full.
     """
     asker = asker_option(asked_by, mine)
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         query, name = tracker_query(
             store,
@@ -268,7 +271,7 @@ def export_requests(
 
     asker = asker_option(asked_by, mine)
     chosen = choose_format(format_, output, pdf)
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         query, name = tracker_query(
             store,

@@ -16,6 +16,7 @@ from types import FrameType
 
 import click
 
+from scrutui.cli.options import friendly_errors
 from scrutui.errors import ScrutuiError
 from scrutui.paths import resolve_db_path
 from scrutui.store import open_store
@@ -70,7 +71,6 @@ def litestream_command(db: Path, url: str, *, run: str | None = None) -> list[st
 @click.pass_context
 def replicate(ctx: click.Context, to: str, db: str | None, run: str | None) -> None:
     """Copy every change of the database to a replica as it is made, until stopped (ctrl+c)."""
-    from scrutui.cli import friendly_errors
 
     @friendly_errors
     def start() -> None:

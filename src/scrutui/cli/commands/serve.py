@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from scrutui.cli.options import friendly_errors
 from scrutui.errors import ScrutuiError
 from scrutui.paths import resolve_db_path
 from scrutui.store import open_store
@@ -62,7 +63,6 @@ def serve(
     confidential: bool,
 ) -> None:
     """Serve scrutui to web browsers: one app per browser tab, on this computer's database."""
-    from scrutui.cli import friendly_errors
 
     @friendly_errors
     def run() -> None:

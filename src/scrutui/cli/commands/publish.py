@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from scrutui.cli.options import friendly_errors, open_from
 from scrutui.export.open_data import OGL, OGL_URL, publish
 
 
@@ -21,7 +22,6 @@ def publish_command(
     ctx: click.Context, output: Path, db: str | None, force: bool, title: str, licence: str, licence_url: str
 ) -> None:
     """Write a public copy of issued and approved minutes (no exempt content, no drafts), for Datasette."""
-    from scrutui.cli import friendly_errors, open_from
 
     @friendly_errors
     def run() -> None:

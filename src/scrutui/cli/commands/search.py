@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from scrutui.cli import _existing_read_only, db_option, friendly_errors, open_from
-from scrutui.commands.common import date_option
+from scrutui.cli.options import date_option, db_option, existing_read_only, friendly_errors, open_from
 from scrutui.errors import ScrutuiError
 from scrutui.fts import parse, words
 from scrutui.minutes import item_reference, long_date
@@ -159,7 +158,7 @@ def search_command(
         raise ScrutuiError(f"There is nothing to search for in {text!r}: give a word (letters or digits).")
     if not text and not (person or "").strip() and not filtered:
         raise ScrutuiError("Give words to search for (or --person NAME, --kind, --committee ...).")
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         found_committee = find_committee(store, committee) if committee is not None else None
         search = SearchQuery(
@@ -234,7 +233,7 @@ def themes_command(
 ) -> None:
     """List the assurance themes with how many assurances each has, or, given THEME, its history:
     every assurance sought under it (and its close spellings), oldest first, with the response."""
-    store = open_from(ctx, db, read_only=_existing_read_only(ctx, db))
+    store = open_from(ctx, db, read_only=existing_read_only(ctx))
     try:
         found = find_committee(store, committee) if committee is not None else None
         committee_id = found.id if found else None

@@ -1,0 +1,1 @@
+"""The scrutui command's subcommands, one module each (registered by ``scrutui.cli.group``)."""
