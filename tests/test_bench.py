@@ -37,7 +37,7 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
 
 
 def test_the_typing_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
-    from scrutui.bench_typing import main as typing_main
+    from scrutui.bench.typing_path import main as typing_main
 
     out = tmp_path / "typing.json"
     assert typing_main(["--sizes", "2,6", "--saves", "3", "--rounds", "1", "--json", str(out)]) == 0

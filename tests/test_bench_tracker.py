@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutui.bench_tracker import build, main
+from scrutui.bench.tracker import build, main
 
 
 def test_build_makes_that_many_requests(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scrutui.bench_votes import build, item_records, main
+from scrutui.bench.votes import build, item_records, main
 from scrutui.models import Motion, Recommendation
 
 

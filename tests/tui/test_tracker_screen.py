@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, TextArea
 
-from scrutui.bench_tracker import build
+from scrutui.bench.tracker import build
 from scrutui.demo import load_demo
 from scrutui.models import ExecutiveResponse, InformationRequest, MinutesStatus, Recommendation, RequestStatus
 from scrutui.store import open_store

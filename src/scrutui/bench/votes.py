@@ -1,6 +1,6 @@
 """Benchmark (not a test): what votes cost the lists and the minutes.
 
-    python -m scrutui.bench_votes [--recommendations 100000] [--records 1000]
+    python -m scrutui.bench.votes [--recommendations 100000] [--records 1000]
 
 Measures, each beside a bare baseline in the same run:
 
@@ -184,7 +184,7 @@ def composing(records: int, repeat: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
-    parser = argparse.ArgumentParser(prog="python -m scrutui.bench_votes", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench.votes", description=__doc__)
     parser.add_argument("--recommendations", type=int, default=100_000)
     parser.add_argument("--records", type=int, default=1000, help="records of the item composed")
     parser.add_argument("--repeat", type=int, default=20)

@@ -1,6 +1,6 @@
 """Benchmark (not a test): the tracker with many information requests.
 
-    python -m scrutui.bench_tracker [--requests 100000] [--db PATH] [--keep]
+    python -m scrutui.bench.tracker [--requests 100000] [--db PATH] [--keep]
 
 Builds a database of that many information requests with bulk SQL (a few seconds), then measures:
 the first page's query and the status counts; the time from opening the tracker screen in a
@@ -225,7 +225,7 @@ async def measure_screen(path: Path, pages: int, repeat: int = 5) -> dict[str, f
 
 def main(argv: list[str] | None = None) -> int:
     """Build, measure, print."""
-    parser = argparse.ArgumentParser(prog="python -m scrutui.bench_tracker", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench.tracker", description=__doc__)
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=1_000, help="the smaller size to compare memory with")
     parser.add_argument("--pages", type=int, default=60, help="PgDn presses on the tracker screen")
@@ -255,7 +255,7 @@ if __name__ == "__main__":
 def bench_measures(db: Path, _meeting_id: int, runs: int) -> list[Any]:
     """The tracker measures for ``python -m scrutui.bench`` on its council database: the first page
     of outstanding requests (the query, and the screen's first frame showing rows)."""
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
 
     query_measure = Measure("tracker: first page of outstanding requests (query)", target="<= 100 ms")
     screen_measure = Measure("tracker: screen's first frame with rows", target="<= 100 ms")

@@ -1,7 +1,7 @@
 """How fast draft minutes export: a meeting of 1,000 records, against a bare python-docx render of the
 same paragraphs, in the same run. A benchmark to run by hand, not a test:
 
-    python -m scrutui.bench_export [--records 1000] [--runs 7]
+    python -m scrutui.bench.export [--records 1000] [--runs 7]
 
 Prints the median and spread of each measure and the ratio of the medians. The target: the export in
 about a second or less, and within 1.5x of the bare render.
@@ -157,7 +157,7 @@ def _describe(name: str, times: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
-    parser = argparse.ArgumentParser(prog="python -m scrutui.bench_export", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench.export", description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=1000, help="records in the meeting (default 1000)")
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each measure (default 7)")
     args = parser.parse_args(argv)
@@ -227,7 +227,7 @@ if __name__ == "__main__":
 def bench_measures(_db: Path, _meeting_id: int, runs: int) -> list[Any]:
     """The export measures for ``python -m scrutui.bench``: a 1,000-record meeting exported, against
     the quickest bare python-docx render of the same paragraphs, interleaved in the same run."""
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
 
     export_measure = Measure(
         "export a 1,000-record meeting to Word",

@@ -2,7 +2,7 @@
 
 Part of ``python -m scrutui.bench`` (its council of 2.25 million records), and on its own:
 
-    python -m scrutui.bench_search --db council.sqlite [--runs 7] [--saves 300]
+    python -m scrutui.bench.search --db council.sqlite [--runs 7] [--saves 300]
 
 Measures the first page of results for a one-word and a three-word query (beside the bare FTS5
 query behind them), the search screen's first frame showing results (beside a bare Textual screen
@@ -82,7 +82,7 @@ def _timed(function: Any) -> float:
 
 def measure_first_pages(db: Path, runs: int) -> list[Any]:
     """The first page of each query (read-only, as a member searches) beside the bare FTS5 query."""
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
     from scrutui.fts import match_expression
     from scrutui.store import open_store
 
@@ -150,7 +150,7 @@ def measure_screen(db: Path, runs: int) -> Any:
     from textual.screen import Screen
     from textual.widgets import DataTable, Input
 
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
     from scrutui.tui.app import make_app
     from scrutui.tui.screens.search import SearchScreen
     from scrutui.tui.widgets.paged_table import PagedTable
@@ -207,7 +207,7 @@ def measure_save_with_triggers(db: Path, meeting_id: int, saves: int) -> list[An
     the clerk waits for, mostly the disk's sync on a shared machine) and the processor time (the
     work the triggers add, steadier). The records saved without the triggers (never indexed) are
     taken out again, so the database stays whole."""
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
     from scrutui.session import MinutingSession
     from scrutui.store import open_store
 
@@ -281,9 +281,9 @@ def bench_measures(db: Path, meeting_id: int, runs: int) -> list[Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure on an existing council database (``python -m scrutui.bench --db FILE`` builds one)."""
-    from scrutui.bench import render_table
+    from scrutui.bench.measure import render_table
 
-    parser = argparse.ArgumentParser(prog="python -m scrutui.bench_search", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench.search", description=__doc__)
     parser.add_argument("--db", type=Path, required=True, help="a council database to measure on")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--saves", type=int, default=300)

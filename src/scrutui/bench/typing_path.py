@@ -3,7 +3,7 @@ that shows the record saved, with 10, 100 and 500 records already under the item
 Textual app doing the least the same screen could (add one option to a list of as many options,
 mount one paragraph under as many paragraphs) in the same run, interleaved.
 
-    python -m scrutui.bench_typing [--sizes 10,100,500] [--saves 20] [--rounds 3]
+    python -m scrutui.bench.typing_path [--sizes 10,100,500] [--saves 20] [--rounds 3]
 
 Each round opens the minuting screen (and the bare app) afresh at each size and saves `saves` lines
 of every kind (narratives, questions, answers, information requests, resolutions), so the item grows
@@ -44,7 +44,7 @@ PROSE = (
 def build_item(path: Path, records: int) -> tuple[int, int]:
     """A database with one meeting whose second item holds `records` records of every kind;
     returns (meeting id, item id)."""
-    from scrutui.bench_export import _record
+    from scrutui.bench.export import _record
     from scrutui.models import AgendaItem, Committee, Meeting, Person, Role
     from scrutui.store import open_store
 
@@ -287,7 +287,7 @@ def render(rows: Sequence[dict[str, Any]]) -> str:
 def bench_measures(_db: Path, _meeting_id: int, runs: int) -> list[Any]:
     """The typing measures for ``python -m scrutui.bench``: Enter to shown at 10 and 500 records,
     against the bare app at the same size, interleaved."""
-    from scrutui.bench import Measure
+    from scrutui.bench.measure import Measure
 
     sizes = (10, 500)
     results = measure(sizes, saves=max(6, runs * 2), rounds=1)
@@ -306,7 +306,7 @@ def bench_measures(_db: Path, _meeting_id: int, runs: int) -> list[Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure, print, write the figures as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m scrutui.bench_typing", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m scrutui.bench.typing_path", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,100,500", help="records already in the item (default 10,100,500)")
     parser.add_argument("--saves", type=int, default=20, help="lines saved at each size in each round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, each at every size in turn")
