@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from scrutui.cli import main
 from scrutui.demo import load_demo
-from scrutui.lists import REQUEST_COLUMNS, RESOLUTION_COLUMNS
 from scrutui.models import InformationRequest, Recommendation
 from scrutui.store import open_store
+from scrutui.tracker.documents import REQUEST_COLUMNS, RESOLUTION_COLUMNS
 
 AS_AT = "2026-12-01"  # the November requests (due 24 November) are overdue by then
 SECRET = "the price paid under the Acme contract"

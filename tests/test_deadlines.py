@@ -20,7 +20,7 @@ from scrutui.models import (
 )
 from scrutui.store import Store
 from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
-from scrutui.tracker import Tracker
+from scrutui.tracker.rules import Tracker
 
 D = dt.date.fromisoformat
 E, W, S, N = Jurisdiction.ENGLAND, Jurisdiction.WALES, Jurisdiction.SCOTLAND, Jurisdiction.NORTHERN_IRELAND

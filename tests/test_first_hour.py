@@ -20,7 +20,7 @@ from scrutui.export.pdf import find_soffice, standard_locations
 from scrutui.models import THE_COMMITTEE, InformationRequest
 from scrutui.store import open_store
 from scrutui.store.tracker import StatusFilter, TrackerQuery
-from scrutui.tracker import as_minuted
+from scrutui.tracker.rules import as_minuted
 
 AS_AT = "2026-12-01"
 LONG = "a breakdown of every placement made out of the county since April, with its weekly cost, " * 2

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scrutui.lists import requests_document, resolutions_document
 from scrutui.minutes import Style
 from scrutui.models import AgendaItem, Committee, Meeting, Recommendation
 from scrutui.store import Store
 from scrutui.store.tracker import StatusFilter, TrackerQuery
-from scrutui.tracker import Tracker
+from scrutui.tracker.documents import requests_document, resolutions_document
+from scrutui.tracker.rules import Tracker
 
 AS_AT = dt.date(2026, 12, 1)
 

@@ -22,7 +22,7 @@ from scrutui.models import (
 )
 from scrutui.store import Store
 from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
-from scrutui.tracker import Tracker, find_committee
+from scrutui.tracker.rules import Tracker, find_committee
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-23")

@@ -31,7 +31,7 @@ from scrutui.models import (
     Text,
     the,
 )
-from scrutui.tracked import TrackedRecord
+from scrutui.tracker.tracked import TrackedRecord
 
 # --- the municipal year and minute numbers -------------------------------------------------------
 

@@ -14,7 +14,6 @@ from typing import Any
 from scrutui import voting
 from scrutui.deadlines import decision_notice_due
 from scrutui.formalities import MinutesSource
-from scrutui.lists import ListDocument, minute_reference
 from scrutui.minutes import (
     DecisionForm,
     Paragraph,
@@ -48,6 +47,7 @@ from scrutui.models import (
     VoteCast,
 )
 from scrutui.store.people import KnownPeople
+from scrutui.tracker.documents import ListDocument, minute_reference
 
 
 @dataclass(frozen=True)

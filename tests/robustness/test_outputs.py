@@ -77,7 +77,7 @@ def test_an_export_never_goes_over_the_log_it_writes(demo_db: Path) -> None:
 
 def test_the_app_exports_refuse_the_database_it_has_open(demo_db: Path, tmp_path: Path) -> None:
     from scrutui.export.lists import export_tracker
-    from scrutui.tracker import Tracker
+    from scrutui.tracker.rules import Tracker
 
     store = open_store(demo_db)
     try:

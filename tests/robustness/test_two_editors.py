@@ -15,7 +15,7 @@ from scrutui.errors import ScrutuiError
 from scrutui.models import InformationRequest, Narrative, RequestStatus
 from scrutui.session import MinutingSession, NarrativeDraft
 from scrutui.store import Store, open_store
-from scrutui.tracker import Tracker
+from scrutui.tracker.rules import Tracker
 from tests.conftest import add_meeting_to
 
 A_TEXT = "A: The Director presented the report and took questions on agency staff."

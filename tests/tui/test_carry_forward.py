@@ -12,7 +12,7 @@ from scrutui.demo import load_demo
 from scrutui.models import AgendaItem, InformationRequest, Meeting, RequestStatus
 from scrutui.store import open_store
 from scrutui.store.tracker import StatusFilter, TrackerQuery
-from scrutui.tracker import Tracker
+from scrutui.tracker.rules import Tracker
 from scrutui.tui.app import make_app
 from scrutui.tui.screens.agenda import AgendaScreen
 from scrutui.tui.screens.home import HomeScreen

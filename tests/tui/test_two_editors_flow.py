@@ -14,7 +14,7 @@ from textual.widgets import TextArea
 from scrutui.demo import load_demo
 from scrutui.models import InformationRequest, Narrative, Question, Record, RequestStatus
 from scrutui.store import open_store
-from scrutui.tracker import Tracker
+from scrutui.tracker.rules import Tracker
 from scrutui.tui.app import make_app
 from scrutui.tui.screens import narrative_editor
 from scrutui.tui.screens.minuting import MinutingScreen

@@ -15,7 +15,7 @@ from typing import Any
 
 from scrutui.errors import ScrutuiError
 from scrutui.export.files import write_atomically
-from scrutui.lists import ListDocument
+from scrutui.tracker.documents import ListDocument
 
 #: Characters that make a spreadsheet read a cell as a formula. A cell of text starting with one
 #: gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice on CSV injection).
@@ -200,8 +200,8 @@ def export_tracker(
     Returns how many were written and the files written (the Word file and its PDF, if asked).
     Used by ``scrutui export requests`` and by the tracker screen.
     """
-    from scrutui.lists import requests_document, requests_json, tracker_rows
-    from scrutui.tracker import as_minuted
+    from scrutui.tracker.documents import requests_document, requests_json, tracker_rows
+    from scrutui.tracker.rules import as_minuted
 
     entries = as_minuted(store, store.tracker.all(query))
     counts = store.tracker.counts(query)
@@ -216,8 +216,8 @@ def export_tracker(
 
 def tracker_text(store: Any, query: Any, *, format_: str) -> tuple[int, str]:
     """What the tracker query lists as CSV or JSON text (for standard output), and how many."""
-    from scrutui.lists import requests_json, tracker_rows
-    from scrutui.tracker import as_minuted
+    from scrutui.tracker.documents import requests_json, tracker_rows
+    from scrutui.tracker.rules import as_minuted
 
     entries = as_minuted(store, store.tracker.all(query))
     if format_ == "csv":

@@ -22,13 +22,13 @@ import sqlite_utils
 
 from scrutui.export.files import check_destination, write_atomically
 from scrutui.formalities import nature_withheld
-from scrutui.lists import recommendation_row, request_row, resolution_rows
 from scrutui.minutes import MinutesDocument, Paragraph, build_from, item_reference
 from scrutui.models import MinutesStatus
 from scrutui.paths import PUBLISHED_APPLICATION_ID
 from scrutui.store import Store
 from scrutui.store.tracker import StatusFilter, Tracked, TrackerQuery
-from scrutui.tracker import Tracker
+from scrutui.tracker.documents import recommendation_row, request_row, resolution_rows
+from scrutui.tracker.rules import Tracker
 from scrutui.withheld import public_item
 
 #: Minutes at these stages are published; drafts never are.

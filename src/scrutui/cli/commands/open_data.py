@@ -61,7 +61,7 @@ def export_oparl(
     """
     from scrutui.export.lists import write_json
     from scrutui.export.oparl import base_address, minutes_file, oparl_export
-    from scrutui.tracker import find_committee
+    from scrutui.tracker.rules import find_committee
 
     if (meeting is None) == (committee is None):
         raise ScrutuiError("Give either a MEETING id or --committee NAME (one of them).")

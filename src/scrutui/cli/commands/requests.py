@@ -27,13 +27,13 @@ from scrutui.cli.options import (
     to_stdout,
 )
 from scrutui.columns import Column, clip, fit_widths
-from scrutui.lists import (
+from scrutui.store import Store
+from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.tracker.documents import (
     empty_message,
     request_counts_sentence,
 )
-from scrutui.store import Store
-from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
-from scrutui.tracker import Tracker, as_minuted, find_committee, status_word
+from scrutui.tracker.rules import Tracker, as_minuted, find_committee, status_word
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -226,7 +226,7 @@ def requests_command(
         store.close()
     if as_json:
         from scrutui.export.lists import json_text
-        from scrutui.lists import requests_json
+        from scrutui.tracker.documents import requests_json
 
         click.echo(json_text(requests_json(entries, counts, query)), nl=False)
         return

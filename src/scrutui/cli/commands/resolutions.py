@@ -21,9 +21,14 @@ from scrutui.cli.options import (
     to_stdout,
 )
 from scrutui.errors import ScrutuiError
-from scrutui.lists import RESOLUTION_COLUMNS, resolution_rows, resolutions_document, resolutions_json
 from scrutui.minutes import long_date
-from scrutui.tracker import Tracker, find_committee
+from scrutui.tracker.documents import (
+    RESOLUTION_COLUMNS,
+    resolution_rows,
+    resolutions_document,
+    resolutions_json,
+)
+from scrutui.tracker.rules import Tracker, find_committee
 
 
 def scope_words(start: object, end: object) -> str:

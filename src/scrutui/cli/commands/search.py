@@ -25,7 +25,7 @@ from scrutui.search import (
     status_word,
 )
 from scrutui.store.search import fitted_parts
-from scrutui.tracker import find_committee
+from scrutui.tracker.rules import find_committee
 
 #: The word-search syntax, for --help.
 QUERY_HELP = (

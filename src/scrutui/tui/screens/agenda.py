@@ -261,7 +261,7 @@ class AgendaScreen(ScrutuiScreen[None]):
     def action_action_log(self) -> None:
         """Add (or bring up to date) the meeting's action log item."""
         self.require_writable()
-        from scrutui.tracker import Tracker
+        from scrutui.tracker.rules import Tracker
 
         had = self.store.tracker.action_log_of(self.meeting_id)
         item_id = Tracker(self.store, self.scrutui.today).add_action_log(self.meeting_id)

@@ -26,7 +26,7 @@ from scrutui.models import (
 )
 from scrutui.session import MinutingSession
 from scrutui.store.damage import DamagedRow
-from scrutui.tracked import TrackedRecord
+from scrutui.tracker.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList

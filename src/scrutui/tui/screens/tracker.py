@@ -29,7 +29,7 @@ from scrutui.models import InformationRequest, MinutesStatus, RequestStatus, the
 from scrutui.store.base import Handle
 from scrutui.store.damage import DamagedRow
 from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
-from scrutui.tracker import Tracker, as_minuted, counts_line, status_word
+from scrutui.tracker.rules import Tracker, as_minuted, counts_line, status_word
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar

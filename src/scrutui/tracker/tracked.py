@@ -51,7 +51,7 @@ class TrackedRecord:
     #: For a recommendation carried as a motion: its vote.
     vote: VoteResult | None = None
     #: Whom it was asked of as the minutes name them (an officer by role), once worked out
-    #: (``scrutui.tracker.as_minuted``); else as typed.
+    #: (``scrutui.tracker.rules.as_minuted``); else as typed.
     of_as_minuted: str = ""
 
     @property

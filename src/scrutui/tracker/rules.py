@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from scrutui import voting
 from scrutui.errors import NotFound, ScrutuiError
-from scrutui.lists import ItemDecisions, MeetingDecisions
 from scrutui.minutes import long_date
 from scrutui.minutes.speakers import speaker_reference
 from scrutui.models import (
@@ -35,6 +34,7 @@ from scrutui.store.tracker import (
     TrackedRecord,
     TrackerQuery,
 )
+from scrutui.tracker.documents import ItemDecisions, MeetingDecisions
 
 __all__ = [
     "Counts",
