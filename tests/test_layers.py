@@ -13,10 +13,8 @@ PACKAGE = Path(scrutui.__file__).parent
 CORE = sorted(
     p
     for p in PACKAGE.rglob("*.py")
-    # The command line (cli.py, commands/) and the benchmarks drive the app; everything else is core.
-    if not {"tui", "commands"} & set(p.relative_to(PACKAGE).parts)
-    and p.name != "cli.py"
-    and not p.name.startswith("bench")
+    # The command line (cli/) and the benchmarks (bench/) drive the app; everything else is core.
+    if not {"tui", "cli", "bench"} & set(p.relative_to(PACKAGE).parts) and p.name != "launch.py"
 )
 
 
