@@ -1,37 +1,59 @@
-"""The core (models, store, deadlines, minutes, export, and the modules beside them) never imports
-Textual, so the command line, the tests and any future web view use it without the UI."""
+"""The layers of docs/architecture.md hold: the contracts in pyproject.toml ([tool.importlinter]),
+checked by import-linter, cover every module, and are kept."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import scrutui
 
+ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(scrutui.__file__).parent
-CORE = sorted(
-    p
-    for p in PACKAGE.rglob("*.py")
-    # The command line (cli/) and the benchmarks (bench/) drive the app; everything else is core.
-    if not {"tui", "cli", "bench"} & set(p.relative_to(PACKAGE).parts) and p.name != "launch.py"
-)
+#: The command line, the app and the benchmarks; everything else is the core.
+FACES = {"launch", "cli", "bench", "tui"}
 
 
-def module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+def contracts() -> dict[str, dict[str, object]]:
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return {contract["name"]: contract for contract in settings["contracts"]}
 
 
-def test_core_modules_do_not_import_textual() -> None:
-    names = [module_name(p) for p in CORE]
-    assert "scrutui.store" in names and "scrutui.minutes" in names and "scrutui.export.docx" in names
-    script = (
-        "import importlib, sys\n"
-        f"for name in {names!r}:\n"
-        "    importlib.import_module(name)\n"
-        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+def top_level_modules() -> set[str]:
+    return {
+        path.stem if path.is_file() else path.name
+        for path in PACKAGE.iterdir()
+        if (path.suffix == ".py" and path.stem not in {"__init__", "__main__"})
+        or (path.is_dir() and (path / "__init__.py").exists())
+    }
+
+
+def test_every_module_has_its_layer() -> None:
+    (layers,) = [c for c in contracts().values() if c["type"] == "layers"]
+    placed = {
+        name.strip().removeprefix("scrutui.") for layer in layers["layers"] for name in str(layer).split("|")
+    }
+    assert top_level_modules() - placed == set(), "a module without a layer: add it to pyproject.toml"
+    assert placed - top_level_modules() == set(), "a layer names a module that is not there"
+
+
+def test_the_core_is_every_module_but_the_faces() -> None:
+    core = {
+        name.removeprefix("scrutui.")
+        for name in contracts()["The core never imports Textual"]["source_modules"]  # type: ignore[attr-defined]
+    }
+    assert core == top_level_modules() - FACES
+
+
+def test_the_contracts_are_kept() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_logo=True))"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "broken" not in result.stdout.lower().replace("0 broken", ""), result.stdout

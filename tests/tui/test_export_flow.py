@@ -14,8 +14,8 @@ import scrutui.export.minutes_export as minutes_export
 from scrutui.demo import load_demo
 from scrutui.store import Store, open_store
 from scrutui.tui.app import ScrutuiApp
-from scrutui.tui.exporting import ReplaceFile
 from scrutui.tui.screens.export_dialog import ExportDialog
+from scrutui.tui.screens.exporting import ReplaceFile
 from scrutui.tui.screens.home import HomeScreen
 from scrutui.tui.screens.minuting import MinutingScreen
 from tests.conftest import app_on

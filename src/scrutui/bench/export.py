@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from scrutui.export.docx import fill_minutes
 from scrutui.export.gather import gather_minutes
 from scrutui.export.minutes_export import MinutesExport, export_minutes
 from scrutui.export.render import RenderJob, render, render_here
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             bares: list[float] = []
             quickest: list[float] = []
             commands: list[float] = []
-            job = RenderJob(template, read_template(template), document, "minutes")
+            job = RenderJob(template, read_template(template), document, fill_minutes)
             methods = [m for m in ("fork", "forkserver", "spawn") if m in _start_methods()]
             children: dict[str, list[float]] = {"here": [], **{m: [] for m in methods}}
             for method in methods:

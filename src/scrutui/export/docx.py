@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from scrutui.export.files import check_destination, write_atomically
+from scrutui.export.render import Rendered
 from scrutui.export.template import (
     LATER_STYLES,
     MINUTES_TAG,
@@ -71,6 +72,12 @@ def template_context(document: MinutesDocument, minutes_marker: str) -> dict[str
         "marking": " · ".join(reversed(document.marks)),  # "CONFIDENTIAL · DRAFT"
         MINUTES_TAG: minutes_marker,
     }
+
+
+def fill_minutes(document: MinutesDocument, template: LoadedTemplate) -> Rendered:
+    """The minutes filled into `template` (used up), saved, with the note on an older template."""
+    docx = render_minutes(document, template)
+    return Rendered.of(docx, template_note(docx, template.style_ids, template.path))
 
 
 def render_minutes(document: MinutesDocument, template: LoadedTemplate) -> Any:
@@ -418,5 +425,5 @@ def write_minutes(
     chosen = template or default_template()
     data = read_template(chosen)
     check_destination(path, force=force)
-    content = render(RenderJob(chosen, data, document, "minutes")).content
+    content = render(RenderJob(chosen, data, document, fill_minutes)).content
     return write_atomically(path, lambda temporary: temporary.write_bytes(content), force=force)

@@ -11,11 +11,15 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrutui.errors import ScrutuiError
 from scrutui.export.files import write_atomically
 from scrutui.tracker.documents import ListDocument
+
+if TYPE_CHECKING:
+    from scrutui.export.render import Rendered
+    from scrutui.export.template import LoadedTemplate
 
 #: Characters that make a spreadsheet read a cell as a formula. A cell of text starting with one
 #: gets a leading apostrophe, which spreadsheets show as plain text (OWASP's advice on CSV injection).
@@ -112,6 +116,15 @@ def template_context(document: ListDocument, marker: str) -> dict[str, object]:
     }
 
 
+def fill_list(document: ListDocument, template: LoadedTemplate) -> Rendered:
+    """The list filled into `template` (used up), saved, with the note on an older template."""
+    from scrutui.export.docx import template_note
+    from scrutui.export.render import Rendered
+
+    docx = render_list(document, template)
+    return Rendered.of(docx, template_note(docx, template.style_ids, template.path))
+
+
 def render_list(document: ListDocument, template: Any) -> Any:
     """The list as a python-docx Document made from a checked template (`LoadedTemplate`, used up),
     exactly as the minutes are: each paragraph in the template's style of the same name."""
@@ -175,7 +188,7 @@ def write_docx(
     from scrutui.export.render import RenderJob, render
 
     chosen, data = check_docx(path, force=force, template=template, pdf=pdf)
-    content = render(RenderJob(chosen, data, document, "list")).content  # in a child process, within limits
+    content = render(RenderJob(chosen, data, document, fill_list)).content  # in a child process, within limits
     written = [write_atomically(path, lambda temporary: temporary.write_bytes(content), force=force)]
     if pdf:
         from scrutui.export.pdf import convert_to_pdf

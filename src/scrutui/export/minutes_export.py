@@ -97,6 +97,7 @@ def output_path(request: MinutesExport, committee: str, date: dt.date) -> Path:
 
 def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
     """Write a meeting's minutes as a Word document (and a PDF, if asked)."""
+    from scrutui.export.docx import fill_minutes
     from scrutui.export.pdf import convert_to_pdf, find_soffice
     from scrutui.export.render import RenderJob, render
     from scrutui.export.template import choose_template, read_template
@@ -122,7 +123,7 @@ def export_minutes(store: Store, request: MinutesExport) -> ExportResult:
             )
         pdf_path = check_destination(docx_path.with_suffix(".pdf"), force=request.force)
     # Opened, checked and filled in by a child process, within limits a template cannot exceed.
-    rendered = render(RenderJob(template_path, template, gathered.document, "minutes"))
+    rendered = render(RenderJob(template_path, template, gathered.document, fill_minutes))
     write_atomically(docx_path, lambda temporary: temporary.write_bytes(rendered.content), force=request.force)
     if pdf_path is not None:
         convert_to_pdf(docx_path, pdf_path, force=request.force)

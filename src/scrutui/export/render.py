@@ -19,28 +19,18 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from scrutui.export.template import TemplateError
+from scrutui.export.template import LoadedTemplate, TemplateError
 
 #: How long a template may take to be filled in (the 1,000-record minutes take a tenth of a second).
 RENDER_SECONDS = 30.0
 #: How much more memory (address space) the child may take than it started with.
 RENDER_MEMORY = 1 << 30
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """What to fill in: a template already read and checked by `read_template`, and a document."""
-
-    template: Path
-    data: bytes
-    document: Any  # a MinutesDocument or a ListDocument
-    kind: Literal["minutes", "list"]
 
 
 @dataclass(frozen=True)
@@ -51,24 +41,35 @@ class Rendered:
     content: bytes
     note: str = ""
 
+    @classmethod
+    def of(cls, docx: Any, note: str = "") -> Rendered:
+        """A python-docx Document, saved to bytes."""
+        buffer = io.BytesIO()
+        docx.save(buffer)
+        return cls(buffer.getvalue(), note)
+
+
+#: How a document is filled into a loaded template: `scrutui.export.docx.fill_minutes` or
+#: `scrutui.export.lists.fill_list` (module-level, so a spawned child can be handed it).
+Fill = Callable[[Any, LoadedTemplate], Rendered]
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """What to fill in: a template already read and checked by `read_template`, a document, and
+    how the one is filled into the other."""
+
+    template: Path
+    data: bytes
+    document: Any  # a MinutesDocument or a ListDocument
+    fill: Fill
+
 
 def render_here(job: RenderJob) -> Rendered:
     """Open, check and fill in the template with the document, in this process."""
-    from scrutui.export.docx import template_note
     from scrutui.export.template import load_template
 
-    loaded = load_template(job.template, job.data)
-    if job.kind == "minutes":
-        from scrutui.export.docx import render_minutes
-
-        docx = render_minutes(job.document, loaded)
-    else:
-        from scrutui.export.lists import render_list
-
-        docx = render_list(job.document, loaded)
-    buffer = io.BytesIO()
-    docx.save(buffer)
-    return Rendered(buffer.getvalue(), template_note(docx, loaded.style_ids, job.template))
+    return job.fill(job.document, load_template(job.template, job.data))
 
 
 def render(

@@ -18,7 +18,7 @@ from scrutui.models import (
     RequiredLine,
     Text,
 )
-from scrutui.tracker.tracked import TrackedRecord
+from scrutui.tracked import TrackedRecord
 
 
 class CorrectionEntry(Model):

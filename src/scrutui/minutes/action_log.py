@@ -12,7 +12,7 @@ from scrutui.minutes.speakers import speaker_reference
 from scrutui.minutes.wording import clause, long_date, sentence
 from scrutui.models import InformationRequest, LabelStyle
 from scrutui.store.people import KnownPeople
-from scrutui.tracker.tracked import TrackedRecord
+from scrutui.tracked import TrackedRecord
 
 _CLOSED_WORDS = {
     "answered": "answered",

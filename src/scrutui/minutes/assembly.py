@@ -26,7 +26,7 @@ from scrutui.minutes.records import ProseCache
 from scrutui.minutes.wording import long_date, long_time
 from scrutui.models import AgendaItem, Committee, ExemptNatures, Meeting, Record
 from scrutui.store.people import KnownPeople
-from scrutui.tracker.tracked import TrackedRecord
+from scrutui.tracked import TrackedRecord
 
 
 def exclusion_paragraphs(

@@ -45,7 +45,7 @@ from scrutui.models import (
     ResolutionForm,
 )
 from scrutui.store.people import KnownPeople
-from scrutui.tracker.tracked import TrackedRecord
+from scrutui.tracked import TrackedRecord
 
 T = TypeVar("T")
 

@@ -29,7 +29,7 @@ from scrutui.models import (
 )
 from scrutui.store.base import Handle
 from scrutui.themes import Spelling, Theme, group, spellings_of
-from scrutui.tracker.tracked import Origin
+from scrutui.tracked import Origin
 
 #: The kind of an agenda item's own document (its title and purpose).
 ITEM = "item"

@@ -27,7 +27,7 @@ from scrutui.models import (
 from scrutui.store.base import Handle, insert
 from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
-from scrutui.tracker.tracked import Key, Origin, TrackedRecord
+from scrutui.tracked import Key, Origin, TrackedRecord
 
 #: How many rows a page holds unless asked otherwise.
 PAGE_SIZE = 100

@@ -144,7 +144,7 @@ class ScrutuiApp(App[None]):
         if self.is_web:  # the files this browser session downloaded
             import shutil
 
-            from scrutui.tui.exporting import export_folder
+            from scrutui.tui.export_folder import export_folder
 
             shutil.rmtree(export_folder(self), ignore_errors=True)
 
@@ -270,7 +270,7 @@ class ScrutuiApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def export_minutes(self, request: MinutesExport) -> None:
         """Write a meeting's minutes in a background thread; a notification says where they went."""
-        from scrutui.tui.exporting import export_in_background
+        from scrutui.tui.screens.exporting import export_in_background
 
         export_in_background(self, request)
 
@@ -304,7 +304,7 @@ class ScrutuiApp(App[None]):
         """
         if self.is_web:
             return super().deliver_screenshot(filename, path, time_format)
-        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.export_folder import export_folder
 
         folder = Path(path).expanduser() if path else export_folder()
         try:

@@ -192,7 +192,7 @@ class AgendaScreen(ScrutuiScreen[None]):
     def action_import_agenda(self) -> None:
         """Import the agenda from a Word document, after a preview."""
         self.require_writable()
-        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.export_folder import export_folder
         from scrutui.tui.screens.agenda_import import AgendaImport
 
         meeting = self.store.meetings.get(self.meeting_id)

@@ -12,7 +12,7 @@ from scrutui.agenda import parse_agenda
 from scrutui.errors import ScrutuiError
 from scrutui.formalities import SCHEDULE_12A, check_exempt_paragraph
 from scrutui.models import AgendaItem, Jurisdiction, validation_message
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 
 
 def exempt_hint(jurisdiction: Jurisdiction) -> str:

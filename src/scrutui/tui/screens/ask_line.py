@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from scrutui.tui.screens.base import ScrutuiModal
+from scrutui.tui.screens.form_modal import GuardedModal
 
 
-class AskLine(ScrutuiModal[str | None]):
+class AskLine(GuardedModal[str | None]):
     """A question and a line to type the answer on. Returns the answer (stripped), or None."""
 
     DEFAULT_CSS = """

@@ -21,8 +21,9 @@ from scrutui.formalities import (
 from scrutui.minutes import minute_number
 from scrutui.models import AgendaItem, validation_message
 from scrutui.tui.guard import describe_error, guarded, report
-from scrutui.tui.screens.base import FormModal, ScrutuiModal
+from scrutui.tui.screens.base import ScrutuiModal
 from scrutui.tui.screens.confirm import Confirm
+from scrutui.tui.screens.form_modal import FormModal
 
 ACTIONS = [
     ("Remained in the meeting", InterestAction.REMAINED.value),

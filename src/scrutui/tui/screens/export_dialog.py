@@ -126,7 +126,7 @@ class ExportDialog(ScrutuiModal[ExportChoice | None]):
         if not typed:
             self.notify("Type where to save the minutes.", severity="warning")
             return
-        from scrutui.tui.exporting import in_export_folder
+        from scrutui.tui.export_folder import in_export_folder
 
         path = in_export_folder(Path(typed).expanduser(), self.subject.folder, web=self.app.is_web)
         self.dismiss(

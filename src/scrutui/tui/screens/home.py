@@ -246,7 +246,7 @@ class HomeScreen(ScrutuiScreen[None]):
     @guarded
     def action_export(self) -> None:
         """Export the selected meeting's minutes (in the background)."""
-        from scrutui.tui.exporting import ask_and_export
+        from scrutui.tui.screens.exporting import ask_and_export
 
         meeting_id = self.selected_meeting_id()
         if meeting_id is not None:
@@ -258,7 +258,7 @@ class HomeScreen(ScrutuiScreen[None]):
         from scrutui.export.notice_export import default_notice_name
         from scrutui.export.pdf import find_soffice
         from scrutui.minutes import long_date
-        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.export_folder import export_folder
         from scrutui.tui.screens.list_export import ListExportDialog
 
         meeting_id = self.selected_meeting_id()
@@ -282,7 +282,7 @@ class HomeScreen(ScrutuiScreen[None]):
         self.app.push_screen(dialog, chosen)
 
     def _export_notice_or_ask(self, meeting_id: int, choice: ListExportChoice) -> None:
-        from scrutui.tui.exporting import ReplaceFile
+        from scrutui.tui.screens.exporting import ReplaceFile
 
         targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
         existing = [path for path in targets if path.exists()]

@@ -95,7 +95,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
         if not typed:
             error.update("Type where to save the list.")
             return
-        from scrutui.tui.exporting import in_export_folder
+        from scrutui.tui.export_folder import in_export_folder
 
         path = in_export_folder(Path(typed).expanduser(), self.suggested.parent, web=self.app.is_web)
         format_ = FORMATS.get(path.suffix.lower())

@@ -13,7 +13,7 @@ from scrutui.agenda import parse_agenda
 from scrutui.formalities import standard_agenda
 from scrutui.models import Meeting, parse_date, validation_message
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 from scrutui.tui.widgets.tick_box import TickBox
 
 AGENDA_HINT = "An item a line: 4. Ofsted plan | its purpose · ctrl+t: standard order"

@@ -26,7 +26,7 @@ from scrutui.models import (
 )
 from scrutui.session import MinutingSession
 from scrutui.store.damage import DamagedRow
-from scrutui.tracker.tracked import TrackedRecord
+from scrutui.tracked import TrackedRecord
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.agenda_list import AgendaList
@@ -690,7 +690,7 @@ class MinutingScreen(ScrutuiScreen[None]):
     @guarded
     def action_export(self) -> None:
         """Export this meeting's minutes as they stand (the export runs in the background)."""
-        from scrutui.tui.exporting import ask_and_export
+        from scrutui.tui.screens.exporting import ask_and_export
 
         ask_and_export(self.scrutui, self.meeting_id)
 

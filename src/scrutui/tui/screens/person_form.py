@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select
 
 from scrutui.models import Membership, Person, Role, parse_date, validation_message
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 
 
 class PersonEntry(NamedTuple):

@@ -30,7 +30,7 @@ from scrutui.models import (
 from scrutui.session import MinutingSession
 from scrutui.store.records import RecordChanged
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 from scrutui.tui.widgets.capture_line import NameSuggester
 from scrutui.tui.widgets.tick_box import TickBox

@@ -26,7 +26,7 @@ from scrutui.store.records import RecordChanged
 from scrutui.store.tracker import TrackedRecord
 from scrutui.tracker.rules import Tracker
 from scrutui.tui.guard import describe_error
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 from scrutui.tui.screens.record_changed import Choice, RecordChangedDialog
 
 REQUEST_CHOICES = [

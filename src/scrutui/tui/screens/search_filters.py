@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Label, Select
 
 from scrutui.search import KINDS, STATUSES, check_dates, kind_label, status_word
-from scrutui.tui.screens.base import FormModal
+from scrutui.tui.screens.form_modal import FormModal
 from scrutui.tui.screens.response_form import typed_date
 from scrutui.tui.widgets.option_box import OptionBox
 

@@ -591,7 +591,7 @@ class TrackerScreen(ScrutuiScreen[None]):
     def action_export(self) -> None:
         """Export what the tracker shows (its filters) to a file, in the background."""
         from scrutui.export.pdf import find_soffice
-        from scrutui.tui.exporting import export_folder
+        from scrutui.tui.export_folder import export_folder
         from scrutui.tui.screens.list_export import ListExportDialog
 
         query = self.current_query()
@@ -610,7 +610,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         )
 
     def _export_or_ask(self, query: TrackerQuery, choice: ListExportChoice) -> None:
-        from scrutui.tui.exporting import ReplaceFile
+        from scrutui.tui.screens.exporting import ReplaceFile
 
         targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
         existing = [path for path in targets if path.exists()]
@@ -660,7 +660,7 @@ class TrackerScreen(ScrutuiScreen[None]):
             app.call_from_thread(
                 app.notify, f"Wrote {count:,} to {files}.", title="Exported", timeout=15, markup=False
             )
-        from scrutui.tui.exporting import deliver
+        from scrutui.tui.export_folder import deliver
 
         deliver(app, list(written))
 
