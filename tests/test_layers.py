@@ -1,10 +1,8 @@
-"""The layers of docs/architecture.md hold: the contracts in pyproject.toml ([tool.importlinter]),
-checked by import-linter, cover every module, and are kept."""
+"""The contracts in pyproject.toml ([tool.importlinter]) cover every module: each has its layer, and
+the core (every module but the faces) never imports Textual. `lint-imports` checks them in CI."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -46,14 +44,3 @@ def test_the_core_is_every_module_but_the_faces() -> None:
     }
     assert core == top_level_modules() - FACES
 
-
-def test_the_contracts_are_kept() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", "import sys, importlinter.cli as c; sys.exit(c.lint_imports(no_logo=True))"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "broken" not in result.stdout.lower().replace("0 broken", ""), result.stdout

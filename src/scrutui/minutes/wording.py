@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from scrutui.formalities.wording import long_date as long_date  # one place for dates, re-exported
 from scrutui.models import PartCase
 
 _LOWER_FIRST_WORDS = frozenset(
@@ -54,11 +55,6 @@ _LOWER_FIRST_WORDS = frozenset(
         "work",
     ]
 )
-
-
-def long_date(day: dt.date) -> str:
-    """A date as minutes write it: 7 December 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def long_time(time: dt.time) -> str:
