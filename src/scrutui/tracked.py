@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from scrutui.models import (
     THE_COMMITTEE,
@@ -125,64 +124,4 @@ class TrackedRecord:
         return self.is_open and due is not None and due < as_at
 
 
-#: Statuses that mean no response has been recorded yet.
-OPEN_STATUSES = frozenset({RequestStatus.OUTSTANDING.value, ExecutiveResponse.AWAITED.value})
-
-
-class TrackedRow(NamedTuple):
-    """An information request or recommendation as a list prints it: the values as the database
-    holds them (validated when they were written), so that a council-wide list streams without a
-    model being built for each row. Dates are ISO text, as stored (2026-11-23)."""
-
-    kind: str  # "information_request" or "recommendation"
-    id: int
-    text: str
-    #: Whom it was asked of (a request) or to whom it was made (a recommendation).
-    of: str
-    due: str | None
-    due_by_hand: int
-    #: As stored: outstanding, answered ... or awaited, accepted ...
-    status: str
-    #: The date of the response (answer, refusal, withdrawal or the executive's response).
-    closed_on: str | None
-    response: str
-    committee_id: int
-    committee: str
-    meeting_id: int
-    meeting_date: str
-    item_number: str
-    item_minute_number: str
-    item_title: str
-    item_exempt_paragraph: int | None
-
-    @property
-    def is_open(self) -> bool:
-        """True while no response has been recorded."""
-        return self.status in OPEN_STATUSES
-
-    def is_overdue(self, as_at: dt.date) -> bool:
-        """True when still open and its due date has passed by `as_at`."""
-        return self.is_open and self.due is not None and self.due < as_at.isoformat()
-
-    @property
-    def exempt(self) -> bool:
-        """True when it was made under an exempt (confidential) item."""
-        return self.item_exempt_paragraph is not None
-
-    @property
-    def due_date(self) -> dt.date | None:
-        """When the response is due, as a date."""
-        return dt.date.fromisoformat(self.due) if self.due else None
-
-    @property
-    def closed_date(self) -> dt.date | None:
-        """When the response was recorded, as a date."""
-        return dt.date.fromisoformat(self.closed_on) if self.closed_on else None
-
-    @property
-    def meeting_day(self) -> dt.date:
-        """The date of the meeting it was made at."""
-        return dt.date.fromisoformat(self.meeting_date)
-
-
-__all__ = ["OPEN_STATUSES", "Key", "Origin", "TrackedRecord", "TrackedRow"]
+__all__ = ["Key", "Origin", "TrackedRecord"]

@@ -68,13 +68,6 @@ class Handle:
         except OverflowError as error:
             raise NotFound(_TOO_BIG) from error
 
-    def tuples(self, sql: str, params: Params | None = None) -> list[tuple[Any, ...]]:
-        """All rows of a query, as tuples (a long list's pages: no dict made for each row)."""
-        try:
-            return self.db.conn.execute(sql, params if params is not None else ()).fetchall()
-        except sqlite3.DatabaseError as error:
-            raise DatabaseError(describe_sqlite_error(self.path, error)) from error
-
     def row(self, sql: str, params: Params | None = None) -> dict[str, Any] | None:
         """The first row of a query, or None."""
         found = self.rows(sql, params)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,14 +141,6 @@ class MeetingRepository:
             return MeetingSummary(meeting_from_row(row), name, row["record_count"])
 
         return read_all("meeting", rows, summary, self._h.note_damage)
-
-    def between(self, committee_id: int, start: dt.date | None, end: dt.date | None) -> list[Meeting]:
-        """The committee's meetings from `start` to `end` (either open), oldest first."""
-        rows = self._h.rows(
-            "SELECT * FROM meeting WHERE committee_id = ? AND date >= ? AND date <= ? ORDER BY date, time, id",
-            [committee_id, start.isoformat() if start else "", end.isoformat() if end else "9999-12-31"],
-        )
-        return [meeting_from_row(r) for r in rows]
 
     def record_counts(self, meeting_ids: list[int]) -> dict[int, int]:
         """How many records each of these meetings holds."""

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
 from typing import Any
 
 from scrutui import deadlines
 from scrutui.errors import NotFound, ScrutuiError
 from scrutui.models import (
-    AgendaItem,
     InformationRequest,
     Jurisdiction,
     Motion,
@@ -34,7 +32,6 @@ from scrutui.store.locks import (
     meeting_of_record,
     only_follow_up_changed,
 )
-from scrutui.store.meetings import item_from_row
 
 #: Each kind's detail table and the model fields it holds.
 DETAIL_TABLES: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
@@ -224,36 +221,6 @@ class RecordRepository:
             [agenda_item_id],
         )
         return record_from_row(row) if row else None
-
-    def decisions(
-        self, meeting_ids: Sequence[int], *, confidential: bool
-    ) -> dict[int, list[tuple[AgendaItem, list[Record]]]]:
-        """The resolutions and recommendations of these meetings (the chair's list), by meeting id:
-        each item that has any (exempt items only when `confidential`), in agenda order, with them
-        in order. Only the decisions are read, not every record of each meeting."""
-        found: dict[int, list[tuple[AgendaItem, list[Record]]]] = {}
-        exempt = "" if confidential else " AND a.exempt_paragraph IS NULL"
-        decided = "r.kind IN ('resolution', 'recommendation') AND r.deleted_at IS NULL"
-        for start in range(0, len(meeting_ids), 500):
-            chunk = list(meeting_ids[start : start + 500])
-            marks = ", ".join("?" for _ in chunk)
-            records: dict[int, list[Record]] = {}
-            for row in self._h.rows(
-                SELECT_RECORDS + " JOIN agenda_item a ON a.id = r.agenda_item_id"
-                f" WHERE a.meeting_id IN ({marks}){exempt} AND {decided}"
-                " ORDER BY r.agenda_item_id, r.position, r.id",
-                chunk,
-            ):
-                records.setdefault(row["agenda_item_id"], []).append(record_from_row(row))
-            for row in self._h.rows(
-                f"SELECT a.* FROM agenda_item a WHERE a.meeting_id IN ({marks}){exempt}"
-                f" AND EXISTS (SELECT 1 FROM record r WHERE r.agenda_item_id = a.id AND {decided})"
-                " ORDER BY a.meeting_id, a.position, a.id",
-                chunk,
-            ):
-                item = item_from_row(row)
-                found.setdefault(item.meeting_id, []).append((item, records.get(row["id"], [])))
-        return found
 
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""
