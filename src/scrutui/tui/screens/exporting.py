@@ -4,8 +4,10 @@ background thread (with its own database connection) while the clerk carries on.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from scrutui.export.minutes_export import MinutesExport, default_filename
 from scrutui.minutes import long_date
@@ -15,8 +17,12 @@ from scrutui.tui.screens.confirm import Confirm
 from scrutui.tui.screens.export_dialog import ExportChoice, ExportDialog, ExportSubject
 
 if TYPE_CHECKING:
+    from textual.app import App
 
+    from scrutui.store import Store
     from scrutui.tui.app import ScrutuiApp
+
+T = TypeVar("T")
 
 
 class ReplaceFile(Confirm):
@@ -57,23 +63,29 @@ def ask_and_export(app: ScrutuiApp, meeting_id: int) -> None:
         request = MinutesExport(
             meeting_id=meeting_id, output=choice.path, confidential=choice.confidential, pdf=choice.pdf
         )
-        targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
-        existing = [path for path in targets if path.exists()]
-        if not existing:
-            start(app, request)
-            return
-        files = "\n".join(str(path) for path in existing)
-        question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                start(app, replace(request, force=True))
-            else:
-                app.notify("Not exported: the existing file was kept.")
-
-        app.push_screen(ReplaceFile(question, yes="Replace"), answered)
+        write_or_ask(app, choice.path, choice.pdf, lambda force: start(app, replace(request, force=force)))
 
     app.push_screen(ExportDialog(subject), chosen)
+
+
+def write_or_ask(app: App[Any], path: Path, pdf: bool, write: Callable[[bool], object]) -> None:
+    """Start an export (`write(force)`) at once, or, when its file or the PDF beside it exists, once
+    the user says to replace it."""
+    targets = [path] + ([path.with_suffix(".pdf")] if pdf else [])
+    existing = [target for target in targets if target.exists()]
+    if not existing:
+        write(False)
+        return
+    files = "\n".join(str(target) for target in existing)
+    question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            write(True)
+        else:
+            app.notify("Not exported: the existing file was kept.")
+
+    app.push_screen(ReplaceFile(question, yes="Replace"), answered)
 
 
 def start(app: ScrutuiApp, request: MinutesExport) -> None:
@@ -86,25 +98,33 @@ def export_in_background(app: ScrutuiApp, request: MinutesExport) -> None:
     """Run in a worker thread: a connection of its own (SQLite connections belong to one thread)."""
     from scrutui.export.minutes_export import export_minutes
 
-    try:
-        store = app.store.reopen()
-        try:
-            result = export_minutes(store, request)
-        finally:
-            store.close()
-    except Exception as error:
-        # markup=False: paths and names typed by the clerk are shown as typed.
-        _tell(app, describe_error(error), severity="error", timeout=10)
+    result = in_own_connection(app, app.store, lambda store: export_minutes(store, request))
+    if result is None:
         return
-    _tell(app, result.summary(), title="Exported", timeout=15)
+    tell(app, result.summary(), title="Exported", timeout=15)
     deliver(app, [result.docx, *([result.pdf] if result.pdf else [])])
 
 
+def in_own_connection(app: App[Any], store: Store, write: Callable[[Store], T]) -> T | None:
+    """Run in a worker thread: `write` with a connection to the database of its own (SQLite
+    connections belong to one thread). An error is told in one line, and None returned."""
+    try:
+        own = store.reopen()
+        try:
+            return write(own)
+        finally:
+            own.close()
+    except Exception as error:
+        tell(app, describe_error(error), severity="error", timeout=10)
+        return None
 
 
 
 
-def _tell(app: ScrutuiApp, message: str, **options: Any) -> None:
-    """Notify from the worker thread; if the app has closed meanwhile, the file is written all the same."""
+
+
+def tell(app: App[Any], message: str, **options: Any) -> None:
+    """Notify from the worker thread; if the app has closed meanwhile, the file is written all the same.
+    (markup=False: paths and names typed by the clerk are shown as typed.)"""
     with contextlib.suppress(RuntimeError):
         app.call_from_thread(app.notify, message, markup=False, **options)

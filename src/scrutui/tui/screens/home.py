@@ -259,6 +259,7 @@ class HomeScreen(ScrutuiScreen[None]):
         from scrutui.export.pdf import find_soffice
         from scrutui.minutes import long_date
         from scrutui.tui.export_folder import export_folder
+        from scrutui.tui.screens.exporting import write_or_ask
         from scrutui.tui.screens.list_export import ListExportDialog
 
         meeting_id = self.selected_meeting_id()
@@ -274,52 +275,33 @@ class HomeScreen(ScrutuiScreen[None]):
 
         def chosen(choice: ListExportChoice | None) -> None:
             if choice is not None:
-                self._export_notice_or_ask(meeting_id, choice)
+                write_or_ask(
+                    self.app,
+                    choice.path,
+                    choice.pdf,
+                    lambda force: self.export_notice(meeting_id, choice, force=force),
+                )
 
         dialog = ListExportDialog(
             words, suggested, can_make_pdf=find_soffice() is not None, confidential=False
         )
         self.app.push_screen(dialog, chosen)
 
-    def _export_notice_or_ask(self, meeting_id: int, choice: ListExportChoice) -> None:
-        from scrutui.tui.screens.exporting import ReplaceFile
-
-        targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
-        existing = [path for path in targets if path.exists()]
-        if not existing:
-            self.export_notice(meeting_id, choice, force=False)
-            return
-        files = "\n".join(str(path) for path in existing)
-        question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.export_notice(meeting_id, choice, force=True)
-            else:
-                self.notify("Not exported: the existing file was kept.")
-
-        self.app.push_screen(ReplaceFile(question, yes="Replace"), answered)
-
     @work(thread=True, group="notice-export", exit_on_error=False)
     def export_notice(self, meeting_id: int, choice: ListExportChoice, *, force: bool) -> None:
         """Write the notice in a worker thread, with its own connection to the database."""
         from scrutui.export.notice_export import export_decision_notice
-        from scrutui.tui.guard import describe_error
+        from scrutui.tui.screens.exporting import in_own_connection
 
         app = self.app
-        try:
-            store = self.store.reopen()
-            try:
-                result = export_decision_notice(
-                    store, meeting_id, choice.path, format_=choice.format, force=force, pdf=choice.pdf
-                )
-            finally:
-                store.close()
-        except Exception as error:
-            with contextlib.suppress(RuntimeError):
-                app.call_from_thread(
-                    app.notify, describe_error(error), severity="error", timeout=10, markup=False
-                )
+        result = in_own_connection(
+            app,
+            self.store,
+            lambda store: export_decision_notice(
+                store, meeting_id, choice.path, format_=choice.format, force=force, pdf=choice.pdf
+            ),
+        )
+        if result is None:
             return
         with contextlib.suppress(RuntimeError):
             app.call_from_thread(app.notify, result.summary(), title="Exported", timeout=15, markup=False)

@@ -3,214 +3,53 @@ line. Everything typed is saved (committed) before the screen shows it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
-from scrutui import capture, voting
-from scrutui.formalities import Roll, item_kind, standard_wording
-from scrutui.minutes import drafted_exclusion, long_date, long_time, preview_item
-from scrutui.models import (
-    AgendaItem,
-    MinutesStatus,
-    Motion,
-    MotionOutcome,
-    Narrative,
-    Record,
-    RecordKind,
-)
+from scrutui import voting
+from scrutui.formalities import Roll
+from scrutui.minutes import preview_item
+from scrutui.models import AgendaItem, MinutesStatus, Motion, Record
 from scrutui.session import MinutingSession
 from scrutui.store.damage import DamagedRow
 from scrutui.tracked import TrackedRecord
-from scrutui.tui.guard import guarded, report
-from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.guard import guarded
+from scrutui.tui.screens import minuting_keys
+from scrutui.tui.screens.minuting_drafts import CaptureDrafts, DraftKeeping
+from scrutui.tui.screens.minuting_formalities import FormalityActions
+from scrutui.tui.screens.minuting_records import RecordActions
+from scrutui.tui.screens.minuting_wording import StandardWording
 from scrutui.tui.widgets.agenda_list import AgendaList
+from scrutui.tui.widgets.capture_hint import CaptureHint, description, saved_line, vote_line
 from scrutui.tui.widgets.capture_line import CaptureInput
+from scrutui.tui.widgets.grammar_line import GrammarLine
 from scrutui.tui.widgets.key_bar import KeyBar
+from scrutui.tui.widgets.meeting_title import MeetingTitle
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
-from scrutui.tui.widgets.record_list import RecordList, TypedAway, vote_tag
+from scrutui.tui.widgets.record_list import RecordList, TypedAway
 
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
 
-#: Two lines at 80 columns; F1 has the whole grammar (list items with -, notes with n).
-GRAMMAR_LINE = (
-    "[b]q[/] who: question [b]|[/] answer  [b]a[/] who: answer  [b]as[/] theme: sought [b]|[/] reply  "
-    "[b]ir[/] whom: what  [b]r[/] resolved  [b]ag[/] agreed  [b]rec[/] to: text  [b]h[/] heading  [b]-[/] list  "
-    "[b]m[/] motion  [b]n[/] note"
-)
-#: The grammar line while a motion is open under the item.
-VOTE_GRAMMAR_LINE = (
-    "[b]vote[/] carried 7-2-1 (for-against-abstained)  [b]vote[/] lost 3-6  [b]vote[/] carried 4-4 casting  "
-    "[b]vote[/] withdrawn  [b]am[/] who/who: amendment  [b]F10[/] recorded vote"
-)
 
-
-class MinutingScreen(ScrutuiScreen[None]):
-    """Minute one meeting live."""
+class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
+    """Minute one meeting live. Its keys are in minuting_keys; its actions on records, its
+    formalities and the keeping of what is half-typed in minuting_records, minuting_formalities and
+    minuting_drafts."""
 
     DEFAULT_CSS = """
-    MinutingScreen #meeting-title { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     MinutingScreen #body { height: 1fr; }
     MinutingScreen #right { width: 1fr; }
-    MinutingScreen #grammar { height: auto; max-height: 2; color: $text-muted; padding: 0 1; }
     MinutingScreen CaptureInput { height: 3; }
-    MinutingScreen #capture-hint { height: 1; padding: 0 1; color: $text-muted; }
-    MinutingScreen #capture-hint.saved { color: $success; }
-    MinutingScreen #capture-hint.warning { color: $warning; }
     MinutingScreen.no-preview MinutesPreview { display: none; }
     """
 
     #: What changes something: left off the key bar when the database is open read-only.
-    EDITING = frozenset(
-        {
-            "narrative_editor",
-            "new_record_form",
-            "undo",
-            "add_person",
-            "close_meeting",
-            "standard_wording",
-            "movement",
-            "edit_record",
-            "delete_record",
-            "move_record",
-        }
-    )
-
-    BINDINGS = [
-        Binding(
-            "pagedown",
-            "next_item",
-            "Next item",
-            priority=True,
-            id="minuting.next-item",
-            tooltip="Take the next agenda item (its start time is stamped the first time)",
-        ),
-        Binding(
-            "pageup",
-            "previous_item",
-            "Prev item",
-            priority=True,
-            id="minuting.previous-item",
-            tooltip="Go back to the previous agenda item",
-        ),
-        Binding(
-            "escape",
-            "toggle_focus",
-            "Records",
-            id="minuting.records",
-            tooltip="Move from the capture line to the records, then to the preview (to scroll it), then back",
-        ),
-        Binding(
-            "ctrl+n",
-            "narrative_editor",
-            "Narrative",
-            id="minuting.narrative",
-            tooltip="Write a long narrative in a multi-line editor (saved every few seconds)",
-        ),
-        Binding(
-            "ctrl+f",
-            "new_record_form",
-            "Form",
-            id="minuting.form",
-            tooltip="Enter a record of any kind through a form",
-        ),
-        Binding("ctrl+z", "undo", "Undo", id="minuting.undo", tooltip="Undo the last change to a record"),
-        Binding(
-            "ctrl+g",
-            "add_person",
-            "Add person",
-            id="minuting.add-person",
-            tooltip="Add a person to the committee (offers the last unknown name typed)",
-        ),
-        Binding(
-            "ctrl+r",
-            "toggle_preview",
-            "Preview",
-            id="minuting.preview",
-            tooltip="Show or hide the minutes preview",
-        ),
-        Binding(
-            "ctrl+l",
-            "focus_agenda",
-            "Agenda",
-            id="minuting.agenda",
-            tooltip="Move to the agenda list to pick an item",
-        ),
-        Binding(
-            "ctrl+o",
-            "export",
-            "Export",
-            id="minuting.export",
-            tooltip="Write this meeting's draft minutes as a Word document (in the background)",
-        ),
-        Binding(
-            "f7",
-            "action_log",
-            "Action log",
-            show=False,
-            id="minuting.action-log",
-            tooltip="The action log: what earlier meetings asked for, and record the responses reported",
-        ),
-        Binding("ctrl+b", "back", "Back", id="minuting.back", tooltip="Back to the list of meetings"),
-        Binding(
-            "f9",
-            "close_meeting",
-            "Close meeting",
-            show=False,
-            id="minuting.close",
-            tooltip="End the meeting: stamp its end time and take a backup of the database",
-        ),
-        Binding(
-            "f2,ctrl+t",
-            "standard_wording",
-            "Wording",
-            id="minuting.wording",
-            tooltip="Put standard wording for this item on the capture line (again: the next wording)",
-        ),
-        Binding(
-            "f3",
-            "roll_call",
-            "Roll call",
-            id="minuting.roll-call",
-            tooltip="Take the roll call: present, apologies, absent, substitutes, in attendance",
-        ),
-        Binding(
-            "f4,ctrl+y",
-            "movement",
-            "In/out",
-            id="minuting.movement",
-            tooltip="Someone arrived or left: stamped now, during the current item",
-        ),
-        Binding(
-            "f5",
-            "declarations",
-            "Interests",
-            id="minuting.declarations",
-            tooltip="Declarations of interest: who, which item, what kind, remained or withdrew",
-        ),
-        Binding(
-            "f10",
-            "recorded_vote",
-            "Vote",
-            show=False,
-            id="minuting.vote",
-            tooltip="A recorded vote on the motion: one key per member present (for, against, abstained, did not vote)",
-        ),
-        Binding(
-            "f6",
-            "minutes_status",
-            "Sign-off",
-            show=False,
-            id="minuting.status",
-            tooltip="Issue, approve or correct minutes (this committee's meetings)",
-        ),
-    ]
+    EDITING = minuting_keys.EDITING
+    BINDINGS = minuting_keys.BINDINGS
 
     def __init__(self, meeting_id: int, *, item_id: int | None = None, record_id: int | None = None) -> None:
         super().__init__()
@@ -226,33 +65,32 @@ class MinutingScreen(ScrutuiScreen[None]):
         self._damaged_items: tuple[DamagedRow, ...] = ()
         #: What is kept of the half-typed capture line, by agenda item (None: nothing is kept, as
         #: nothing can be typed: read-only, or approved minutes).
-        self._drafts: dict[int, str] | None = None
+        self._drafts: CaptureDrafts | None = None
         self._last_unknown: str = ""
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
         self._action_log_item: int | None = None
         self.roll: Roll | None = None
         self._was_inquorate = False
-        self._wording: list[str] = []
-        self._wording_at = -1
+        self.wording = StandardWording()
         self._shown_once = False
 
     # --- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(id="meeting-title")
+        yield MeetingTitle(id="meeting-title")
         with Horizontal(id="body"):
             yield AgendaList(id="agenda")
             with Vertical(id="right"):
                 yield RecordList(id="records")
                 yield MinutesPreview(id="preview")
-        yield Static(GRAMMAR_LINE, id="grammar")
+        yield GrammarLine(id="grammar")
         yield CaptureInput(
             self._known_names,
             placeholder="Type a note, or a prefix (q a as ir r ag rec h m) and a space; Enter saves",
             id="capture",
         )
-        yield Static(id="capture-hint")
+        yield CaptureHint(id="capture-hint")
         yield KeyBar(lines=1)
 
     def on_mount(self) -> None:
@@ -274,7 +112,7 @@ class MinutingScreen(ScrutuiScreen[None]):
             capture_line.disabled = True
             capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
         else:
-            self._drafts = self.store.meetings.capture_drafts(self.meeting_id)
+            self._drafts = CaptureDrafts(self.store.meetings, self.meeting_id)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
         self.show_item(current, select_id=self.start_record_id)
@@ -283,7 +121,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         if self._damaged_items:
             named = "; ".join(d.describe() for d in self._damaged_items)
             self.hint(f"⚠ Damaged, left out: {named}.", "warning")
-        elsewhere = [i for i in self.items if self._drafts and i.id in self._drafts and i is not self.current]
+        elsewhere = self._drafts.elsewhere(self.items, self.current) if self._drafts else []
         if elsewhere:
             where = ", ".join(i.number or i.title for i in elsewhere[:4])
             # After the line's own description (of a line brought back here), which would replace it.
@@ -325,31 +163,11 @@ class MinutingScreen(ScrutuiScreen[None]):
         leaving, first = self.current, not self._shown_once
         self._shown_once = True
         self.current = item
-        self._wording, self._wording_at = [], -1
+        self.wording.clear()
         self.refresh_records(select_id)
         self.warn_quorum()
         if first or (leaving.id if leaving else None) != (item.id if item else None):
             self._move_draft(None if first else leaving, item)
-
-    def _move_draft(self, leaving: AgendaItem | None, going: AgendaItem | None) -> None:
-        """The half-typed line stays with the item it was typed under (saving it there), and the
-        line kept under the item shown comes back: a half-typed question never lands, by a PgDn,
-        under an item it was not asked in."""
-        if self._drafts is None:
-            return
-        line = self.query_one(CaptureInput)
-        typed = line.value
-        if leaving is not None and leaving.id is not None and not self._save_draft(leaving.id, typed):
-            return  # not kept under its item: it stays on the line rather than be lost
-        kept = self._drafts.get(going.id, "") if going is not None and going.id is not None else ""
-        line.value = kept
-        line.cursor_position = len(kept)
-        if typed.strip() and leaving is not None:
-            self.hint(
-                f"Your unfinished line stays under item {leaving.number or leaving.title}: "
-                "it is back when you return there.",
-                "warning",
-            )
 
     def refresh_records(self, select_id: int | None = None) -> None:
         """Reload the current item's records from the database and redraw."""
@@ -364,7 +182,7 @@ class MinutingScreen(ScrutuiScreen[None]):
         records = self.query_one(RecordList)
         records.show(self.records, select_id, tuple(damaged))
         open_motion = voting.open_motion(self.records) is not None
-        self.query_one("#grammar", Static).update(VOTE_GRAMMAR_LINE if open_motion else GRAMMAR_LINE)
+        self.query_one(GrammarLine).show(open_motion=open_motion)
         if item is not None:
             number = item.minute_number or item.number
             started = f" · started {item.started_at[11:16]}" if item.started_at else ""
@@ -425,59 +243,14 @@ class MinutingScreen(ScrutuiScreen[None]):
     def show_title(self) -> None:
         """The meeting, and the quorum as it stands for the current item."""
         assert self.session is not None
-        meeting, committee = self.session.meeting, self.session.committee
-        title = Text(no_wrap=True, overflow="ellipsis")
         count = self.roll.count_now(self.current.id if self.current else None) if self.roll else None
-        if count is not None and count.inquorate:
-            # First, so a narrow terminal never cuts it off.
-            title.append(
-                f"⚠ INQUORATE ({count.present} present, quorum {count.quorum})", style="bold white on red"
-            )
-            title.append(" ")
-        if self.read_only:
-            title.append("READ-ONLY · ", style="bold")
-        elif meeting.status is not MinutesStatus.DRAFT:
-            title.append(f"{meeting.status.value.upper()} · ", style="bold")
-        title.append(f"{committee.name} · {long_date(meeting.date)}, {long_time(meeting.time)}")
-        if count is not None and count.recorded and not count.inquorate:
-            title.append(f" · {count.present} present, quorum {count.quorum}", style="dim")
-        self.query_one("#meeting-title", Static).update(title)
-
-    def _inquorate_now(self) -> bool:
-        if self.roll is None:
-            return False
-        return self.roll.count_now(self.current.id if self.current else None).inquorate
-
-    def refresh_formalities(self) -> None:
-        """Read attendance, movements and declarations again; warn at once if the meeting has just
-        become inquorate."""
-        assert self.session is not None
-        self.roll = self.session.roll()
-        self.session.people = self.store.people.for_meeting(self.meeting_id)
-        self.load_agenda()
-        if self.current is not None:
-            self.current = next((i for i in self.items if i.id == self.current.id), self.current)
-        self.refresh_records()
-        self.warn_quorum()
-
-    def warn_quorum(self) -> None:
-        """Say so at once when the meeting becomes inquorate for the current item."""
-        inquorate = self._inquorate_now()
-        if inquorate and not self._was_inquorate and self.roll is not None:
-            count = self.roll.count_now(self.current.id if self.current else None)
-            self.notify(
-                f"The meeting is inquorate: {count.describe()}.",
-                title="Quorum",
-                severity="warning",
-                timeout=10,
-            )
-        self._was_inquorate = inquorate
+        self.query_one(MeetingTitle).show(
+            self.session.meeting, self.session.committee, count, read_only=self.read_only
+        )
 
     def hint(self, message: str | Text, kind: str = "") -> None:
         """Say something on the line under the capture line."""
-        hint = self.query_one("#capture-hint", Static)
-        hint.set_classes(kind)
-        hint.update(message)
+        self.query_one(CaptureHint).say(message, kind)
 
     # --- capture line ---------------------------------------------------------------------------
 
@@ -485,29 +258,12 @@ class MinutingScreen(ScrutuiScreen[None]):
     def describe_capture(self, event: Input.Changed) -> None:
         """Say live what Enter will save."""
         if not event.value.strip():
-            hint = self.query_one("#capture-hint", Static)
-            if not (hint.has_class("saved") or hint.has_class("warning")):
-                self.hint("")  # keep a "Saved" confirmation when the line is cleared after saving
+            self.query_one(CaptureHint).line_cleared()  # a "Saved" confirmation stays
             return
         assert self.session is not None
-        parsed = self.session.parse(event.value)
-        words = capture.describe(
-            parsed,
-            self.session.committee.recommendation_body,
-            after_narrative=bool(self.records) and isinstance(self.records[-1], Narrative),
-        )
-        unknown = [n for n in parsed.names if not self.session.people.is_known(n)]
-        line = Text(f"→ {words}")
         completed = event.input.completion() if isinstance(event.input, CaptureInput) else None
-        if completed:
-            line.append(f"  Tab: {completed.name}", style="bold")
-        elif unknown:
-            line.append(f"  (new name: {', '.join(unknown)})", style="italic")
-        if 0 <= self._wording_at < len(self._wording) and event.value == self._wording[self._wording_at]:
-            line.append(
-                f"  (standard wording {self._wording_at + 1} of {len(self._wording)}; F2: next)", style="dim"
-            )
-        self.hint(line)
+        note = self.wording.note(event.value)
+        self.hint(description(self.session, event.value, self.records, completed, note))
 
     @on(Input.Submitted, "#capture")
     @guarded
@@ -528,46 +284,12 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.save_capture_draft()
         self.refresh_records(saved.record.id)
         if saved.voted and isinstance(saved.record, Motion):
-            self._wording = []  # F2 now offers the carried motion as the decision
-            self.hint(*self.vote_hint(saved.record, saved.notices))
+            self.wording.clear()  # F2 now offers the carried motion as the decision
+            self.hint(*vote_line(saved.record, saved.notices, self.records))
             return
-        done = "Answered" if saved.answered else "Added to the list" if saved.listed else "Saved"
-        line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({_clock()})")
-        carried = voting.votes_by_decision(self.records).get(saved.record.id or 0)
-        if carried is not None:
-            line.append(f", the motion as carried ({vote_tag(carried)})")
-        kind = "saved"
         if saved.unknown_names:
             self._last_unknown = saved.unknown_names[0]
-            line.append(f"  New name {saved.unknown_names[0]!r}: ctrl+g adds them to the committee")
-            kind = "warning"
-        self.hint(line, kind)
-
-    def flush(self) -> None:
-        """Save what is half-typed now (the app calls this when it is closing)."""
-        self.save_capture_draft()
-
-    def save_capture_draft(self) -> None:
-        """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
-        if self._drafts is None or not self.is_mounted or self.current is None or self.current.id is None:
-            return
-        self._save_draft(self.current.id, self.query_one(CaptureInput).value)
-
-    def _save_draft(self, item_id: int, value: str) -> bool:
-        """Keep `value` as the item's half-typed line. False if it could not be saved."""
-        assert self._drafts is not None
-        if value == self._drafts.get(item_id, ""):
-            return True
-        try:
-            self.store.meetings.save_capture_draft(item_id, value)
-        except Exception as error:
-            report(self, error)
-            return False
-        if value:
-            self._drafts[item_id] = value
-        else:
-            self._drafts.pop(item_id, None)
-        return True
+        self.hint(*saved_line(saved, self.records))
 
     # --- moving between items -------------------------------------------------------------------
 
@@ -642,52 +364,6 @@ class MinutingScreen(ScrutuiScreen[None]):
         self.toggle_class("no-preview")
 
     @guarded
-    def action_close_meeting(self) -> None:
-        """Ask, then stamp the meeting's end and take a backup in the background."""
-        from scrutui.tui.screens.confirm import Confirm
-
-        assert self.session is not None
-        self.require_writable()
-        self.save_capture_draft()
-        session = self.session
-
-        def answered(close: bool | None) -> None:
-            if not close:
-                self.hint("The meeting is still open.")
-                return
-            try:
-                session.close(self.current.id if self.current else None)
-            except Exception as error:
-                report(self, error)
-                return
-            self.take_backup()
-
-        self.app.push_screen(
-            Confirm(
-                f"Close the meeting now ({_clock()[:5]})? Its end time is stamped and a backup of the "
-                "database is taken. You can still minute and edit afterwards.",
-                "Close meeting",
-            ),
-            answered,
-        )
-
-    @work(thread=True, exclusive=True, group="backup")
-    def take_backup(self) -> None:
-        """Copy the database to the backups folder (its own connections: safe in a thread)."""
-        from scrutui.store.backup import automatic_backup
-
-        try:
-            made = automatic_backup(self.store.path)
-        except Exception as error:
-            self.app.call_from_thread(report, self, error)
-            return
-        self.app.call_from_thread(self.hint, "✓ Meeting closed and backed up (the message says where)", "saved")
-        # The path is long: a notification wraps it, where the one-line hint would cut it off.
-        self.app.call_from_thread(
-            self.notify, f"Backup saved to {made}", title="Meeting closed", timeout=20, markup=False
-        )
-
-    @guarded
     def action_export(self) -> None:
         """Export this meeting's minutes as they stand (the export runs in the background)."""
         from scrutui.tui.screens.exporting import ask_and_export
@@ -709,323 +385,3 @@ class MinutingScreen(ScrutuiScreen[None]):
         """Back to the meetings list (everything is already saved)."""
         self.save_capture_draft()
         self.dismiss()
-
-    # --- record actions -------------------------------------------------------------------------
-
-    def _selected(self) -> Record | None:
-        record_id = self.query_one(RecordList).selected_record_id
-        return next((r for r in self.records if r.id == record_id), None)
-
-    @guarded
-    def action_edit_record(self) -> None:
-        """Edit the selected record: narratives in the editor, others in a form."""
-        record = self._selected()
-        if record is None:
-            return
-        self.require_writable()
-        if isinstance(record, Narrative):
-            self._open_narrative(record)
-        else:
-            self._open_form(record.kind, record)
-
-    @guarded
-    def action_delete_record(self) -> None:
-        """Delete the selected record (undo brings it back)."""
-        assert self.session is not None
-        record = self._selected()
-        if record is None or record.id is None:
-            return
-        self.require_writable()
-        index = [r.id for r in self.records].index(record.id)
-        self.session.delete(record.id)
-        neighbours = [r.id for r in self.records if r.id != record.id]
-        self.refresh_records(neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
-        self.hint(f"Deleted the {record.kind.label.lower()}. ctrl+z brings it back.", "warning")
-
-    @guarded
-    def action_move_record(self, step: int) -> None:
-        """Move the selected record up or down."""
-        assert self.session is not None
-        record = self._selected()
-        if record is None or record.id is None:
-            return
-        self.require_writable()
-        if self.session.move(record.id, step):
-            self.refresh_records(record.id)
-
-    @guarded
-    def action_undo(self) -> None:
-        """Undo the last change to a record."""
-        assert self.session is not None
-        self.require_writable()
-        undone = self.session.undo()
-        if undone is None:
-            self.hint("Nothing to undo.")
-            return
-        message, record_id = undone
-        if not record_id:
-            self.refresh_formalities()
-            self.hint(f"↶ {message}.", "saved")
-            return
-        record = self.store.records.get(record_id, include_deleted=True)
-        if self.current is None or record.agenda_item_id != self.current.id:
-            item = next((i for i in self.items if i.id == record.agenda_item_id), self.current)
-            self.show_item(item, select_id=record_id)
-        else:
-            self.refresh_records(record_id)
-        self.hint(f"↶ {message}.", "saved")
-
-    @guarded
-    def action_new_record_form(self) -> None:
-        """Choose a kind, then enter a record through a form."""
-        self.require_writable()
-        if self.current is None:
-            self.hint("There is no agenda item to minute under: add one first.", "warning")
-            return
-        from scrutui.tui.screens.kind_picker import FormKind, KindPicker
-
-        def picked(choice: FormKind | None) -> None:
-            if choice is None:
-                return
-            if choice.kind is RecordKind.NARRATIVE:
-                self._open_narrative(None)
-            elif choice.capture is capture.CaptureKind.ANSWER:
-                waiting = capture.answer(self.records, capture.Capture(capture.CaptureKind.ANSWER))
-                if waiting is None:
-                    self.hint("No question or assurance under this item is waiting for an answer.", "warning")
-                    return
-                original = next(r for r in self.records if r.id == waiting.id)
-                self._open_form(original.kind, original)
-            else:
-                presets = {
-                    capture.CaptureKind.AGREED: {"form": "agreed"},
-                    capture.CaptureKind.AMENDMENT: {"amendment": "true"},
-                }
-                self._open_form(choice.kind, None, preset=presets.get(choice.capture))
-
-        self.app.push_screen(KindPicker(), picked)
-
-    @guarded
-    def action_narrative_editor(self) -> None:
-        """Write a long narrative in the multi-line editor."""
-        self.require_writable()
-        if self.current is None:
-            self.hint("There is no agenda item to minute under: add one first.", "warning")
-            return
-        self._open_narrative(None)
-
-    def _open_form(self, kind: RecordKind, record: Record | None, *, preset: dict[str, str] | None = None) -> None:
-        from scrutui.tui.screens.record_form import RecordForm
-
-        assert self.session is not None and self.current is not None and self.current.id is not None
-        if not self.current.started_at:
-            self.show_item(self.current, take=True)
-        form = RecordForm(self.session, self.current.id, kind, record, preset=preset)
-        self.app.push_screen(form, self._after_edit)
-
-    def _open_narrative(self, record: Narrative | None) -> None:
-        from scrutui.tui.screens.narrative_editor import NarrativeEditor
-
-        assert self.session is not None and self.current is not None and self.current.id is not None
-        if not self.current.started_at:
-            self.show_item(self.current, take=True)
-        self.app.push_screen(NarrativeEditor(self.session, self.current.id, record), self._after_edit)
-
-    def _after_edit(self, saved: Record | None) -> None:
-        self.refresh_records(saved.id if saved else None)
-        if isinstance(saved, Motion) and saved.outcome is not MotionOutcome.MOVED:
-            assert self.session is not None
-            self._wording = []
-            self.hint(*self.vote_hint(saved, self.session.notices))
-        elif saved is not None:
-            self.hint(f"✓ Saved: {saved.kind.label.lower()} ({_clock()})", "saved")
-        self.action_focus_capture()
-
-    def vote_hint(self, motion: Motion, notices: tuple[str, ...]) -> tuple[Text, str]:
-        """What the line under the capture line says once a vote is saved."""
-        noun = "amendment" if motion.amendment else "motion"
-        line = Text(f"✓ Vote: the {noun} {vote_tag(motion)}", style="bold")
-        for notice in notices:
-            line.append(f"  ⚠ {notice}")
-        if motion in voting.undecided_motions(self.records):
-            line.append("  F2: make it the decision")
-        return line, "warning" if notices else "saved"
-
-    @guarded
-    def action_recorded_vote(self) -> None:
-        """A recorded vote on the motion selected in the list, or else the open (or last) one."""
-        self.require_writable()
-        assert self.session is not None
-        if self.session.meeting.status is MinutesStatus.APPROVED:
-            self.hint("These minutes are approved: a vote changes only by a correction (F6).", "warning")
-            return
-        selected = self._selected() if isinstance(self.focused, RecordList) else None
-        motion = voting.motion_to_vote_on(self.records, selected)
-        if motion is None:
-            self.hint("There is no motion under this item: type m MOVER/SECONDER: the motion, then F10.", "warning")
-            return
-        from scrutui.tui.screens.recorded_vote import RecordedVoteScreen
-
-        self.save_capture_draft()
-        self.app.push_screen(RecordedVoteScreen(self.session, motion), self._after_edit)
-
-    @guarded
-    def action_add_person(self) -> None:
-        """Add a person to the committee, starting from the last unknown name typed."""
-        self.require_writable()
-        from scrutui.tui.screens.person_form import PersonEntry, PersonForm, likely_role
-
-        assert self.session is not None
-        session = self.session
-
-        def added(result: PersonEntry | None) -> None:
-            if result is None:
-                return
-            try:
-                person = session.add_person(result.person, result.role)
-            except Exception as error:
-                report(self, error)
-                return
-            self._last_unknown = ""
-            self.refresh_records()
-            self.hint(f"✓ Added {person.name}; Tab now completes the name.", "saved")
-
-        name = self._last_unknown
-        self.app.push_screen(PersonForm(name=name, role=likely_role(name)), added)
-
-    # --- formalities ----------------------------------------------------------------------------
-
-    def action_roll_call(self) -> None:
-        """Take the roll call."""
-        from scrutui.tui.screens.roll_call import RollCallScreen
-
-        self.save_capture_draft()
-        self.app.push_screen(RollCallScreen(self.meeting_id))
-
-    @guarded
-    def action_movement(self) -> None:
-        """Someone arrived or left: pick them, and it is stamped now, during the current item."""
-        self.require_writable()
-        assert self.session is not None
-        if self.session.meeting.status is MinutesStatus.APPROVED:
-            self.hint("These minutes are approved: attendance changes only by a correction.", "warning")
-            return
-        from scrutui.tui.screens.movement import MovementPicker
-
-        session = self.session
-        item = self.current
-        if item is not None and item.id is not None and not item.started_at:
-            self.show_item(item, take=True)
-            item = self.current
-
-        def picked(person_id: int | None) -> None:
-            if person_id is None:
-                return
-            try:
-                event = session.record_movement(person_id, item.id if item else None)
-            except Exception as error:
-                report(self, error)
-                return
-            self.refresh_formalities()
-            line = self.roll.line(person_id) if self.roll else None
-            verb = "arrived" if event.movement.value == "arrived" else "left"
-            who = line.name if line else "They"
-            self.hint(f"✓ {who} {verb} at {event.at[11:16]} (ctrl+z undoes)", "saved")
-            self.action_focus_capture()
-
-        roll = self.roll or session.roll()
-        self.app.push_screen(MovementPicker(roll, item.title if item else "before the first item"), picked)
-
-    @guarded
-    def action_declarations(self) -> None:
-        """Declarations of interest (read-only: to browse)."""
-        from scrutui.tui.screens.declarations import DeclarationsScreen
-
-        def closed(changed: bool | None) -> None:
-            if changed:
-                self.refresh_formalities()
-            self.action_focus_capture()
-
-        self.app.push_screen(
-            DeclarationsScreen(self.meeting_id, self.current.id if self.current else None), closed
-        )
-
-    def action_minutes_status(self) -> None:
-        """Issue, approve or correct this committee's minutes."""
-        from scrutui.tui.screens.minutes_status import MinutesStatusScreen
-
-        assert self.session is not None
-        self.save_capture_draft()
-        previous = self.store.meetings.previous(self.session.meeting)
-        wanted = (
-            previous.id if previous and previous.status is not MinutesStatus.APPROVED else self.meeting_id
-        )
-        self.app.push_screen(MinutesStatusScreen(wanted or self.meeting_id, from_meeting=self.meeting_id))
-
-    @guarded
-    def action_standard_wording(self) -> None:
-        """Put standard wording for the current item on the capture line; again: the next one."""
-        assert self.session is not None
-        self.require_writable()
-        item = self.current
-        if item is None:
-            self.hint("There is no agenda item to minute under: add one first.", "warning")
-            return
-        line = self.query_one(CaptureInput)
-        shown = self._wording[self._wording_at] if 0 <= self._wording_at < len(self._wording) else None
-        if line.value.strip() and line.value != shown:
-            self.hint("The capture line has text: enter it (Enter) or clear it first.", "warning")
-            return
-        if self._wording:
-            self._show_wording()
-            return
-        previous = self.store.meetings.previous(self.session.meeting)
-        if item_kind(item.title) == "minutes" and previous is None:
-            from scrutui.tui.screens.ask_date import AskDate
-
-            def answered(day: dt.date | None) -> None:
-                if day is not None:
-                    self._prepare_wording(item, day)
-                    self._show_wording()
-
-            self.app.push_screen(
-                AskDate(
-                    "When was the previous meeting, whose minutes are confirmed here?",
-                    "It is not in scrutui (this is the committee's first meeting here). e.g. 15/09/2026",
-                ),
-                answered,
-            )
-            return
-        self._prepare_wording(item, previous.date if previous else None)
-        self._show_wording()
-
-    def _prepare_wording(self, item: AgendaItem, previous_meeting: dt.date | None) -> None:
-        assert self.session is not None
-        roll = self.roll
-        # A motion just carried first: it becomes the item's resolution or recommendation.
-        body = self.session.committee.recommendation_body
-        self._wording = voting.decision_lines(self.records, body) + standard_wording(
-            item,
-            roll=roll,
-            previous_meeting=previous_meeting,
-            exclusion=drafted_exclusion(self.items, self.session.committee.jurisdiction)
-            if item_kind(item.title) == "exclusion"
-            else "",
-            declared=bool(roll and roll.declarations),
-        )
-        self._wording_at = -1
-
-    def _show_wording(self) -> None:
-        """The next of the item's standard wordings on the capture line."""
-        if not self._wording:
-            return
-        line = self.query_one(CaptureInput)
-        self._wording_at = (self._wording_at + 1) % len(self._wording)
-        line.value = self._wording[self._wording_at]
-        line.cursor_position = len(line.value)
-        line.focus()
-
-def _clock() -> str:
-    from datetime import datetime
-
-    return datetime.now().strftime("%H:%M:%S")

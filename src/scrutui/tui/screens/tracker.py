@@ -8,159 +8,39 @@ Rows are paged from SQLite (PagedTable), so the list shows at once however many 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from scrutui.columns import Column, clip, fit_widths
-from scrutui.minutes import item_reference, long_date
-from scrutui.minutes.votes import short_vote
-from scrutui.models import InformationRequest, MinutesStatus, RequestStatus, the
-from scrutui.store.base import Handle
-from scrutui.store.damage import DamagedRow
-from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery, TrackerRepository
-from scrutui.tracker.rules import Tracker, as_minuted, counts_line, status_word
-from scrutui.tui.guard import guarded
-from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.columns import fit_widths
+from scrutui.models import MinutesStatus
+from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.tracker.rules import Tracker, as_minuted
+from scrutui.tui.screens.tracker_export import TrackerExport
+from scrutui.tui.screens.tracker_filters import TrackerFilters
+from scrutui.tui.screens.tracker_row_actions import RowActions
+from scrutui.tui.screens.tracker_rows import TrackerSource, tracker_columns
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.status_style import status_style
+from scrutui.tui.widgets.tracker_counts import TrackerCounts, rows_matching
+from scrutui.tui.widgets.tracker_detail import TrackerDetail
 
 if TYPE_CHECKING:
-    from scrutui.tui.screens.list_export import ListExportChoice
+    pass
 
-#: Status filters in the order `s` steps through them.
-STATUS_ORDER = list(StatusFilter)
-def short_name(name: str) -> str:
-    """A member's name as a narrow column gives it: "Cllr Owain Pryce"."""
-    return re.sub(r"^Councillor\s+", "Cllr ", name)
-
-
-def _day(day: dt.date | None, width: int = 10) -> str:
-    if not day:
-        return "—"
-    return day.strftime("%d/%m/%Y" if width >= 10 else "%d/%m/%y")
-
-
-def tracker_columns(kind: Tracked, *, with_committee: bool) -> list[Column]:
-    """The tracker's columns: due, status, what, who asked, of whom (or to which body), where made,
-    and the committee when the list spans more than one."""
-    columns = [
-        Column("Due", 9, 11, priority=1),
-        Column("Status", 11, 11 if kind is Tracked.REQUESTS else 15),
-        Column("Requested" if kind is Tracked.REQUESTS else "Recommended", 16),
-    ]
-    if kind is Tracked.REQUESTS:
-        columns.append(Column("Asked by", 9, 24))
-    columns += [
-        Column("Of" if kind is Tracked.REQUESTS else "To", 9, 28),
-        Column("Meeting", 11, 14),
-    ]
-    if with_committee:
-        columns.append(Column("Committee", 8, 40))
-    return columns
-
-
-class TrackerSource:
-    """One filtered list of the tracker, as pages for the table, cut to the columns' widths."""
-
-    def __init__(
-        self,
-        repository: TrackerRepository,
-        query: TrackerQuery,
-        named: Callable[[list[TrackedRecord]], list[TrackedRecord]],
-        widths: Sequence[int],
-        *,
-        with_committee: bool,
-        style: Callable[[str], str],
-        handle: Handle | None = None,
-    ) -> None:
-        self.repository = repository
-        self.query = query
-        self._named = named
-        self._style = style
-        self.widths = list(widths)
-        self.with_committee = with_committee
-        self._handle = handle
-        #: Rows damaged in the database met while paging (left out of the list, named above it).
-        self.damaged: list[DamagedRow] = []
-
-    def _noting(self, read: Callable[[], list[TrackedRecord]]) -> list[TrackedRecord]:
-        """Rows read, named as the minutes name people; damaged ones noted."""
-        if self._handle is None:
-            return self._named(read())
-        with self._handle.collecting_damage() as found:
-            rows = read()
-        self.damaged += [d for d in found if d not in self.damaged]
-        return self._named(rows)
-
-    def first(self, limit: int) -> list[TrackedRecord]:
-        """The first rows."""
-        return self._noting(lambda: self.repository.first_page(self.query, limit))
-
-    def last(self, limit: int) -> list[TrackedRecord]:
-        """The last rows."""
-        return self._noting(lambda: self.repository.last_page(self.query, limit))
-
-    def starting_at(self, row: TrackedRecord, limit: int) -> list[TrackedRecord]:
-        """Rows from `row` on (ids are whole numbers, so "after id - 1" includes it)."""
-        return self._noting(lambda: self.repository.page_after(self.query, (row.due, row.id - 1), limit))
-
-    def before(self, row: TrackedRecord, limit: int) -> list[TrackedRecord]:
-        """Rows before `row`."""
-        return self._noting(lambda: self.repository.page_before(self.query, row.key, limit))
-
-    def row_key(self, row: TrackedRecord) -> str:
-        """The record id."""
-        return str(row.id)
-
-    def cells(self, row: TrackedRecord) -> Sequence[RenderableType]:
-        """Due, status, what, who asked, of whom, where asked, committee: each cut to its column."""
-        word = status_word(row, self.query.as_at)
-        overdue = word == "overdue"
-        widths = iter(self.widths)
-        due_width = next(widths)
-        due = _day(row.due, due_width)
-        if isinstance(row.record, InformationRequest) and row.record.due_date_by_hand:
-            due += "*"
-        origin = row.origin
-        number = (origin.item.minute_number or origin.item.number).strip()
-        where = f"{origin.meeting_date:%d/%m/%y} {number}".strip()
-        cells = [
-            Text(due, style="bold" if overdue else ""),
-            Text(clip(word.upper() if overdue else word, next(widths)), style=self._style(word)),
-            Text(clip(row.record.text, next(widths))),
-        ]
-        if isinstance(row.record, InformationRequest):
-            cells.append(Text(clip(short_name(row.asked_by), next(widths))))
-        cells += [
-            Text(clip(row.named_of, next(widths)), style="bold" if overdue else ""),
-            Text(clip(where, next(widths))),
-        ]
-        if self.with_committee:
-            cells.append(Text(clip(origin.committee, next(widths))))
-        return cells
-
-
-class TrackerScreen(ScrutuiScreen[None]):
-    """Information requests and recommendations, and what came of them."""
+class TrackerScreen(TrackerFilters, RowActions, TrackerExport):
+    """Information requests and recommendations, and what came of them. Its filters, its actions on
+    a row and its export are in tracker_filters, tracker_row_actions and tracker_export."""
 
     DEFAULT_CSS = """
     TrackerScreen #tracker-title { height: 1; background: $panel; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-    TrackerScreen #tracker-counts { height: auto; max-height: 2; padding: 0 1; }
     TrackerScreen #tracker-filters { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     TrackerScreen PagedTable { height: 1fr; }
-    TrackerScreen #tracker-detail { height: auto; min-height: 5; max-height: 8; padding: 0 1; border-top: solid $panel; }
     """
 
     #: What changes something: left off the key bar when the database is open read-only.
@@ -280,10 +160,10 @@ class TrackerScreen(ScrutuiScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="tracker-title")
-        yield Static(id="tracker-counts")
+        yield TrackerCounts(id="tracker-counts")
         yield Static(id="tracker-filters")
         yield PagedTable[TrackedRecord](id="tracker-table")
-        yield Static(id="tracker-detail")
+        yield TrackerDetail(id="tracker-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -373,7 +253,7 @@ class TrackerScreen(ScrutuiScreen[None]):
         if select_id is not None:
             self.table.select(str(select_id))
         self._describe()
-        self.query_one("#tracker-counts", Static).update(Text("counting…", style="dim"))
+        self.query_one(TrackerCounts).counting()
         self.call_after_refresh(self.update_counts)
 
     def refresh_rows(self, select_id: int | None = None) -> None:
@@ -402,29 +282,11 @@ class TrackerScreen(ScrutuiScreen[None]):
 
     def update_counts(self) -> None:
         """The count of each status (whatever the status filter), and how many rows match."""
-        query = self.current_query()
-        counts = self.store.tracker.counts(query)
-        line = Text(counts_line(counts, self.kind), style="bold")
+        counts = self.store.tracker.counts(self.current_query())
         source = self.table.source
-        if isinstance(source, TrackerSource) and source.damaged:
-            named = "; ".join(d.describe() for d in source.damaged)
-            line.append(f"  ⚠ damaged in the database, left out: {named}", style="bold red")
-        self.query_one("#tracker-counts", Static).update(line)
-        matching = {
-            StatusFilter.ALL: counts.total,
-            StatusFilter.OVERDUE: counts.overdue,
-            StatusFilter.OUTSTANDING: counts.get(
-                "outstanding" if self.kind is Tracked.REQUESTS else "awaited"
-            ),
-            StatusFilter.ANSWERED: (
-                counts.get("answered")
-                if self.kind is Tracked.REQUESTS
-                else counts.total - counts.get("awaited")
-            ),
-            StatusFilter.REFUSED: counts.get("refused"),
-            StatusFilter.WITHDRAWN: counts.get("withdrawn"),
-        }
-        self.table.total = matching[self.status]
+        damaged = source.damaged if isinstance(source, TrackerSource) else []
+        self.query_one(TrackerCounts).show(counts, self.kind, damaged)
+        self.table.total = rows_matching(counts, self.kind, self.status)
         self._describe()
 
     def _describe(self) -> None:
@@ -455,214 +317,13 @@ class TrackerScreen(ScrutuiScreen[None]):
     def show_detail(self) -> None:
         """The selected row in full under the list."""
         row = self.table.current
-        detail = self.query_one("#tracker-detail", Static)
+        detail = self.query_one(TrackerDetail)
         if row is None:
-            detail.update(
-                Text("Nothing here: s changes what is shown, c the committee, o the person.", style="dim")
-            )
-            return
-        record, origin = row.record, row.origin
-        word = status_word(row, self.as_at())
-        standing = Text()
-        standing.append(
-            f"Due {long_date(row.due) if row.due else '(no date)'}", style="bold" if word == "overdue" else ""
-        )
-        if isinstance(record, InformationRequest) and record.due_date_by_hand:
-            standing.append(" (set by hand)")
-        standing.append(" · ")
-        standing.append(word.upper() if word == "overdue" else word, style=status_style(self.app, word))
-        if row.closed_on:
-            standing.append(f" on {long_date(row.closed_on)}")
-        if row.vote is not None:
-            standing.append(f" · vote: {short_vote(row.vote)}")
-        if row.reported_on:
-            standing.append(f" · recorded at this meeting's action log ({long_date(row.reported_on)})")
-        what = Text()
-        if isinstance(record, InformationRequest):
-            what.append(f"Requested by {record.asked_by}", style="bold")
-            if row.named_of:
-                what.append(f" of {the(row.named_of)}")
+            detail.show_empty()
         else:
-            what.append(f"Recommended to {record.addressee}", style="bold")
-        what.append(f": {clip(record.text, 300)}")
-        where = Text()
-        where.append(
-            f"{origin.committee}, {long_date(origin.meeting_date)}, {item_reference(origin.item, public=False)}"
-        )
-        if origin.exempt:
-            where.append(" (exempt item)", style="bold")
-        # What matters most first, so a short pane cuts only the least: status, what, where, response.
-        parts: list[Text] = [standing, what, where]
-        if row.response:
-            parts.append(Text(f"Response: {clip(row.response, 300)}", no_wrap=True, overflow="ellipsis"))
-        detail.update(Group(*parts))
+            detail.show(row, self.as_at())
 
-    # --- filters ----------------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Refusing, withdrawing and who asked are for information requests only."""
-        return not (
-            action in ("refuse", "withdraw", "pick_asker") and self.kind is Tracked.RECOMMENDATIONS
-        )
-
-    def action_toggle_kind(self) -> None:
-        """Switch between requests and recommendations."""
-        self.kind = Tracked.RECOMMENDATIONS if self.kind is Tracked.REQUESTS else Tracked.REQUESTS
-        if not self.status.applies_to(self.kind):
-            self.status = StatusFilter.ALL
-        self.of = ""
-        self.refresh_bindings()
-        self.load()
-
-    def action_next_status(self) -> None:
-        """Show the next status in turn."""
-        order = [s for s in STATUS_ORDER if s.applies_to(self.kind)]
-        self.status = order[(order.index(self.status) + 1) % len(order)]
-        self.load()
-
-    @guarded
-    def action_pick_committee(self) -> None:
-        """Show one committee, or all."""
-        from scrutui.tui.screens.pick_list import PickList
-
-        choices = [("All committees", "")] + [(c.name, str(c.id)) for c in self.store.committees.all()]
-
-        def picked(value: str | None) -> None:
-            if value is None:
-                return
-            self.committee_id = int(value) if value else None
-            self.committee_name = dict((v, n) for n, v in choices).get(value, "") if value else ""
-            self.load()
-
-        self.app.push_screen(PickList("Show which committee?", choices, str(self.committee_id or "")), picked)
-
-    @guarded
-    def action_pick_of(self) -> None:
-        """Show what was asked of one person or body, or of anyone."""
-        from scrutui.tui.screens.pick_list import PickList
-
-        query = TrackerQuery(
-            as_at=self.as_at(),
-            kind=self.kind,
-            status=StatusFilter.ALL,
-            committee_id=self.committee_id,
-            action_log_item_id=self.action_log_item_id,
-            confidential=self.shows_exempt,
-        )
-        names = self.store.tracker.names(query)
-        everyone = "Anyone" if self.kind is Tracked.REQUESTS else "Any body"
-        choices = [(everyone, "")] + [
-            (f"{name or '(no one named)'}  ({count:,})", name) for name, count in names
-        ]
-
-        def picked(value: str | None) -> None:
-            if value is None:
-                return
-            self.of = value
-            self.load()
-
-        title = "Asked of whom?" if self.kind is Tracked.REQUESTS else "Made to which body?"
-        self.app.push_screen(PickList(title, choices, self.of), picked)
-
-    @guarded
-    def action_pick_asker(self) -> None:
-        """Show the requests one member asked for, or everyone's."""
-        from scrutui.tui.screens.pick_list import PickList
-
-        query = TrackerQuery(
-            as_at=self.as_at(),
-            kind=Tracked.REQUESTS,
-            status=StatusFilter.ALL,
-            committee_id=self.committee_id,
-            action_log_item_id=self.action_log_item_id,
-        )
-        names = self.store.tracker.names(query, askers=True)
-        choices = [("Everyone (and the Committee)", "")] + [(f"{name}  ({count:,})", name) for name, count in names]
-
-        def picked(value: str | None) -> None:
-            if value is None:
-                return
-            self.asked_by = value
-            self.load()
-
-        self.app.push_screen(PickList("Asked for by whom?", choices, self.asked_by), picked)
-
-    @guarded
-    def action_export(self) -> None:
-        """Export what the tracker shows (its filters) to a file, in the background."""
-        from scrutui.export.pdf import find_soffice
-        from scrutui.tui.export_folder import export_folder
-        from scrutui.tui.screens.list_export import ListExportDialog
-
-        query = self.current_query()
-        stem = "information-requests" if self.kind is Tracked.REQUESTS else "recommendations"
-        if self.action_log_item_id is not None:
-            stem = f"action-log-{stem}"
-        suggested = export_folder(self.app) / f"{stem}-{query.as_at.isoformat()}.docx"
-        words = f"{self.kind.label} · {self.status.value} · {self.committee_name or 'all committees'}"
-
-        def chosen(choice: ListExportChoice | None) -> None:
-            if choice is not None:
-                self._export_or_ask(query, choice)
-
-        self.app.push_screen(
-            ListExportDialog(words, suggested, can_make_pdf=find_soffice() is not None), chosen
-        )
-
-    def _export_or_ask(self, query: TrackerQuery, choice: ListExportChoice) -> None:
-        from scrutui.tui.screens.exporting import ReplaceFile
-
-        targets = [choice.path] + ([choice.path.with_suffix(".pdf")] if choice.pdf else [])
-        existing = [path for path in targets if path.exists()]
-        if not existing:
-            self.export_list(query, choice, force=False)
-            return
-        files = "\n".join(str(path) for path in existing)
-        question = f"{'This file exists' if len(existing) == 1 else 'These files exist'}. Replace?\n{files}"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.export_list(query, choice, force=True)
-            else:
-                self.notify("Not exported: the existing file was kept.")
-
-        self.app.push_screen(ReplaceFile(question, yes="Replace"), answered)
-
-    @work(thread=True, group="list-export", exit_on_error=False)
-    def export_list(self, query: TrackerQuery, choice: ListExportChoice, *, force: bool) -> None:
-        """Write the list in a worker thread, with its own connection to the database."""
-        from scrutui.export.lists import export_tracker
-        from scrutui.tui.guard import describe_error
-
-        app = self.app
-        try:
-            store = self.store.reopen()
-            try:
-                count, written = export_tracker(
-                    store,
-                    replace(query, confidential=choice.confidential and self.shows_exempt),
-                    choice.path,
-                    format_=choice.format,
-                    committee=self.committee_name or None,
-                    force=force,
-                    pdf=choice.pdf,
-                )
-            finally:
-                store.close()
-        except Exception as error:
-            with contextlib.suppress(RuntimeError):
-                app.call_from_thread(
-                    app.notify, describe_error(error), severity="error", timeout=10, markup=False
-                )
-            return
-        files = " and ".join(str(path) for path in written)
-        with contextlib.suppress(RuntimeError):
-            app.call_from_thread(
-                app.notify, f"Wrote {count:,} to {files}.", title="Exported", timeout=15, markup=False
-            )
-        from scrutui.tui.export_folder import deliver
-
-        deliver(app, list(written))
+    # --- reading again, going back ----------------------------------------------------------------
 
     def action_refresh(self) -> None:
         """Read everything again."""
@@ -678,62 +339,3 @@ class TrackerScreen(ScrutuiScreen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_respond()
 
-    def _selected(self) -> TrackedRecord | None:
-        row = self.table.current
-        if row is None:
-            self.notify("Nothing is selected.", severity="warning", timeout=3)
-        return row
-
-    @guarded
-    def action_respond(self, status: str | None = None) -> None:
-        """Record the response to the selected request or recommendation."""
-        row = self._selected()
-        if row is None:
-            return
-        self.require_writable()
-        from scrutui.tui.screens.response_form import ResponseForm
-
-        self.app.push_screen(
-            ResponseForm(self.tracker, row, status, action_log_item_id=self.action_log_item_id),
-            self._after_change,
-        )
-
-    def action_refuse(self) -> None:
-        """Mark the selected request refused (with the reasons)."""
-        self.action_respond(RequestStatus.REFUSED.value)
-
-    def action_withdraw(self) -> None:
-        """Mark the selected request withdrawn."""
-        self.action_respond(RequestStatus.WITHDRAWN.value)
-
-    @guarded
-    def action_due_date(self) -> None:
-        """Set the selected row's due date by hand."""
-        row = self._selected()
-        if row is None:
-            return
-        self.require_writable()
-        from scrutui.tui.screens.response_form import DueDateForm
-
-        self.app.push_screen(DueDateForm(self.tracker, row), self._after_change)
-
-    def _after_change(self, saved: TrackedRecord | None) -> None:
-        if saved is None:
-            return
-        self.refresh_rows(select_id=saved.id)
-        word = status_word(saved, self.as_at())
-        later = ""
-        if self._log_approved:
-            later = " The minutes of this meeting are approved: the next action log reports it."
-        self.notify(
-            f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + "." + later,
-            timeout=4,
-        )
-
-    @guarded
-    def action_go_to(self) -> None:
-        """Open the minuting screen on the meeting and item where the selected row was made."""
-        row = self._selected()
-        if row is None:
-            return
-        self.scrutui.open_minuting(row.origin.meeting_id, item_id=row.origin.item.id, record_id=row.id)
