@@ -136,3 +136,13 @@ def test_exempt_item_in_public_minutes_shows_only_public_parts() -> None:
     assert "CANARY" not in text and "Contract award" in text and "considered in private" in text
     full = build_minutes(meeting, Committee(name="C"), [exempt], records, PEOPLE, confidential=True)
     assert "CANARY-RECORD" in "\n".join(p.full_text for p in full.paragraphs())
+
+
+def test_an_assurance_sought_as_a_question_reads_as_minutes_do() -> None:
+    def sought(text: str) -> str:
+        return texts(Committee(name="C"), [Assurance(agenda_item_id=9, text=text)])[1]
+
+    assert sought("whether agency use would fall") == "The Committee sought assurance on whether agency use would fall."
+    assert sought("How the plan was funded?") == "The Committee sought assurance on how the plan was funded."
+    assert sought("as to the timetable") == "The Committee sought assurance as to the timetable."
+    assert sought("that caseloads would fall") == "The Committee sought assurance that caseloads would fall."

@@ -91,8 +91,12 @@ def assurance_prose(record: Assurance, people: KnownPeople) -> str:
     text = record.text.strip()
     source = speaker_reference(record.sought_from, people)
     of = f" from {source}" if source else ""
-    if re.match(r"^(on|about|regarding|in relation to|from)\b", text, re.IGNORECASE):
+    if re.match(r"^(on|about|regarding|in relation to|as to|from)\b", text, re.IGNORECASE):
         sought = f"The Committee sought assurance{of} {text.rstrip('. ')}."
+    elif re.match(r"^(whether|how|what|when|why|which|who)\b", text, re.IGNORECASE):
+        # "sought assurance that whether ..." would not read: a question typed as the matter sought.
+        asked = text.rstrip("?. ")
+        sought = f"The Committee sought assurance{of} on {asked[:1].lower()}{asked[1:]}."
     else:
         sought = f"The Committee sought assurance{of} that {clause(text)}."
     if not record.response:
