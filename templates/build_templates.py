@@ -76,6 +76,9 @@ class Look:
     keep_together: bool = False  # never split the paragraph's lines across pages
     outline_level: int | None = None  # Word's navigation pane shows levels 0-8 (Heading 1 is 0)
     page_break_before: bool = False
+    # No space between paragraphs of this style (Word's "Don't add space between paragraphs of the
+    # same style"): a list is tight, and its last item keeps `after` from what follows it.
+    contextual: bool = False
     base: str = "Normal"  # the style it is based on: "Heading 2" makes it a heading to every reader
 
 
@@ -131,10 +134,18 @@ LOOKS: dict[Style, Look] = {
         left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
     ),
     Style.BULLET: Look(
-        left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
+        left=NUMBER_INDENT + PART_INDENT,
+        hanging=PART_INDENT,
+        tab=NUMBER_INDENT + PART_INDENT,
+        after=8,
+        contextual=True,
     ),
     Style.LIST_ITEM: Look(
-        left=NUMBER_INDENT + PART_INDENT, hanging=PART_INDENT, tab=NUMBER_INDENT + PART_INDENT, after=3
+        left=NUMBER_INDENT + PART_INDENT,
+        hanging=PART_INDENT,
+        tab=NUMBER_INDENT + PART_INDENT,
+        after=8,
+        contextual=True,
     ),
     Style.NOTE: Look(italic=True, left=NUMBER_INDENT, after=6),
     Style.ANNEX: Look(
@@ -219,6 +230,13 @@ def add_paragraph_style(document: Any, name: str, look: Look) -> Any:
     if look.page_break_before:
         fmt.page_break_before = True
     fmt.widow_control = True
+    if look.contextual:
+        _insert_in_order(
+            style.element.get_or_add_pPr(),
+            OxmlElement("w:contextualSpacing"),
+            ("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+             "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+        )
     if look.outline_level is not None:
         _outline_level(style, look.outline_level)
     return style

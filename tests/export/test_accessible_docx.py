@@ -107,6 +107,17 @@ def test_headings_are_based_on_words_heading_styles_under_scrutuis_names(store: 
         assert heading.element.xpath("./w:rPr/w:rFonts/@w:asciiTheme") == []
 
 
+def test_a_list_is_tight_and_stands_apart_from_the_paragraph_after_it() -> None:
+    document = open_document(default_template())
+    body = document.styles[Style.BODY.value].paragraph_format.space_after
+    for style in (Style.BULLET, Style.LIST_ITEM):
+        look = document.styles[style.value]
+        # No space between items of one list (Word's "don't add space between paragraphs of the
+        # same style"), and as much after the list as after a paragraph of the minutes.
+        assert look.element.xpath("./w:pPr/w:contextualSpacing"), style
+        assert look.paragraph_format.space_after == body, style
+
+
 def test_the_bullet_style_is_a_word_list_and_the_demo_bullets_are_in_it(demo_store: Store, tmp_path: Path) -> None:
     path = export(demo_store, 2, tmp_path).docx
     document = open_document(path)
