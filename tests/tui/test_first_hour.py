@@ -72,6 +72,12 @@ async def test_the_tracker_shows_one_members_requests(db_path: Path) -> None:
         text = screen_text(pilot)
         assert "asked by “Councillor Owain Pryce”" in text and "Cllr Owai…" in text  # short in the column
         assert "Requested by Councillor Owain Pryce of the Assistant Director, Safeguarding" in text
+        # Her list exported: the dialog says whose it is and, at 80x24, how to export.
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        text = " ".join(screen_text(pilot).replace("█", " ").split())
+        assert "asked by “Councillor Owain Pryce”" in text and "Enter exports" in text, text
 
 
 async def test_mine_opens_the_app_on_a_members_outstanding_requests(db_path: Path) -> None:

@@ -37,7 +37,8 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
     ListExportDialog Label { text-style: bold; margin-top: 1; }
     ListExportDialog .hint { text-style: none; margin-top: 0; color: $text-muted; }
     ListExportDialog #list-export-about { color: $text-muted; }
-    ListExportDialog #list-export-error { color: $error; height: auto; }
+    ListExportDialog #list-export-error { color: $error; height: auto; margin-top: 0; }
+    ListExportDialog #list-export-keys { margin-top: 1; }
     ListExportDialog Checkbox, ListExportDialog Checkbox:focus { border: none; padding: 0; }
     """
 
@@ -79,6 +80,7 @@ class ListExportDialog(ScrutuiModal[ListExportChoice | None]):
                 disabled=not self.can_make_pdf,
             )
             yield Label("", id="list-export-error")
+            yield Static("Enter exports · Space ticks a box · Esc cancels", classes="hint", id="list-export-keys")
 
     def on_mount(self) -> None:
         field = self.query_one("#list-export-path", Input)

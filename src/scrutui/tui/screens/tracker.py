@@ -299,13 +299,17 @@ class TrackerScreen(TrackerFilters, RowActions, TrackerExport):
         if self.read_only:
             title += " · READ-ONLY"
         self.query_one("#tracker-title", Static).update(Text(title, no_wrap=True, overflow="ellipsis"))
+        parts = [*self.filter_words(), self.table.position_text()]
+        self.query_one("#tracker-filters", Static).update(Text("Showing " + " · ".join(parts)))
+
+    def filter_words(self) -> list[str]:
+        """What the list is filtered by, in words: the status, the committee, of whom, asked by whom."""
         parts = [self.status.value, self.committee_name or "all committees"]
         if self.of:
             parts.append(f"of “{self.of}”" if self.kind is Tracked.REQUESTS else f"to “{self.of}”")
         if self.asked_by and self.kind is Tracked.REQUESTS:
             parts.append(f"asked by “{self.asked_by}”")
-        parts.append(self.table.position_text())
-        self.query_one("#tracker-filters", Static).update(Text("Showing " + " · ".join(parts)))
+        return parts
 
     def on_paged_table_page_changed(self, event: PagedTable.PageChanged) -> None:
         if hasattr(self, "tracker"):

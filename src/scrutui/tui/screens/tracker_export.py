@@ -32,7 +32,7 @@ class TrackerExport(TrackerPart):
         if self.action_log_item_id is not None:
             stem = f"action-log-{stem}"
         suggested = export_folder(self.app) / f"{stem}-{query.as_at.isoformat()}.docx"
-        words = f"{self.kind.label} · {self.status.value} · {self.committee_name or 'all committees'}"
+        words = " · ".join([self.kind.label, *self.filter_words()])
 
         def chosen(choice: ListExportChoice | None) -> None:
             if choice is not None:
