@@ -104,6 +104,22 @@ def test_minuted_items_are_safe_and_a_second_import_changes_nothing(
     assert again.count(Change.ADD) == again.count(Change.UPDATE) == 0 and not again.removed
 
 
+def test_of_items_alike_the_minuted_one_is_matched_so_a_second_import_changes_nothing() -> None:
+    # Found by the property test above: "2 Apologies" twice on file, the second minuted.
+    def on_file(item_id: int, number: str, title: str, *, minuted: bool = False) -> ItemOnFile:
+        item = AgendaItem(id=item_id, meeting_id=1, position=item_id - 99, number=number, title=title)
+        return ItemOnFile(item, minuted, False, None)
+
+    agenda = [on_file(100, "", "Apologies"), on_file(103, "2", "Apologies"),
+              on_file(104, "2", "Apologies", minuted=True), on_file(105, "", "Minutes")]
+    imported = [ImportedItem.cleaned("1", "Minutes"), ImportedItem.cleaned("2", "Apologies")]
+    plan = plan_agenda(1, agenda, imported)
+    assert {p.item.id: p.change for p in plan.agenda} == {105: Change.UPDATE, 104: Change.MINUTED}
+    assert sorted(p.item.id or 0 for p in plan.removed) == [100, 103]
+    again = plan_agenda(1, applied(plan, agenda), imported)
+    assert not again.changes_anything, again.summary()
+
+
 def test_an_agenda_on_file_of_nothing_takes_the_import_as_it_is() -> None:
     imported = [ImportedItem.cleaned("1", "Apologies"), ImportedItem.cleaned("2", "Ofsted plan", "To review")]
     plan = plan_agenda(7, [], imported)

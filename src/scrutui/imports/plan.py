@@ -321,7 +321,10 @@ def plan_agenda(
         # A number alone never matches a minuted item: it could not take the new title, and the
         # item imported under that number would be lost.
         waiting: dict[str, list[ItemOnFile]] = {}
-        for candidate in candidates:
+        # Of items on file alike by this key, a minuted one (then one the action log keeps) is the
+        # one the import means: matching another would leave that one kept beside it, and the next
+        # import could match the kept one and remove the other, so a second import would change things.
+        for candidate in sorted(candidates, key=lambda f: (not f.minuted, not f.action_log)):
             if not (candidate.minuted and key is _agenda_number_key):
                 waiting.setdefault(key(candidate.item), []).append(candidate)
         for index, incoming in enumerate(imported):
