@@ -74,6 +74,8 @@ class DraftKeeping(MinutingPart):
 
     def save_capture_draft(self) -> None:
         """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
+        if not self._loaded and self.is_mounted:
+            self._ensure_loaded()  # typed on the first screen, before the store was read: kept too
         if self._drafts is None or not self.is_mounted or self.current is None or self.current.id is None:
             return
         self._save_draft(self.current.id, self.query_one(CaptureInput).value)
