@@ -253,3 +253,102 @@ def test_the_minuting_screen_imports_nothing_heavy_before_it_needs_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+#: The real first screen, the meetings list, in a fresh interpreter (as `scrutui` starts).
+HOME_FIRST_PAINT = """
+import sys
+from pathlib import Path
+from scrutui.tui.app import ScrutuiApp, run_app
+from scrutui.tui.screens.home import HomeScreen
+
+HEAVY = ("pydantic", "sqlite_utils", "scrutui.models", "scrutui.session")
+
+class First(ScrutuiApp):
+    def on_mount(self, event):
+        display = self._display
+
+        def first(screen, renderable):
+            display(screen, renderable)
+            if isinstance(screen, HomeScreen) and screen.is_mounted and renderable is not None:
+                rows = screen.query_one("#meetings").row_count
+                if rows and self._display is first:
+                    self._display = display
+                    heavy = sorted(m for m in HEAVY if m in sys.modules)
+                    print("AT FIRST PAINT:", ",".join(heavy) or "none", rows, flush=True)
+                    self.set_timer(0.5, self.loaded)
+
+        self._display = first
+
+    def loaded(self):
+        print("LOADED:", "pydantic" in sys.modules, self.store_is_open, self.screen._read_through_store, flush=True)
+        self.exit()
+
+run_app(First.on_database(Path(sys.argv[1]), blink=False), headless=True, size=(80, 24))
+"""
+
+
+def meeting_rows(app: ScrutuiApp) -> list[list[str]]:
+    """The meetings list's cells as text, but for the counts (filled in once it is on screen)."""
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one(DataTable)
+    labels = [str(c.label) for c in table.columns.values()]
+    return [
+        [str(cell) for label, cell in zip(labels, table.get_row_at(i), strict=True) if label != "Records"]
+        for i in range(table.row_count)
+    ]
+
+
+def test_the_meetings_list_is_painted_before_pydantic_the_models_and_sqlite_utils(demo_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", HOME_FIRST_PAINT, str(demo_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert "AT FIRST PAINT: none 2" in out  # the demo's two meetings
+    assert "LOADED: True True True" in out  # and straight after, read through the store
+
+
+async def test_the_first_meetings_list_shows_what_the_store_shows(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrutui.tui.screens.home import HomeScreen
+
+    first: dict[str, object] = {}
+    reload = HomeScreen.reload
+
+    def seen_then_reload(screen: HomeScreen, select_meeting: int | None = None) -> None:
+        if not first:
+            first["rows"] = meeting_rows(screen.scrutui)
+            first["store open"] = screen.scrutui.store_is_open
+        reload(screen, select_meeting)
+
+    monkeypatch.setattr(HomeScreen, "reload", seen_then_reload)
+    app = ScrutuiApp.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.screen._read_through_store
+        assert first["store open"] is False and first["rows"] and first["rows"] == meeting_rows(app)
+
+
+async def test_a_meeting_opened_before_the_list_is_read_through_the_store_opens(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrutui.tui.screens.home import HomeScreen
+
+    monkeypatch.setattr(HomeScreen, "_reload_after_first_paint", lambda screen: None)
+    app = ScrutuiApp.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not app.store_is_open
+        await pilot.press("enter")  # the newest meeting: the store is opened to open it
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MinutingScreen) and screen.meeting_id == MEETING and screen._loaded
+        await pilot.press(*"The Chair welcomed everyone.", "enter")
+        await pilot.pause()
+        assert [r.text for r in screen.records][-1] == "The Chair welcomed everyone."

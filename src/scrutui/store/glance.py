@@ -1,18 +1,19 @@
-"""The minuting screen's first look at a meeting, read with plain sqlite3 into plain values.
+"""The first screen's look at the database, read with plain sqlite3 into plain values: the meetings
+list (`glance_at_meetings`) or, opened on a meeting, the minuting screen (`glance_at_meeting`).
 
 The app shows its first screen from this, before pydantic, the validated models and sqlite-utils are
 imported (about a third of a second on a clerk's laptop); they are imported just after, and from
 then on everything on screen comes from the validated store and every write goes through it. Only
 reading happens here, and only of what the first screen shows. Whatever this cannot read simply
-(a motion under the item shown, a file it cannot open) gives None: the screen then reads the meeting
-through the store at once, which says clearly what is wrong.
+(a motion under the item shown, a file it cannot open) gives None: the screen then reads through
+the store at once, which says clearly what is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -88,6 +89,53 @@ class MeetingGlance:
     records: tuple[RecordLine, ...]
 
 
+@dataclass(frozen=True)
+class MeetingLine:
+    """A meeting as the meetings list first shows it."""
+
+    id: int
+    date: dt.date
+    time: dt.time
+    status: str
+    committee: str
+
+
+@dataclass(frozen=True)
+class MeetingsGlance:
+    """The meetings list as it first shows: the newest meetings, and what decides its columns."""
+
+    meetings: tuple[MeetingLine, ...]
+    #: How many committees there are (none: the welcome screen shows instead).
+    committees: int
+    #: True when a committee is in Wales (the list then shows decision-notice deadlines).
+    wales: bool
+
+
+def glance_at_meetings(path: Path, limit: int, *, read_only: bool = False) -> MeetingsGlance | None:
+    """The newest `limit` meetings, newest first, as the meetings list first shows them; None if they
+    cannot be read this way (the list then reads them through the store)."""
+    return _glance(path, read_only, lambda conn: _read_meetings(conn, limit))
+
+
+def _read_meetings(conn: sqlite3.Connection, limit: int) -> MeetingsGlance:
+    committees, wales = conn.execute(
+        "SELECT count(*), coalesce(max(jurisdiction = 'wales'), 0) FROM committee"
+    ).fetchone()
+    meetings = []
+    for row in conn.execute(
+        """SELECT m.id, m.date, m.time, m.status, c.name FROM
+               (SELECT * FROM meeting ORDER BY date DESC, time DESC, id DESC LIMIT ?) m
+           LEFT JOIN committee c ON c.id = m.committee_id ORDER BY m.date DESC, m.time DESC, m.id DESC""",
+        [limit],
+    ):
+        if not isinstance(row[4], str):
+            raise _Unread("a meeting whose committee is missing")  # the store names it so
+        meetings.append(
+            MeetingLine(int(row[0]), dt.date.fromisoformat(row[1]), dt.time.fromisoformat(row[2]), str(row[3]), row[4])
+        )
+    return MeetingsGlance(tuple(meetings), int(committees), bool(wales))
+
+
 _RECORDS = """
 SELECT r.id, r.kind, r.text, h.ends_section, coalesce(q.asked_by, i.asked_by), q.answered_by, q.answer,
        s.theme, s.sought_from, coalesce(s.response, ''), s.responded_by, coalesce(s.status, i.status),
@@ -108,6 +156,9 @@ _KINDS = frozenset(
 )
 
 
+G = TypeVar("G")
+
+
 class _Unread(Exception):
     """Something the glance does not read: the store reads the meeting instead."""
 
@@ -117,6 +168,11 @@ def glance_at_meeting(
 ) -> MeetingGlance | None:
     """The meeting as its minuting screen first shows it, or None if it cannot be read this way
     (the screen then reads it through the store)."""
+    return _glance(path, read_only, lambda conn: _read(conn, meeting_id, item_id))
+
+
+def _glance(path: Path, read_only: bool, read: Callable[[sqlite3.Connection], G | None]) -> G | None:
+    """What `read` reads from the database at `path`, in one snapshot of it; None if it cannot."""
     try:
         uri = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
         conn = sqlite3.connect(uri, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -124,7 +180,7 @@ def glance_at_meeting(
         return None
     try:
         conn.execute("BEGIN")  # one snapshot of the file for everything read here
-        return _read(conn, meeting_id, item_id)
+        return read(conn)
     except (sqlite3.Error, ValueError, TypeError, _Unread):
         return None
     finally:
