@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events
@@ -16,7 +16,15 @@ from scrutui.store.glance import THE_COMMITTEE, RecordLine
 from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
 if TYPE_CHECKING:
-    from scrutui.models import Motion, Record
+    from scrutui.models import (
+        Assurance,
+        InformationRequest,
+        Motion,
+        Question,
+        Recommendation,
+        Record,
+        Resolution,
+    )
     from scrutui.store.damage import DamagedRow
 
 #: What the list shows of a long record; the whole text is in the editor and the preview.
@@ -48,61 +56,59 @@ def vote_tag(motion: Motion) -> str:
 
 def line_of(record: Record) -> RecordLine:
     """A validated record as the list shows it."""
-    # (Imported here: the first screen is drawn before the models are imported.)
-    from scrutui.models import (
-        Assurance,
-        Heading,
-        InformationRequest,
-        Motion,
-        Question,
-        Recommendation,
-        Resolution,
-        ResolutionForm,
-    )
-
     kind, text = record.kind.value, record.text
-    match record:
-        case Heading():
-            return RecordLine(record.id, kind, text, ends_section=record.ends_section)
-        case Question():
-            return RecordLine(
-                record.id, kind, text, asked_by=record.asked_by, answered_by=record.answered_by, answer=record.answer
-            )
-        case Assurance():
+    # (By kind, not by class: the first screen is drawn before the models are imported.)
+    match kind:
+        case "heading":
+            return RecordLine(record.id, kind, text, ends_section=getattr(record, "ends_section", False))
+        case "question":
+            question = cast("Question", record)
             return RecordLine(
                 record.id,
                 kind,
                 text,
-                theme=record.theme,
-                sought_from=record.sought_from,
-                response=record.response,
-                responded_by=record.responded_by,
-                status=record.status.value,
+                asked_by=question.asked_by,
+                answered_by=question.answered_by,
+                answer=question.answer,
             )
-        case InformationRequest():
+        case "assurance":
+            assurance = cast("Assurance", record)
             return RecordLine(
                 record.id,
                 kind,
                 text,
-                asked_by=record.asked_by,
-                requested_of=record.requested_of,
-                due_date=record.due_date,
-                status=record.status.value,
+                theme=assurance.theme,
+                sought_from=assurance.sought_from,
+                response=assurance.response,
+                responded_by=assurance.responded_by,
+                status=assurance.status.value,
             )
-        case Resolution():
-            return RecordLine(record.id, kind, text, agreed=record.form is ResolutionForm.AGREED)
-        case Recommendation():
-            return RecordLine(record.id, kind, text, addressee=record.addressee)
-        case Motion():
+        case "information_request":
+            request = cast("InformationRequest", record)
             return RecordLine(
                 record.id,
                 kind,
                 text,
-                amendment=record.amendment,
-                moved_by=record.moved_by,
-                seconded_by=record.seconded_by,
-                vote=vote_tag(record),
-                voted=record.is_voted,
+                asked_by=request.asked_by,
+                requested_of=request.requested_of,
+                due_date=request.due_date,
+                status=request.status.value,
+            )
+        case "resolution":
+            return RecordLine(record.id, kind, text, agreed=cast("Resolution", record).form.value == "agreed")
+        case "recommendation":
+            return RecordLine(record.id, kind, text, addressee=cast("Recommendation", record).addressee)
+        case "motion":
+            motion = cast("Motion", record)
+            return RecordLine(
+                record.id,
+                kind,
+                text,
+                amendment=motion.amendment,
+                moved_by=motion.moved_by,
+                seconded_by=motion.seconded_by,
+                vote=vote_tag(motion),
+                voted=motion.is_voted,
             )
     return RecordLine(record.id, kind, text)
 
