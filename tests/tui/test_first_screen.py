@@ -352,3 +352,68 @@ async def test_a_meeting_opened_before_the_list_is_read_through_the_store_opens(
         await pilot.press(*"The Chair welcomed everyone.", "enter")
         await pilot.pause()
         assert [r.text for r in screen.records][-1] == "The Chair welcomed everyone."
+
+
+def burst(app: ScrutuiApp, typed: str) -> None:
+    """Keys arriving all at once, as a terminal hands over what was typed while the app was busy
+    (saving, or opening the meeting): "\\n" is Enter."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for character in typed:
+        if character == "\n":
+            app.post_message(events.Key("enter", "\r"))
+        else:
+            app.post_message(events.Key(_character_to_key(character), character))
+
+
+async def test_lines_typed_in_a_burst_as_the_meeting_opens_are_saved_one_by_one(demo_path: Path) -> None:
+    app = Bare.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = MinutingScreen(MEETING)
+        await app.push_screen(screen)
+        burst(app, "The Chair welcomed everyone.\nq Cllr Pryce: how many\nMembers noted the re")
+        await pilot.pause()
+        await pilot.pause()
+        burst(app, "port.\nq Cllr Okafor: when\n")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(CaptureInput).value == ""
+        assert [r.text for r in screen.records][-4:] == [
+            "The Chair welcomed everyone.",
+            "how many",
+            "Members noted the report.",
+            "when",
+        ]
+    store = open_store(demo_path)
+    item = next(i for i in store.agenda.for_meeting(MEETING) if i.title == OPENS_ON)
+    texts = [r.text for r in store.records.for_item(item.id or 0)]
+    assert texts[-4:] == ["The Chair welcomed everyone.", "how many", "Members noted the report.", "when"]
+    assert len(texts) == len(set(texts))  # each saved once
+    assert store.meetings.capture_drafts(MEETING) == {}
+    store.close()
+
+
+async def test_a_line_that_cannot_be_saved_comes_back_before_what_was_typed_after_it(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrutui.errors import DatabaseError
+    from scrutui.session import MinutingSession
+
+    def busy(session: MinutingSession, item_id: int, line: str) -> None:
+        raise DatabaseError("The database is busy: try again.")
+
+    app = Bare.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = MinutingScreen(MEETING)
+        await app.push_screen(screen)
+        await pilot.pause()
+        monkeypatch.setattr(MinutingSession, "submit", busy)
+        burst(app, "ir Director: the figures\nand")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(CaptureInput).value == "ir Director: the figures" + "and"
+        await pilot.pause(2.5)  # and it is what is kept of the line, as anything half-typed is
+    store = open_store(demo_path)
+    assert list(store.meetings.capture_drafts(MEETING).values()) == ["ir Director: the figuresand"]
+    store.close()

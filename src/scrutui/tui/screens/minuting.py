@@ -34,6 +34,7 @@ from scrutui.tui.widgets.record_list import RecordList, TypedAway
 
 if TYPE_CHECKING:
     from scrutui.models import AgendaItem
+    from scrutui.session import Saved
     from scrutui.store.damage import DamagedRow
     from scrutui.tracked import TrackedRecord
 
@@ -52,6 +53,10 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
     MinutingScreen CaptureInput { height: 3; }
     MinutingScreen.no-preview MinutesPreview { display: none; }
     """
+
+    #: The capture line has focus from the moment the screen shows, so the first keys typed as a
+    #: meeting opens land there in order (not on the agenda list, which would pass them on later).
+    AUTO_FOCUS = "#capture"
 
     #: What changes something: left off the key bar when the database is open read-only.
     EDITING = minuting_keys.EDITING
@@ -361,25 +366,32 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         self.hint(description(self.session, value, self.records, completed, note))
 
     @on(Input.Submitted, "#capture")
-    @guarded
     def submit_capture(self, event: Input.Submitted) -> None:
-        """Save the line as a record; only then clear it and show it saved."""
-        assert self.session is not None
+        """Save the line as a record, then show it saved. The capture line was cleared as Enter was
+        pressed (what is typed next goes on the next line); a line not saved is put back on it."""
+        saved = self._save_line(event.value)
+        self.query_one(CaptureInput).handled(event.value, saved=saved is not None)
+        if saved is not None:
+            self._show_saved_line(saved)
+
+    @guarded
+    def _save_line(self, value: str) -> Saved | None:
+        """Save `value` as a record (None if nothing was saved, and why is said)."""
         self.require_writable()
         if self.current is None or self.current.id is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
-            return
+            return None
         if not self.current.started_at:
             self.show_item(self.current, take=True)
         assert self.current.id is not None
-        saved = self.session.submit(self.current.id, event.value)
-        if saved is None:
-            return
-        event.input.value = ""
-        self.save_capture_draft()
-        self.refresh_records(saved.record.id)
+        return self.session.submit(self.current.id, value)
+
+    @guarded
+    def _show_saved_line(self, saved: Saved) -> None:
         from scrutui.models import Motion
 
+        self.save_capture_draft()
+        self.refresh_records(saved.record.id)
         if saved.voted and isinstance(saved.record, Motion):
             self.wording.clear()  # F2 now offers the carried motion as the decision
             self.hint(*vote_line(saved.record, saved.notices, self.records))
