@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
+from scrutui.dates import long_date as long_date  # one place for dates, re-exported
 from scrutui.models import (
     Role,
     the,
@@ -23,8 +23,3 @@ def and_list(parts: Sequence[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
-def long_date(day: dt.date) -> str:
-    """A date as minutes write it: 7 December 2026."""
-    return f"{day.day} {day:%B %Y}"

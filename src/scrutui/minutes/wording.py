@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from scrutui.formalities.wording import long_date as long_date  # one place for dates, re-exported
+from scrutui.dates import long_date as long_date  # one place for dates, re-exported
+from scrutui.dates import long_time as long_time
 from scrutui.models import PartCase
 
 _LOWER_FIRST_WORDS = frozenset(
@@ -55,13 +55,6 @@ _LOWER_FIRST_WORDS = frozenset(
         "work",
     ]
 )
-
-
-def long_time(time: dt.time) -> str:
-    """A time as minutes write it: 6.30 pm."""
-    hour = time.hour % 12 or 12
-    half = "am" if time.hour < 12 else "pm"
-    return f"{hour}.{time.minute:02d} {half}"
 
 
 def sentence(text: str) -> str:

@@ -134,7 +134,14 @@ class ScrutuiApp(App[None]):
                 timeout=15,
                 markup=False,
             )
-        self.push_screen(WelcomeScreen() if self.store.is_empty() and not self.read_only else HomeScreen())
+        glance = None
+        if not self.store_is_open:  # the first screen is drawn from a plain read (see HomeScreen)
+            from scrutui.store.glance import glance_at_meetings
+            from scrutui.tui.screens.home import SHOWN_MEETINGS
+
+            glance = glance_at_meetings(self.database_path, SHOWN_MEETINGS, read_only=self.read_only)
+        empty = glance.committees == 0 if glance is not None else self.store.is_empty()
+        self.push_screen(WelcomeScreen() if empty and not self.read_only else HomeScreen(glance))
         if self.mine:
             self.open_tracker(asked_by=self.mine)
 

@@ -1,4 +1,9 @@
-"""The meetings list: pick a meeting to minute, make a new one, look after committees."""
+"""The meetings list: pick a meeting to minute, make a new one, look after committees.
+
+As the app's first screen it is drawn from a plain read of the newest meetings
+(`scrutui.store.glance`), and read again through the store just after it first appears: the store,
+pydantic and the models are imported after the first paint.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +18,15 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from scrutui.columns import Column, clip, fit_widths
-from scrutui.deadlines import decision_notice_due
-from scrutui.minutes import long_time
-from scrutui.models import Jurisdiction
-from scrutui.store.notices import NoticeState
+from scrutui.dates import long_time
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from scrutui.store.damage import DamagedRow
+    from scrutui.store.glance import MeetingsGlance
+    from scrutui.store.notices import NoticeState
     from scrutui.tui.screens.list_export import ListExportChoice
 
 #: The meetings screen lists this many of the newest meetings (older ones: scrutui meetings).
@@ -95,6 +100,12 @@ class HomeScreen(ScrutuiScreen[None]):
         ),
     ]
 
+    def __init__(self, glance: MeetingsGlance | None = None) -> None:
+        """The meetings list; `glance`: the newest meetings as a plain read found them, to show
+        first (the app's first screen), before they are read through the store."""
+        super().__init__()
+        self._glance = glance
+
     def compose(self) -> ComposeResult:
         title = "scrutui · meetings" + (" · READ-ONLY" if self.read_only else "")
         yield Static(title, id="home-title")
@@ -141,37 +152,76 @@ class HomeScreen(ScrutuiScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Read the meetings each time the screen shows (the first time included)."""
+        glance, self._glance = self._glance, None
+        if glance is None or self.scrutui.store_is_open:
+            self.reload()
+            return
+        # The first screen: the plain read now, and the meetings read through the store once it is
+        # on screen (a key pressed meanwhile opens the store itself, when it needs it).
+        rows = [(m.id, m.date, m.time, m.status, m.committee) for m in glance.meetings]
+        self._draw(rows, (), notices=glance.wales, select_meeting=None)
+        self.call_after_refresh(self._reload_after_first_paint)
+
+    def _reload_after_first_paint(self) -> None:
+        if not self.is_mounted or self._read_through_store:
+            return
+        if not self.query_one(DataTable).size:  # not laid out yet, and so not painted: wait
+            self.call_after_refresh(self._reload_after_first_paint)
+            return
         self.reload()
+
+    #: True once the meetings have been read through the store.
+    _read_through_store = False
 
     def reload(self, select_meeting: int | None = None) -> None:
         """Read the meetings again."""
-        table = self.query_one(DataTable)
-        keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
+        from scrutui.models import Jurisdiction
+
+        self._read_through_store = True
         notices = any(c.jurisdiction is Jurisdiction.WALES for c in self.store.committees.all())
         with self.store.handle.collecting_damage() as damaged:
             summaries = self.store.meetings.summaries(limit=SHOWN_MEETINGS, counts=False)
-        self._fit_columns(max([2, *(len(str(s.meeting.id)) for s in summaries)]), notices)
+        rows = [
+            (s.meeting.id or 0, s.meeting.date, s.meeting.time, s.meeting.status.value, s.committee)
+            for s in summaries
+        ]
+        self._draw(rows, tuple(damaged), notices=notices, select_meeting=select_meeting)
+        # Counting records reads every record of these meetings: done after the list is on screen.
+        self.call_after_refresh(self.show_record_counts, [row[0] for row in rows])
+
+    def _draw(
+        self,
+        rows: list[tuple[int, dt.date, dt.time, str, str]],
+        damaged: tuple[DamagedRow, ...],
+        *,
+        notices: bool,
+        select_meeting: int | None,
+    ) -> None:
+        """Show these meetings (id, date, time, status, committee), and the rows damaged in the
+        database, keeping the one selected (or moving to `select_meeting`)."""
+        table = self.query_one(DataTable)
+        keep = select_meeting if select_meeting is not None else self.selected_meeting_id()
+        self._fit_columns(max([2, *(len(str(row[0])) for row in rows)]), notices)
         table.clear()
-        for summary in summaries:
-            meeting = summary.meeting
+        for meeting_id, date, time, status, committee in rows:
             cells: list[str | Text] = [
-                str(meeting.id),
-                meeting.date.strftime("%a %d %b %Y"),
-                long_time(meeting.time),
-                meeting.status.value,
+                str(meeting_id),
+                date.strftime("%a %d %b %Y"),
+                long_time(time),
+                status,
                 "…",
-                Text(clip(summary.committee, self._widths[0])),
+                Text(clip(committee, self._widths[0])),
             ]
             if notices:
                 cells.insert(4, "")
-            table.add_row(*cells, key=str(meeting.id))
+            table.add_row(*cells, key=str(meeting_id))
         for found in damaged:  # listed, not hidden: opening one says what is wrong
             cells = [str(found.row_id), Text("⚠ damaged", style="bold red"), "", "", "", Text(found.problem, style="red")]
             if notices:
                 cells.insert(4, "")
             table.add_row(*cells, key=str(found.row_id))
         hint = self.query_one("#home-hint", Static)
-        if not summaries and not damaged:
+        if not rows and not damaged:
             hint.update("No meetings yet: press n to create one (or c to set up a committee first).")
         elif damaged:
             hint.update(
@@ -179,10 +229,8 @@ class HomeScreen(ScrutuiScreen[None]):
             )
         else:
             hint.update("Enter minutes the selected meeting · t the tracker · F8 search · F1 help")
-        if keep is not None and str(keep) in {str(s.meeting.id) for s in summaries}:
+        if keep is not None and str(keep) in {str(row[0]) for row in rows}:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        # Counting records reads every record of these meetings: done after the list is on screen.
-        self.call_after_refresh(self.show_record_counts, [s.meeting.id or 0 for s in summaries])
 
     def show_record_counts(self, meeting_ids: list[int]) -> None:
         """Fill in the Records column, and the Notice column if it is shown."""
@@ -255,6 +303,7 @@ class HomeScreen(ScrutuiScreen[None]):
     @guarded
     def action_decision_notice(self) -> None:
         """Export the selected meeting's decision notice, in the background."""
+        from scrutui.deadlines import decision_notice_due
         from scrutui.export.notice_export import default_notice_name
         from scrutui.export.pdf import find_soffice
         from scrutui.minutes import long_date
@@ -337,6 +386,8 @@ class HomeScreen(ScrutuiScreen[None]):
 def notice_cell(state: NoticeState, today: dt.date) -> Text:
     """The Notice column: a Welsh meeting's deadline until its notice is exported (red once past),
     then when it was exported; blank elsewhere."""
+    from scrutui.deadlines import decision_notice_due
+
     due = decision_notice_due(state.meeting_date, state.jurisdiction)
     if due is None:
         return Text("")

@@ -1,7 +1,14 @@
 """The live-minuting screen: the agenda, the current item's records, its preview and the capture
-line. Everything typed is saved (committed) before the screen shows it."""
+line. Everything typed is saved (committed) before the screen shows it.
+
+Opened as the app's first screen, it is drawn first from a plain read of the meeting
+(`scrutui.store.glance`); the validated store, its models and the minutes composer are loaded just
+after it appears, or at the first key that needs them, whichever comes first (see minuting_part).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -9,13 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList
 
-from scrutui import voting
-from scrutui.formalities import Roll
-from scrutui.minutes import preview_item
-from scrutui.models import AgendaItem, MinutesStatus, Motion, Record
-from scrutui.session import MinutingSession
-from scrutui.store.damage import DamagedRow
-from scrutui.tracked import TrackedRecord
+from scrutui.store.glance import MeetingGlance, first_item
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens import minuting_keys
 from scrutui.tui.screens.minuting_drafts import CaptureDrafts, DraftKeeping
@@ -30,6 +31,12 @@ from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.meeting_title import MeetingTitle
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList, TypedAway
+
+if TYPE_CHECKING:
+    from scrutui.models import AgendaItem
+    from scrutui.session import Saved
+    from scrutui.store.damage import DamagedRow
+    from scrutui.tracked import TrackedRecord
 
 #: How often what is typed on the capture line is kept in the database.
 DRAFT_SAVE_SECONDS = 2.0
@@ -47,6 +54,10 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
     MinutingScreen.no-preview MinutesPreview { display: none; }
     """
 
+    #: The capture line has focus from the moment the screen shows, so the first keys typed as a
+    #: meeting opens land there in order (not on the agenda list, which would pass them on later).
+    AUTO_FOCUS = "#capture"
+
     #: What changes something: left off the key bar when the database is open read-only.
     EDITING = minuting_keys.EDITING
     BINDINGS = minuting_keys.BINDINGS
@@ -57,10 +68,17 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         #: The item (and record) to show first, when opened from the tracker.
         self.start_item_id = item_id
         self.start_record_id = record_id
-        self.session: MinutingSession | None = None
-        self.items: list[AgendaItem] = []
-        self.current: AgendaItem | None = None
-        self.records: list[Record] = []
+        # The meeting as the store holds it: read by load_meeting (see minuting_part).
+        self._loaded = False
+        self._session = None
+        self._items = []
+        self._current = None
+        self._records = []
+        self._roll = None
+        #: True when the screen was first drawn from a plain read of the meeting.
+        self._glanced = False
+        self._glanced_item: int | None = None
+        self._resumed = False
         #: Agenda items damaged in the database: listed as damaged, never taken or minuted.
         self._damaged_items: tuple[DamagedRow, ...] = ()
         #: What is kept of the half-typed capture line, by agenda item (None: nothing is kept, as
@@ -70,7 +88,6 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         self._action_log_hint = False
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
         self._action_log_item: int | None = None
-        self.roll: Roll | None = None
         self._was_inquorate = False
         self.wording = StandardWording()
         self._shown_once = False
@@ -94,27 +111,96 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         yield KeyBar(lines=1)
 
     def on_mount(self) -> None:
-        self.session = MinutingSession(self.store, self.meeting_id, shows_exempt=self.shows_exempt)
-        self.roll = self.session.roll()
-        self._was_inquorate = self._inquorate_now()
-        self.load_agenda()
-        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
-        started = [i for i in self.items if i.started_at]
-        current = max(started, key=lambda i: i.started_at or "") if started else None
-        current = current or (self.items[0] if self.items else None)
-        if self.start_item_id is not None:
-            current = next((i for i in self.items if i.id == self.start_item_id), current)
+        glance = None
+        if not self.scrutui.store_is_open and self.shows_exempt:
+            # The app's first screen: drawn from a plain read, before the store is opened.
+            from scrutui.store.glance import glance_at_meeting
+
+            glance = glance_at_meeting(
+                self.scrutui.database_path, self.meeting_id, item_id=self.start_item_id, read_only=self.read_only
+            )
+        if glance is None:
+            self.load_meeting()
+        else:
+            self._show_glance(glance)
+            self.call_after_refresh(self._load_after_first_paint)
+        self.query_one(CaptureInput).focus()
+
+    def _show_glance(self, glance: MeetingGlance) -> None:
+        """The first screen, from a plain read of the meeting: the title, the agenda, the records of
+        the item shown and what was left typed under it. The quorum, the preview, completion and
+        what Enter will save follow once the meeting is read through the store."""
+        self._glanced = True
+        self._glanced_item = glance.current.id if glance.current else None
+        self._lock_capture_line(approved=glance.status == "approved")
+        item = glance.current
+        if item is not None and not self.read_only and glance.status != "approved" and item.capture_draft:
+            line = self.query_one(CaptureInput)
+            line.value = item.capture_draft
+            line.cursor_position = len(item.capture_draft)
+        self.query_one(AgendaList).show(glance.items, item.id if item else None, glance.counts)
+        records = self.query_one(RecordList)
+        records.show(glance.records, self.start_record_id)
+        if item is not None:
+            records.border_title = _item_title(
+                item.minute_number or item.number,
+                item.title,
+                item.started_at,
+                item.exempt_paragraph,
+                inquorate=False,
+                damaged=0,
+            )
+        self.query_one(MinutesPreview).border_title = "As minuted"
+        self.query_one(MeetingTitle).show_plain(
+            glance.committee, glance.date, glance.time, glance.status, read_only=self.read_only
+        )
+        if not glance.items:
+            self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
+
+    def _lock_capture_line(self, *, approved: bool) -> None:
         capture_line = self.query_one(CaptureInput)
         if self.read_only:
             capture_line.disabled = True
             capture_line.placeholder = "Read-only: nothing can be typed here"
-        elif self.session.meeting.status is MinutesStatus.APPROVED:
+        elif approved:
             capture_line.disabled = True
             capture_line.placeholder = "These minutes are approved: they change only by a correction (F6)"
-        else:
+
+    def _load_after_first_paint(self) -> None:
+        if self._loaded or not self.is_mounted:
+            return
+        if not self.query_one(RecordList).size:  # not laid out yet, and so not painted: wait
+            self.call_after_refresh(self._load_after_first_paint)
+            return
+        self.load_meeting()
+
+    def load_meeting(self) -> None:
+        """Read the meeting through the store (validated models), and draw everything from it.
+
+        After a first screen drawn from a plain read, what has been typed on the capture line since
+        stays there (it is kept under the item shown, as anything typed is)."""
+        from scrutui.models import MinutesStatus
+        from scrutui.session import MinutingSession
+
+        session = MinutingSession(self.store, self.meeting_id, shows_exempt=self.shows_exempt)
+        self._session, self._loaded = session, True
+        self.roll = session.roll()
+        self.load_agenda()
+        self._action_log_item = self.store.tracker.action_log_of(self.meeting_id)
+        self._was_inquorate = self._inquorate_now()
+        current = first_item(self.items, self.start_item_id)
+        if self._glanced:  # the item the first screen showed, which the capture line may hold typing for
+            current = next((i for i in self.items if i.id == self._glanced_item), current)
+        approved = session.meeting.status is MinutesStatus.APPROVED
+        self._lock_capture_line(approved=approved)
+        if not (self.read_only or approved):
             self._drafts = CaptureDrafts(self.store.meetings, self.meeting_id)
             self.set_interval(DRAFT_SAVE_SECONDS, self.save_capture_draft)
         # Opening a meeting shows an item without taking it: it is taken when minuted or moved to.
+        if self._glanced and current is not None and current.id == self._glanced_item:
+            # The line kept under it is on the capture line already, perhaps typed on since: it
+            # stays as it is (show_item brings a kept line back only on moving to another item).
+            self._current, self._shown_once = current, True
         self.show_item(current, select_id=self.start_record_id)
         if not self.items:
             self.hint("This meeting has no agenda yet: go back (ctrl+b) and add items.", "warning")
@@ -128,7 +214,8 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
             self.call_after_refresh(
                 self.hint, f"An unfinished line is kept under item {where}: it is back when you go there.", "warning"
             )
-        capture_line.focus()
+        elif self._glanced:
+            self._describe(self.query_one(CaptureInput).value)
 
     def load_agenda(self) -> None:
         """Read the agenda (an item damaged in the database is noted, to be shown as damaged)."""
@@ -140,11 +227,15 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
         the action log reports, may have changed."""
-        if self.session is not None:
+        if not self._resumed:  # shown for the first time: just read (or about to be)
+            self._resumed = True
+            return
+        if self._loaded:
             self.refresh_formalities()
 
     def _known_names(self) -> list[str]:
-        return self.session.people.names() if self.session else []
+        # Completion waits for the meeting to be read (just after the first paint).
+        return self._session.people.names() if self._session is not None else []
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -181,17 +272,20 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         agenda.show(self.items, item.id if item else None, counts, inquorate, self._damaged_items)
         records = self.query_one(RecordList)
         records.show(self.records, select_id, tuple(damaged))
+        from scrutui import voting
+        from scrutui.minutes import preview_item
+
         open_motion = voting.open_motion(self.records) is not None
         self.query_one(GrammarLine).show(open_motion=open_motion)
         if item is not None:
-            number = item.minute_number or item.number
-            started = f" · started {item.started_at[11:16]}" if item.started_at else ""
-            # Warnings first, so a narrow terminal never cuts them off.
-            warning = "⚠ INQUORATE · " if self._inquorate_now() else ""
-            if damaged:
-                warning += f"⚠ {len(damaged)} DAMAGED · "
-            exempt = f"EXEMPT para {item.exempt_paragraph} · " if item.is_exempt else ""
-            records.border_title = f"{warning}{exempt}{number} {item.title}{started}".strip()
+            records.border_title = _item_title(
+                item.minute_number or item.number,
+                item.title,
+                item.started_at,
+                item.exempt_paragraph,
+                inquorate=self._inquorate_now(),
+                damaged=len(damaged),
+            )
         if damaged:
             named = "; ".join(d.describe() for d in damaged)
             self.hint(f"⚠ Damaged, left out: {named}.", "warning")
@@ -231,6 +325,8 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
     def _carried(self, item: AgendaItem | None) -> list[TrackedRecord] | None:
         """What the action log lists, when `item` is the meeting's action log: as the tracker holds
         it now, or, once the minutes are approved, as it was approved."""
+        from scrutui.models import MinutesStatus
+
         if item is None or item.id is None or item.id != self._action_log_item:
             return None
         assert self.session is not None
@@ -257,30 +353,43 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
     @on(Input.Changed, "#capture")
     def describe_capture(self, event: Input.Changed) -> None:
         """Say live what Enter will save."""
-        if not event.value.strip():
+        self._describe(event.value)
+
+    def _describe(self, value: str) -> None:
+        if not value.strip():
             self.query_one(CaptureHint).line_cleared()  # a "Saved" confirmation stays
             return
-        assert self.session is not None
-        completed = event.input.completion() if isinstance(event.input, CaptureInput) else None
-        note = self.wording.note(event.value)
-        self.hint(description(self.session, event.value, self.records, completed, note))
+        if not self._loaded:
+            return  # said once the meeting has been read (just after the first paint: load_meeting)
+        completed = self.query_one(CaptureInput).completion()
+        note = self.wording.note(value)
+        self.hint(description(self.session, value, self.records, completed, note))
 
     @on(Input.Submitted, "#capture")
-    @guarded
     def submit_capture(self, event: Input.Submitted) -> None:
-        """Save the line as a record; only then clear it and show it saved."""
-        assert self.session is not None
+        """Save the line as a record, then show it saved. The capture line was cleared as Enter was
+        pressed (what is typed next goes on the next line); a line not saved is put back on it."""
+        saved = self._save_line(event.value)
+        self.query_one(CaptureInput).handled(event.value, saved=saved is not None)
+        if saved is not None:
+            self._show_saved_line(saved)
+
+    @guarded
+    def _save_line(self, value: str) -> Saved | None:
+        """Save `value` as a record (None if nothing was saved, and why is said)."""
         self.require_writable()
         if self.current is None or self.current.id is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
-            return
+            return None
         if not self.current.started_at:
             self.show_item(self.current, take=True)
         assert self.current.id is not None
-        saved = self.session.submit(self.current.id, event.value)
-        if saved is None:
-            return
-        event.input.value = ""
+        return self.session.submit(self.current.id, value)
+
+    @guarded
+    def _show_saved_line(self, saved: Saved) -> None:
+        from scrutui.models import Motion
+
         self.save_capture_draft()
         self.refresh_records(saved.record.id)
         if saved.voted and isinstance(saved.record, Motion):
@@ -385,3 +494,16 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         """Back to the meetings list (everything is already saved)."""
         self.save_capture_draft()
         self.dismiss()
+
+
+def _item_title(
+    number: str, title: str, started_at: str | None, exempt: int | None, *, inquorate: bool, damaged: int
+) -> str:
+    """The line over the records: warnings first (a narrow terminal never cuts them off), then the
+    item's number and title, and when it started."""
+    started = f" · started {started_at[11:16]}" if started_at else ""
+    warning = "⚠ INQUORATE · " if inquorate else ""
+    if damaged:
+        warning += f"⚠ {damaged} DAMAGED · "
+    flag = f"EXEMPT para {exempt} · " if exempt is not None else ""
+    return f"{warning}{flag}{number} {title}{started}".strip()

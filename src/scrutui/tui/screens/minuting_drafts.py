@@ -74,9 +74,14 @@ class DraftKeeping(MinutingPart):
 
     def save_capture_draft(self) -> None:
         """Keep the half-typed line in the database, so a crash loses at most a few seconds."""
+        if not self._loaded and self.is_mounted:
+            self._ensure_loaded()  # typed on the first screen, before the store was read: kept too
         if self._drafts is None or not self.is_mounted or self.current is None or self.current.id is None:
             return
-        self._save_draft(self.current.id, self.query_one(CaptureInput).value)
+        line = self.query_one(CaptureInput)
+        if line.in_flight:
+            return  # a line just entered is being saved: kept as it was until then
+        self._save_draft(self.current.id, line.value)
 
     def _save_draft(self, item_id: int, value: str) -> bool:
         """Keep `value` as the item's half-typed line. False if it could not be saved."""

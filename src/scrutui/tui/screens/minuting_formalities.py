@@ -3,17 +3,20 @@ declarations of interest, standard wording, sign-off, and closing the meeting.""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual import work
 
-from scrutui.formalities import item_kind
-from scrutui.models import AgendaItem, MinutesStatus
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.minuting_part import MinutingPart
 from scrutui.tui.screens.minuting_wording import wordings_for
 from scrutui.tui.widgets.capture_hint import clock
 from scrutui.tui.widgets.capture_line import CaptureInput
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from scrutui.models import AgendaItem
 
 
 class FormalityActions(MinutingPart):
@@ -62,6 +65,8 @@ class FormalityActions(MinutingPart):
     @guarded
     def action_movement(self) -> None:
         """Someone arrived or left: pick them, and it is stamped now, during the current item."""
+        from scrutui.models import MinutesStatus
+
         self.require_writable()
         assert self.session is not None
         if self.session.meeting.status is MinutesStatus.APPROVED:
@@ -123,6 +128,8 @@ class FormalityActions(MinutingPart):
         if self.wording.lines:
             self._show_wording()
             return
+        from scrutui.formalities import item_kind
+
         previous = self.store.meetings.previous(self.session.meeting)
         if item_kind(item.title) == "minutes" and previous is None:
             from scrutui.tui.screens.ask_date import AskDate
@@ -167,6 +174,7 @@ class FormalityActions(MinutingPart):
 
     def action_minutes_status(self) -> None:
         """Issue, approve or correct this committee's minutes."""
+        from scrutui.models import MinutesStatus
         from scrutui.tui.screens.minutes_status import MinutesStatusScreen
 
         assert self.session is not None

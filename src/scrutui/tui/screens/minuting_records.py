@@ -3,12 +3,18 @@ through a form or the narrative editor, a recorded vote, and add a person to the
 
 from __future__ import annotations
 
-from scrutui import capture, voting
-from scrutui.models import MinutesStatus, Motion, MotionOutcome, Narrative, Record, RecordKind
+from typing import TYPE_CHECKING
+
 from scrutui.tui.guard import guarded, report
 from scrutui.tui.screens.minuting_part import MinutingPart
 from scrutui.tui.widgets.capture_hint import clock, vote_line
 from scrutui.tui.widgets.record_list import RecordList
+
+if TYPE_CHECKING:
+    from scrutui.models import Narrative, Record, RecordKind
+
+# (The models, the capture grammar and the votes are imported where used: the screen is first
+# drawn before they are imported.)
 
 
 class RecordActions(MinutingPart):
@@ -21,6 +27,8 @@ class RecordActions(MinutingPart):
     @guarded
     def action_edit_record(self) -> None:
         """Edit the selected record: narratives in the editor, others in a form."""
+        from scrutui.models import Narrative
+
         record = self._selected()
         if record is None:
             return
@@ -84,6 +92,8 @@ class RecordActions(MinutingPart):
         if self.current is None:
             self.hint("There is no agenda item to minute under: add one first.", "warning")
             return
+        from scrutui import capture
+        from scrutui.models import RecordKind
         from scrutui.tui.screens.kind_picker import FormKind, KindPicker
 
         def picked(choice: FormKind | None) -> None:
@@ -134,6 +144,8 @@ class RecordActions(MinutingPart):
         self.app.push_screen(NarrativeEditor(self.session, self.current.id, record), self._after_edit)
 
     def _after_edit(self, saved: Record | None) -> None:
+        from scrutui.models import Motion, MotionOutcome
+
         self.refresh_records(saved.id if saved else None)
         if isinstance(saved, Motion) and saved.outcome is not MotionOutcome.MOVED:
             assert self.session is not None
@@ -146,6 +158,9 @@ class RecordActions(MinutingPart):
     @guarded
     def action_recorded_vote(self) -> None:
         """A recorded vote on the motion selected in the list, or else the open (or last) one."""
+        from scrutui import voting
+        from scrutui.models import MinutesStatus
+
         self.require_writable()
         assert self.session is not None
         if self.session.meeting.status is MinutesStatus.APPROVED:

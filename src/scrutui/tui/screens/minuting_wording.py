@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from scrutui import voting
-from scrutui.formalities import Roll, item_kind, standard_wording
-from scrutui.minutes import drafted_exclusion
-from scrutui.models import AgendaItem, Committee, Record
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from scrutui.formalities import Roll
+    from scrutui.models import AgendaItem, Committee, Record
 
 
 def wordings_for(
@@ -21,6 +22,10 @@ def wordings_for(
 ) -> list[str]:
     """The wordings offered for `item`: a motion just carried first (it becomes the item's
     resolution or recommendation), then the standard wording of an item of its kind."""
+    from scrutui import voting
+    from scrutui.formalities import item_kind, standard_wording
+    from scrutui.minutes import drafted_exclusion
+
     exclusion = drafted_exclusion(items, committee.jurisdiction) if item_kind(item.title) == "exclusion" else ""
     return voting.decision_lines(records, committee.recommendation_body) + standard_wording(
         item,

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from scrutui.models import AgendaItem
 from scrutui.store.damage import DamagedRow
 from scrutui.tui.widgets.record_list import TypedAway, damaged_option
 
+if TYPE_CHECKING:
+    from scrutui.models import AgendaItem
+    from scrutui.store.glance import ItemLine
+
+    #: An agenda item, validated or as the first screen read it.
+    Item = AgendaItem | ItemLine
+
 
 def item_label(
-    item: AgendaItem, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
+    item: Item, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
 ) -> Text:
     """One agenda line (never wrapped): marker (a warning when the meeting was inquorate during the
     item), number, title cut to fit, records held."""
@@ -46,7 +55,7 @@ class AgendaList(OptionList):
     """
 
     _shown: (
-        tuple[list[AgendaItem], int | None, dict[int, int], set[int] | frozenset[int], tuple[DamagedRow, ...]]
+        tuple[Sequence[Item], int | None, dict[int, int], set[int] | frozenset[int], tuple[DamagedRow, ...]]
         | None
     ) = None
 
@@ -66,7 +75,7 @@ class AgendaList(OptionList):
 
     def show(
         self,
-        items: list[AgendaItem],
+        items: Sequence[Item],
         current_id: int | None,
         counts: dict[int, int],
         inquorate: set[int] | frozenset[int] = frozenset(),

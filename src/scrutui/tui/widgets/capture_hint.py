@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from scrutui import capture, voting
-from scrutui.models import Motion, Narrative, Record
 from scrutui.tui.widgets.record_list import vote_tag
 
 if TYPE_CHECKING:
+    from scrutui.models import Motion, Record
     from scrutui.session import MinutingSession, Saved
     from scrutui.tui.widgets.capture_line import Completion
 
@@ -31,6 +30,9 @@ def description(
 ) -> Text:
     """What Enter will save of `value`, the name Tab completes (or the names not yet known), and
     which standard wording it is."""
+    from scrutui import capture
+    from scrutui.models import Narrative
+
     parsed = session.parse(value)
     words = capture.describe(
         parsed,
@@ -51,6 +53,8 @@ def description(
 def saved_line(saved: Saved, records: list[Record]) -> tuple[Text, str]:
     """What the hint says once a capture line is saved, and its kind ("saved", or "warning" when a
     name typed is not yet known)."""
+    from scrutui import voting
+
     done = "Answered" if saved.answered else "Added to the list" if saved.listed else "Saved"
     line = Text(f"✓ {done}: {saved.record.kind.label.lower()} ({clock()})")
     carried = voting.votes_by_decision(records).get(saved.record.id or 0)
@@ -64,6 +68,8 @@ def saved_line(saved: Saved, records: list[Record]) -> tuple[Text, str]:
 
 def vote_line(motion: Motion, notices: tuple[str, ...], records: list[Record]) -> tuple[Text, str]:
     """What the hint says once a vote is saved."""
+    from scrutui import voting
+
     noun = "amendment" if motion.amendment else "motion"
     line = Text(f"✓ Vote: the {noun} {vote_tag(motion)}", style="bold")
     for notice in notices:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
@@ -111,6 +112,36 @@ class CaptureInput(Input):
     def __init__(self, names: Callable[[], list[str]], **kwargs: Any) -> None:
         super().__init__(suggester=NameSuggester(names), **kwargs)
         self._names = names
+        #: Lines handed over by Enter and not yet saved (the line is not kept as a draft meanwhile:
+        #: what the database keeps of it stays as it was until the line is saved).
+        self.in_flight = 0
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            # Taken here, in the order typed: as a binding, Enter would act only once the key had
+            # bubbled up to the app, after the keys typed after it (while the app was busy saving,
+            # or opening the meeting) were already on the line, and would save them with it.
+            event.stop()
+            event.prevent_default()
+            self.submit_line()
+            return
+        await super()._on_key(event)
+
+    def submit_line(self) -> None:
+        """Hand the line to be saved (Input.Submitted), and clear it for the next one at once; the
+        screen puts it back (`restore`) if it is not saved."""
+        submitted = self.value
+        self.in_flight += 1
+        self.value = ""
+        self.post_message(self.Submitted(self, submitted))
+
+    def handled(self, submitted: str, *, saved: bool) -> None:
+        """A line handed over by `submit_line` was saved, or was not and is put back on the line,
+        before anything typed since."""
+        self.in_flight = max(0, self.in_flight - 1)
+        if not saved:
+            self.value = submitted + self.value
+            self.cursor_position = len(self.value)
 
     def completion(self) -> Completion | None:
         """The name being typed and the line completed, if there is one to complete."""

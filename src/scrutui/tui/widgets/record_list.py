@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets.option_list import Option
 
-from scrutui.minutes import long_date
-from scrutui.minutes.votes import short_vote
-from scrutui.models import (
-    THE_COMMITTEE,
-    Assurance,
-    Heading,
-    InformationRequest,
-    Motion,
-    Narrative,
-    Question,
-    Recommendation,
-    Record,
-    Resolution,
-    ResolutionForm,
-)
-from scrutui.store.damage import DamagedRow
+from scrutui.dates import long_date
+from scrutui.store.glance import THE_COMMITTEE, RecordLine
 from scrutui.tui.widgets.updating_list import UpdatingOptionList
+
+if TYPE_CHECKING:
+    from scrutui.models import (
+        Assurance,
+        InformationRequest,
+        Motion,
+        Question,
+        Recommendation,
+        Record,
+        Resolution,
+    )
+    from scrutui.store.damage import DamagedRow
 
 #: What the list shows of a long record; the whole text is in the editor and the preview.
 _SHOWN = 240
@@ -48,80 +49,143 @@ def _short(text: str) -> str:
 
 def vote_tag(motion: Motion) -> str:
     """What became of a motion, as the list shows it: "CARRIED 7-2-1", "LOST 3-6-0 (recorded vote)"."""
+    from scrutui.minutes.votes import short_vote
+
     return short_vote(motion.result)
 
 
-def record_summary(record: Record, *, in_section: bool = False) -> Text:
+def line_of(record: Record) -> RecordLine:
+    """A validated record as the list shows it."""
+    kind, text = record.kind.value, record.text
+    # (By kind, not by class: the first screen is drawn before the models are imported.)
+    match kind:
+        case "heading":
+            return RecordLine(record.id, kind, text, ends_section=getattr(record, "ends_section", False))
+        case "question":
+            question = cast("Question", record)
+            return RecordLine(
+                record.id,
+                kind,
+                text,
+                asked_by=question.asked_by,
+                answered_by=question.answered_by,
+                answer=question.answer,
+            )
+        case "assurance":
+            assurance = cast("Assurance", record)
+            return RecordLine(
+                record.id,
+                kind,
+                text,
+                theme=assurance.theme,
+                sought_from=assurance.sought_from,
+                response=assurance.response,
+                responded_by=assurance.responded_by,
+                status=assurance.status.value,
+            )
+        case "information_request":
+            request = cast("InformationRequest", record)
+            return RecordLine(
+                record.id,
+                kind,
+                text,
+                asked_by=request.asked_by,
+                requested_of=request.requested_of,
+                due_date=request.due_date,
+                status=request.status.value,
+            )
+        case "resolution":
+            return RecordLine(record.id, kind, text, agreed=cast("Resolution", record).form.value == "agreed")
+        case "recommendation":
+            return RecordLine(record.id, kind, text, addressee=cast("Recommendation", record).addressee)
+        case "motion":
+            motion = cast("Motion", record)
+            return RecordLine(
+                record.id,
+                kind,
+                text,
+                amendment=motion.amendment,
+                moved_by=motion.moved_by,
+                seconded_by=motion.seconded_by,
+                vote=vote_tag(motion),
+                voted=motion.is_voted,
+            )
+    return RecordLine(record.id, kind, text)
+
+
+def record_summary(record: Record | RecordLine, *, in_section: bool = False) -> Text:
     """One record as a line of the list: a kind tag, then who and what. A record under a
-    sub-heading is indented."""
-    tag, style = TAGS[record.kind.value]
+    sub-heading is indented. (The first screen draws it from a plain read of the record, a
+    RecordLine; from then on, from the validated record.)"""
+    shown = record if isinstance(record, RecordLine) else line_of(record)
+    tag, style = TAGS[shown.kind]
     line = Text("  " if in_section else "")
     line.append(tag, style=style)
     line.append(" ")
-    match record:
-        case Heading(ends_section=True):
+    match shown.kind:
+        case "heading" if shown.ends_section:
             line.append("── end of section ──", style="dim")
-        case Heading():
-            line.append(_short(record.text), style="bold underline")
-        case Narrative():
-            line.append(_short(record.text))
-        case Question():
-            who = record.asked_by or "a Member"
+        case "heading":
+            line.append(_short(shown.text), style="bold underline")
+        case "question":
+            who = shown.asked_by or "a Member"
             line.append(f"{who}: ", style="italic")
-            line.append(_short(record.text) or "(question)")
-            if record.answer:
+            line.append(_short(shown.text) or "(question)")
+            if shown.answer:
                 line.append(" → ")
-                if record.answered_by:
-                    line.append(f"{record.answered_by}: ", style="italic")
-                line.append(_short(record.answer))
+                if shown.answered_by:
+                    line.append(f"{shown.answered_by}: ", style="italic")
+                line.append(_short(shown.answer))
             else:
                 line.append("  awaiting answer", style="dim italic")
-        case Assurance():
-            if record.theme:
-                line.append(f"[{record.theme}] ", style="italic")
-            if record.sought_from:
-                line.append(f"of {record.sought_from}: ", style="italic")
-            line.append(_short(record.text))
-            if record.response:
+        case "assurance":
+            if shown.theme:
+                line.append(f"[{shown.theme}] ", style="italic")
+            if shown.sought_from:
+                line.append(f"of {shown.sought_from}: ", style="italic")
+            line.append(_short(shown.text))
+            if shown.response:
                 line.append(" → ")
-                if record.responded_by:
-                    line.append(f"{record.responded_by}: ", style="italic")
-                line.append(_short(record.response))
-            line.append(f"  {record.status.value.replace('_', ' ')}", style="dim italic")
-        case InformationRequest():
-            if record.requested_of:
-                line.append(f"{record.requested_of}: ", style="italic")
-            line.append(_short(record.text))
-            due = f"  due {long_date(record.due_date)}" if record.due_date else ""
-            asker = f"  asked by {record.asked_by}" if record.asked_by != THE_COMMITTEE else ""
-            line.append(f"{asker}{due}  {record.status.value}", style="dim italic")
-        case Resolution():
-            if record.form is ResolutionForm.AGREED:
+                if shown.responded_by:
+                    line.append(f"{shown.responded_by}: ", style="italic")
+                line.append(_short(shown.response))
+            line.append(f"  {shown.status.replace('_', ' ')}", style="dim italic")
+        case "information_request":
+            if shown.requested_of:
+                line.append(f"{shown.requested_of}: ", style="italic")
+            line.append(_short(shown.text))
+            due = f"  due {long_date(shown.due_date)}" if shown.due_date else ""
+            asker = f"  asked by {shown.asked_by}" if shown.asked_by != THE_COMMITTEE else ""
+            line.append(f"{asker}{due}  {shown.status}", style="dim italic")
+        case "resolution":
+            if shown.agreed:
                 line.append("AGREED ", style="italic")
-            line.append(_short(record.text))
-        case Recommendation():
-            line.append(f"to {record.addressee}: ", style="italic")
-            line.append(_short(record.text))
-        case Motion():
-            if record.amendment:
+            line.append(_short(shown.text))
+        case "recommendation":
+            line.append(f"to {shown.addressee}: ", style="italic")
+            line.append(_short(shown.text))
+        case "motion":
+            if shown.amendment:
                 line.append("Amendment ", style="bold italic")
-            movers = "/".join(name for name in (record.moved_by, record.seconded_by) if name)
+            movers = "/".join(name for name in (shown.moved_by, shown.seconded_by) if name)
             if movers:
                 line.append(f"{movers}: ", style="italic")
-            line.append(_short(record.text) or "(the motion's words not typed)")
-            line.append(f"  {vote_tag(record)}", style="bold" if record.is_voted else "dim italic")
+            line.append(_short(shown.text) or "(the motion's words not typed)")
+            line.append(f"  {shown.vote}", style="bold" if shown.voted else "dim italic")
+        case _:  # a narrative
+            line.append(_short(shown.text))
     return line
 
 
-def sections(records: list[Record]) -> list[bool]:
+def sections(records: Sequence[RecordLine]) -> list[bool]:
     """For each record, whether it stands under a sub-heading (as the minutes will put it)."""
     under, found = False, []
     for record in records:
-        if isinstance(record, Heading):
+        if record.kind == "heading":
             found.append(False)
             under = not record.ends_section
             continue
-        under = under or (isinstance(record, Assurance) and bool(record.theme))
+        under = under or (record.kind == "assurance" and bool(record.theme))
         found.append(under)
     return found
 
@@ -190,11 +254,16 @@ class RecordList(UpdatingOptionList):
             self.post_message(TypedAway(event.character))
 
     def show(
-        self, records: list[Record], select_id: int | None = None, damaged: tuple[DamagedRow, ...] = ()
+        self,
+        records: Sequence[Record | RecordLine],
+        select_id: int | None = None,
+        damaged: tuple[DamagedRow, ...] = (),
     ) -> None:
-        """Show these records, keeping (or moving to) the selected one; records damaged in the
-        database first, as damaged (they cannot be selected)."""
+        """Show these records (validated, or as the first screen read them), keeping (or moving to)
+        the selected one; records damaged in the database first, as damaged (they cannot be
+        selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
+        lines = [r if isinstance(r, RecordLine) else line_of(r) for r in records]
         if damaged:  # rare: lines that cannot be chosen, above the records
             self.reset_rows()
             self.set_options(
@@ -202,19 +271,19 @@ class RecordList(UpdatingOptionList):
                     *(damaged_option(d) for d in damaged),
                     *(
                         Option(record_summary(r, in_section=under), id=str(r.id))
-                        for r, under in zip(records, sections(records), strict=True)
+                        for r, under in zip(lines, sections(lines), strict=True)
                     ),
                 ]
             )
         else:
             # Only the rows that changed are drawn again: a save under a long item adds one.
             self.show_rows(
-                [(str(r.id), (r, under)) for r, under in zip(records, sections(records), strict=True)],
+                [(str(r.id), (r, under)) for r, under in zip(lines, sections(lines), strict=True)],
                 lambda shown: record_summary(shown[0], in_section=shown[1]),
             )
-        if not records:
+        if not lines:
             return
-        index = next((i for i, r in enumerate(records) if r.id == keep), len(records) - 1)
+        index = next((i for i, r in enumerate(lines) if r.id == keep), len(lines) - 1)
         self.highlighted = index + len(damaged)
 
     @property
