@@ -94,6 +94,34 @@ else:
     app.run(headless=True, size=(80, 24))
 """
 
+CHILD_HOME = """
+import gc, importlib.util
+if importlib.util.find_spec("scrutui.launch"):
+    gc.disable()
+""" + CHILD_PRELUDE + """
+from pathlib import Path
+import scrutui.tui.app as app_module
+from scrutui.tui.screens.home import HomeScreen
+
+def home_drawn(screen):
+    return isinstance(screen, HomeScreen) and screen.is_mounted and screen.query_one("#meetings").row_count > 0
+
+class Bench(app_module.ScrutuiApp):
+    def on_mount(self, event):
+        at_first_frame(self, home_drawn)  # and then on as the app starts: the meetings list first
+
+if hasattr(Bench, "on_database"):
+    app = Bench.on_database(Path(sys.argv[1]), blink=False)
+else:
+    from scrutui.store import open_store
+    app = Bench(open_store(Path(sys.argv[1])), blink=False)
+run_app = getattr(app_module, "run_app", None)
+if run_app is not None:
+    run_app(app, headless=True, size=(80, 24))
+else:
+    app.run(headless=True, size=(80, 24))
+"""
+
 CHILD_BARE = CHILD_PRELUDE + """
 from textual.app import App
 from textual.widgets import Footer, Header, Static
@@ -147,9 +175,15 @@ def _child(code: str, *args: str, source: Path | None = None) -> Started:
     return Started(to_paint, whole, float(inner), float(peak))
 
 
-def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Measure, Measure]:
-    """Start-up to first paint of the minuting screen vs a bare Textual app (as the user sees it, and
-    the whole process with its exit); and peak memory."""
+def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Measure, Measure, Measure]:
+    """Start-up to first paint of the meetings list (what `scrutui` opens on) and of the minuting
+    screen vs a bare Textual app (as the user sees it, and the whole process with its exit); and
+    peak memory."""
+    home = Measure(
+        "start-up to first paint (meetings list)",
+        baseline="bare Textual app, header + footer",
+        target="<= 1.2x bare",
+    )
     startup = Measure(
         "start-up to first paint (minuting screen)",
         baseline="bare Textual app, header + footer",
@@ -163,8 +197,12 @@ def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Meas
         "peak memory, app with the database open", baseline="bare Textual app", unit="MB", target="<= 200 MB"
     )  # (by the child's exit: after the first paint, with the meeting read through the store)
     _child(CHILD_MINUTING, str(db), str(meeting_id))  # warm-up: compiles and caches bytecode, fills the OS cache
+    _child(CHILD_HOME, str(db))
     _child(CHILD_BARE)
     for _ in range(runs):  # interleaved, so load on the machine hits both alike
+        listed = _child(CHILD_HOME, str(db))
+        home.samples.append(listed.to_paint)
+        home.baseline_samples.append(_child(CHILD_BARE).to_paint)
         app = _child(CHILD_MINUTING, str(db), str(meeting_id))
         bare = _child(CHILD_BARE)
         startup.samples.append(app.to_paint)
@@ -173,19 +211,21 @@ def measure_startup(db: Path, meeting_id: int, runs: int) -> tuple[Measure, Meas
         whole.baseline_samples.append(bare.whole)
         memory.samples.append(app.peak)
         memory.baseline_samples.append(bare.peak)
-    return startup, memory, whole
+    return home, startup, memory, whole
 
 
 def measure_startup_trees(db: Path, meeting_id: int, runs: int, trees: Sequence[Path]) -> list[Measure]:
-    """Start-up to first paint of the minuting screen with scrutui taken from each source tree in
-    turn (each a checkout's ``src`` folder: one commit per step of a change), interleaved with the
-    bare app, all in the same run."""
+    """Start-up to first paint of the meetings list and of the minuting screen with scrutui taken
+    from each source tree in turn (each a checkout's ``src`` folder: one commit per step of a
+    change), interleaved with the bare app, all in the same run."""
     import shutil
 
-    found = [
-        Measure(f"start-up to first paint, {tree}", baseline="bare Textual app, header + footer")
+    screens = {"meetings list": CHILD_HOME, "minuting screen": CHILD_MINUTING}
+    found = {
+        (tree, screen): Measure(f"start-up to first paint ({screen}), {tree}", baseline="bare Textual app, header + footer")
         for tree in trees
-    ]
+        for screen in screens
+    }
     # Each tree gets its own copy of the database, brought to its own schema by its first start
     # (an earlier scrutui refuses a database a later one has upgraded): use a small council.
     copies = []
@@ -197,16 +237,18 @@ def measure_startup_trees(db: Path, meeting_id: int, runs: int, trees: Sequence[
     _child(CHILD_BARE)
     try:
         for _ in range(runs):
-            for measure, tree, copy in zip(found, trees, copies, strict=True):
-                measure.samples.append(_child(CHILD_MINUTING, str(copy), str(meeting_id), source=tree).to_paint)
-                measure.baseline_samples.append(_child(CHILD_BARE).to_paint)
+            for tree, copy in zip(trees, copies, strict=True):
+                for screen, child in screens.items():
+                    measure = found[tree, screen]
+                    measure.samples.append(_child(child, str(copy), str(meeting_id), source=tree).to_paint)
+                    measure.baseline_samples.append(_child(CHILD_BARE).to_paint)
     finally:
         for copy in copies:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{copy}{suffix}").unlink(missing_ok=True)
             for backup in copy.parent.glob(f"{copy.stem}.before-v*"):
                 backup.unlink()
-    return found
+    return list(found.values())
 
 
 def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
@@ -347,11 +389,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.startup_trees:
         measures += measure_startup_trees(db, meeting_id, args.runs, args.startup_trees)
     elif args.startup_only:
-        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
-        measures += [startup, memory, whole]
+        measures += measure_startup(db, meeting_id, args.runs)
     else:
-        startup, memory, whole = measure_startup(db, meeting_id, args.runs)
-        measures += [startup, measure_save(db, meeting_id, args.saves), memory, whole]
+        home, startup, memory, whole = measure_startup(db, meeting_id, args.runs)
+        measures += [home, startup, measure_save(db, meeting_id, args.saves), memory, whole]
         measures += list(extra_measures(db, meeting_id, args.runs, args.skip))
     measures += index_measures(built)
     table = render_table(measures)
