@@ -225,18 +225,39 @@ _ROW_DETAIL = {
         " coalesce(d.response_text, ''), ?"
     ),
 }
-#: Where due dates sort in a row of `_row_select`, and its id.
-_ROW_DUE, _ROW_ID = 4, 1
-#: The statuses each kind can be stored with.
-_STATUSES = {
-    Tracked.REQUESTS: frozenset(s.value for s in RequestStatus),
-    Tracked.RECOMMENDATIONS: frozenset(s.value for s in ExecutiveResponse),
-}
+#: Where due dates sort in a row of `_row_select`, its id, and (its last column) whether it reads
+#: as scrutui writes it.
+_ROW_DUE, _ROW_ID, _ROW_CHECKED = 4, 1, 20
+
+
+def _as_written(query: TrackerQuery) -> str:
+    """An SQL test that a row holds what scrutui writes: text where text belongs, a known status,
+    dates as ISO (date() gives back a valid one unchanged), an exempt paragraph in range. A row that
+    fails it is read through the models instead, which read it or name what is wrong with it."""
+    _, due, status, of, _ = _DETAIL[query.kind]
+    closed = "d.answered_on" if query.kind is Tracked.REQUESTS else "d.response_date"
+    known = ", ".join(f"'{s.value}'" for s in (RequestStatus if query.kind is Tracked.REQUESTS else ExecutiveResponse))
+    texts = ["r.text", "c.name", "a.title", f"coalesce({of}, '')", "coalesce(a.number, '')", "coalesce(a.minute_number, '')"]
+    if query.kind is Tracked.REQUESTS:
+        texts += ["coalesce(d.response, '')", "coalesce(d.asked_by, '')"]
+    else:
+        texts += ["coalesce(d.response_text, '')"]
+    return " AND ".join(
+        [
+            f"{status} IN ({known})",
+            *(f"typeof({t}) = 'text'" for t in texts),
+            *(f"({day} IS NULL OR date({day}) IS {day})" for day in (due, closed)),
+            "date(m.date) IS m.date",
+            "(a.exempt_paragraph IS NULL OR (typeof(a.exempt_paragraph) = 'integer'"
+            " AND a.exempt_paragraph BETWEEN 1 AND 20))",
+        ]
+    )
 
 
 def _row_select(query: TrackerQuery) -> str:
-    """The SELECT of `TrackedRow`'s columns, in its order (its one parameter: who asked, when no
-    member did). The row's `named_of` is read as `of` and named as the minutes name it later."""
+    """The SELECT of `TrackedRow`'s columns, in its order, then whether the row reads as scrutui
+    writes it (its one parameter: who asked, when no member did). The row's `named_of` is read as
+    `of` and named as the minutes name it later."""
     table, _, _, of, _ = _DETAIL[query.kind]
     log_join = (
         " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
@@ -244,39 +265,10 @@ def _row_select(query: TrackerQuery) -> str:
     return (
         f"SELECT r.kind, r.id, r.text, {_ROW_DETAIL[query.kind]}, m.committee_id, c.name, m.id, m.date,"
         " coalesce(a.number, ''), coalesce(a.minute_number, ''), a.title, a.exempt_paragraph,"
-        f" coalesce({of}, ''), NULL"
+        f" coalesce({of}, ''), NULL, {_as_written(query)}"
         f" FROM {table} d JOIN record r ON r.id = d.record_id"
         " JOIN agenda_item a ON a.id = r.agenda_item_id JOIN meeting m ON m.id = a.meeting_id"
         f" JOIN committee c ON c.id = m.committee_id{log_join}"
-    )
-
-
-def _iso(value: object) -> bool:
-    """True when `value` is a date as the database holds them (2026-11-23), or none."""
-    if value is None:
-        return True
-    if type(value) is not str or len(value) != 10:
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _reads_as_stored(found: tuple[Any, ...], statuses: frozenset[str]) -> bool:
-    """True when a row of `_row_select` holds what scrutui writes (text where text belongs, a known
-    status, ISO dates, an exempt paragraph in range), so it can be listed as stored. Any other row
-    is read through the models, which name what is wrong with it."""
-    exempt = found[17]
-    return (
-        found[6] in statuses
-        and all(type(found[i]) is str for i in (0, 2, 3, 8, 9, 11, 13, 14, 15, 16))
-        and type(found[1]) is int
-        and _iso(found[4])
-        and _iso(found[7])
-        and _iso(found[13])
-        and (exempt is None or (type(exempt) is int and 1 <= exempt <= 20))
     )
 
 
@@ -429,7 +421,6 @@ class TrackerRepository:
         conditions, params = _where(query)
         select = _row_select(query) + " WHERE " + " AND ".join(conditions)
         head = [THE_COMMITTEE, *params]
-        statuses = _STATUSES[query.kind]
         groups = (  # (which rows, their order, what comes after a key, the key's columns)
             (f"{due} IS NULL", "d.record_id", " AND d.record_id > ?", (_ROW_ID,)),
             (f"{due} IS NOT NULL", f"{due}, d.record_id", f" AND ({due}, d.record_id) > (?, ?)", (_ROW_DUE, _ROW_ID)),
@@ -441,14 +432,12 @@ class TrackerRepository:
                 found = self._tuples(
                     f"{select} AND {condition}{paging} ORDER BY {order} LIMIT ?", [*head, *last, page]
                 )
-                yield from self._checked(found, query, statuses)
+                yield from self._checked(found, query)
                 if len(found) < page:
                     break
                 last = [found[-1][column] for column in key]
 
-    def _checked(
-        self, found: list[tuple[Any, ...]], query: TrackerQuery, statuses: frozenset[str]
-    ) -> Iterator[TrackedRow]:
+    def _checked(self, found: list[tuple[Any, ...]], query: TrackerQuery) -> Iterator[TrackedRow]:
         """A page's rows as `TrackedRow`s, with the votes of recommendations; a row that does not
         read as scrutui writes is read through the models instead (left out and noted if damaged)."""
         votes: dict[int, VoteResult] = {}
@@ -456,12 +445,12 @@ class TrackerRepository:
             votes = self._votes([{"id": t[_ROW_ID]} for t in found], query.kind)
         make = TrackedRow._make
         for values in found:
-            if not _reads_as_stored(values, statuses):
+            if not values[_ROW_CHECKED]:
                 yield from self._validated(query, values[_ROW_ID])
             elif votes and values[_ROW_ID] in votes:
-                yield make(values)._replace(vote=votes[values[_ROW_ID]])
+                yield make(values[:_ROW_CHECKED])._replace(vote=votes[values[_ROW_ID]])
             else:
-                yield make(values)
+                yield make(values[:_ROW_CHECKED])
 
     def _validated(self, query: TrackerQuery, record_id: int) -> list[TrackedRow]:
         """One row read through the models, as `all` reads it (none if it is damaged: noted)."""
