@@ -326,19 +326,32 @@ def test_streamed_json_is_the_same_json() -> None:
     assert list(lines_of(iter(["a\nb", "c\n", "\nd"]))) == ["a", "bc", "", "d"]
 
 
-@given(st.lists(st.text(max_size=8), max_size=6))
-def test_a_cell_is_made_spreadsheet_safe_as_before(cells: list[str]) -> None:
+_CELL = st.one_of(st.text(max_size=8), st.booleans(), st.none(), st.integers(-5, 10**6))
+
+
+@given(st.lists(st.tuples(_CELL, _CELL, _CELL), max_size=6))
+def test_cells_are_made_spreadsheet_safe_as_before(rows: list[tuple[object, object, object]]) -> None:
+    import csv
+    import io
     import unicodedata
 
-    def old_safe(value: str) -> str:  # as it was written before the quick path for letters and digits
-        for index, char in enumerate(value):
-            if char in "\t\r" or not (char.isspace() or unicodedata.category(char) == "Cf"):
-                return f"'{value}" if value[index:].startswith(("=", "+", "-", "@", "\t", "\r")) else value
-        return value
+    def old_safe(value: object) -> object:  # as it was written before the quick paths
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            for index, char in enumerate(value):
+                if char in "\t\r" or not (char.isspace() or unicodedata.category(char) == "Cf"):
+                    return f"'{value}" if value[index:].startswith(("=", "+", "-", "@", "\t", "\r")) else value
+        return "" if value is None else value
 
-    assert [spreadsheet_safe(c) for c in cells] == [old_safe(c) for c in cells]
-    rows = [{"a": c, "b": True, "c": None} for c in cells]
-    assert csv_text(("a", "b", "c"), iter(rows)).count("\r\n") >= len(cells) + 1
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=["a", "b", "c"])
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: old_safe(v) for k, v in zip("abc", row, strict=True)})
+    assert [spreadsheet_safe(v) for row in rows for v in row] == [old_safe(v) for row in rows for v in row]
+    assert csv_text(("a", "b", "c"), [dict(zip("abc", row, strict=True)) for row in rows]) == buffer.getvalue()
+    assert csv_text(("a", "b", "c"), iter(rows)) == buffer.getvalue()
 
 
 #: Each file of tests/fixtures/lists_before and the command that wrote it (with --db and --as-at).

@@ -49,19 +49,27 @@ def _visible_start(text: str) -> str:
     return ""
 
 
-def csv_chunks(columns: Sequence[str], rows: Iterable[dict[str, Any]], chunk: int = 500) -> Iterator[str]:
-    """Rows as CSV text (a header line, then a line a row; spreadsheet-safe cells), in pieces of
-    `chunk` rows made as the rows come: a list of any length is never all held at once."""
+def csv_chunks(
+    columns: Sequence[str], rows: Iterable[dict[str, Any] | tuple[Any, ...]], chunk: int = 500
+) -> Iterator[str]:
+    """Rows (dicts by column, or tuples of values in the columns' order) as CSV text (a header line,
+    then a line a row; spreadsheet-safe cells), in pieces of `chunk` rows made as the rows come: a
+    list of any length is never all held at once."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(columns)
     safe = spreadsheet_safe
     for number, row in enumerate(rows, start=1):
-        # spreadsheet_safe, its commonest cases inline: this runs for every cell of a long list.
+        # spreadsheet_safe, its commonest cases inline (a number, yes or no, nothing, or text that
+        # starts with a letter or digit): this runs for every cell of a long list.
         writer.writerow(
             [
-                v if type(v) is int or (type(v) is str and v[:1].isalnum()) else safe(v)
-                for v in map(row.get, columns)
+                v
+                if (kind := type(v)) is int or (kind is str and (not v or v[:1].isalnum()))
+                else ("yes" if v else "no")
+                if kind is bool
+                else safe(v)
+                for v in (row if isinstance(row, tuple) else map(row.get, columns))
             ]
         )
         if number % chunk == 0:
@@ -283,7 +291,7 @@ def listed_rows(store: Any, query: Any) -> Iterator[Any]:
 def tracker_chunks(store: Any, query: Any, *, format_: str, counter: list[int] | None = None) -> Iterator[str]:
     """What the tracker query lists as CSV or JSON text, in pieces made as its rows are read (a
     list of any length is never held whole). `counter[0]` counts the rows as they go."""
-    from scrutui.tracker.documents import requests_json, tracker_rows
+    from scrutui.tracker.documents import requests_json, tracker_values
 
     if format_ not in ("csv", "json"):
         raise ScrutuiError(STDOUT_FORMATS)
@@ -295,7 +303,7 @@ def tracker_chunks(store: Any, query: Any, *, format_: str, counter: list[int] |
             yield row
 
     if format_ == "csv":
-        return csv_chunks(*tracker_rows(counted(), query))
+        return csv_chunks(*tracker_values(counted(), query))
     return json_chunks(requests_json(counted(), store.tracker.counts(query), query))
 
 

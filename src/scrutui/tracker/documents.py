@@ -142,35 +142,33 @@ def _request_group(entry: TrackedRow, as_at: dt.date) -> str:
     return "overdue" if entry.is_overdue(as_at) else entry.status
 
 
-def _origin_columns(entry: TrackedRow) -> dict[str, Any]:
-    """Where a tracked record was minuted, as the first columns of its row."""
-    return {
-        "committee": entry.committee,
-        "meeting_id": entry.meeting_id,
-        "meeting_date": entry.meeting_date,
-        "minute": row_minute(entry),
-        "item": entry.item_title,
-    }
-
-
 def request_row(entry: Entry, as_at: dt.date) -> dict[str, Any]:
     """One information request as a flat row (CSV and JSON)."""
+    return dict(zip(REQUEST_COLUMNS, request_values(entry, as_at), strict=True))
+
+
+def request_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
+    """One information request's values in the order of `REQUEST_COLUMNS` (a CSV line)."""
     entry = as_row(entry)
-    return {
-        **_origin_columns(entry),
-        "request_id": entry.id,
-        "requested": entry.text,
-        "asked_by": entry.asked_by,
-        "of": entry.named_of,
-        "due": entry.due or "",
-        "due_set_by_hand": bool(entry.due_by_hand),
-        "status": entry.status,
-        "overdue": entry.is_overdue(as_at),
-        "days_overdue": _days_overdue(entry, as_at),
-        "answered_on": entry.closed_on or "",
-        "response": entry.response,
-        "exempt": entry.exempt,
-    }
+    return (
+        entry.committee,
+        entry.meeting_id,
+        entry.meeting_date,
+        row_minute(entry),
+        entry.item_title,
+        entry.id,
+        entry.text,
+        entry.asked_by,
+        entry.named_of,
+        entry.due or "",
+        bool(entry.due_by_hand),
+        entry.status,
+        entry.is_overdue(as_at),
+        _days_overdue(entry, as_at),
+        entry.closed_on or "",
+        entry.response,
+        entry.exempt,
+    )
 
 
 def filter_description(query: TrackerQuery, committee: str | None = None) -> str:
@@ -361,21 +359,39 @@ def _recommendation_paragraphs(entry: TrackedRow, label: str, as_at: dt.date) ->
 
 def recommendation_row(entry: Entry, as_at: dt.date) -> dict[str, Any]:
     """One recommendation and the executive's response as a flat row (CSV and JSON)."""
+    return dict(zip(RECOMMENDATION_COLUMNS, recommendation_values(entry, as_at), strict=True))
+
+
+def recommendation_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
+    """One recommendation's values in the order of `RECOMMENDATION_COLUMNS` (a CSV line)."""
     entry = as_row(entry)
-    return {
-        **_origin_columns(entry),
-        "record_id": entry.id,
-        "recommended": entry.text,
-        "to": entry.of,
-        "vote": vote_summary(entry.vote) if entry.vote is not None else "",
-        "response_due": entry.due or "",
-        "response_status": entry.status,
-        "overdue": entry.is_overdue(as_at),
-        "days_overdue": _days_overdue(entry, as_at),
-        "response_date": entry.closed_on or "",
-        "response_text": entry.response,
-        "exempt": entry.exempt,
-    }
+    return (
+        entry.committee,
+        entry.meeting_id,
+        entry.meeting_date,
+        row_minute(entry),
+        entry.item_title,
+        entry.id,
+        entry.text,
+        entry.of,
+        vote_summary(entry.vote) if entry.vote is not None else "",
+        entry.due or "",
+        entry.status,
+        entry.is_overdue(as_at),
+        _days_overdue(entry, as_at),
+        entry.closed_on or "",
+        entry.response,
+        entry.exempt,
+    )
+
+
+def tracker_values(
+    entries: Iterable[Entry], query: TrackerQuery
+) -> tuple[tuple[str, ...], Iterator[tuple[Any, ...]]]:
+    """The tracker's CSV columns and each row's values in their order (made as `entries` are read)."""
+    if query.kind is Tracked.REQUESTS:
+        return REQUEST_COLUMNS, (request_values(e, query.as_at) for e in entries)
+    return RECOMMENDATION_COLUMNS, (recommendation_values(e, query.as_at) for e in entries)
 
 
 def tracker_rows(
