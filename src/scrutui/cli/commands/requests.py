@@ -133,7 +133,7 @@ def table_lines(
     query: TrackerQuery,
     width: int | None,
     committees: Collection[str] | None = None,
-    sample: int = TABLE_SAMPLE,
+    sample: int | None = None,
 ) -> Iterator[tuple[str, bool]]:
     """The table's lines (each with whether it is overdue), made as `entries` are read.
 
@@ -141,12 +141,12 @@ def table_lines(
     On a terminal of `width` columns the lines fit it: dates short (29/09/26), long cells cut with
     "…", the request taking what is left, and the committee column only when the list spans more
     than one (its name is then the first line). `committees` are those the whole list spans (else
-    those of its first rows). The columns are measured on the first `sample` rows: in a longer
+    those of its first rows). The columns are measured on the first `sample` rows (TABLE_SAMPLE): in a longer
     list, a later, longer cell is cut to its column at a terminal, and piped it is given in full.
     """
     terminal = width is not None
     stream = map(as_row, entries)
-    first = list(itertools.islice(stream, sample))
+    first = list(itertools.islice(stream, TABLE_SAMPLE if sample is None else sample))
     spanned = set(committees) if committees is not None else {entry.committee for entry in first}
     with_committee = not terminal or len(spanned) > 1
 
