@@ -24,7 +24,7 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     assert SMALL.total_records < 5000
     args = ["--small", "--runs", "1", "--saves", "5", "--json", str(out), "--db", str(tmp_path / "b.sqlite")]
-    assert main([*args, "--skip", "typing"]) == 0  # it has a test of its own
+    assert main([*args, "--skip", "typing", "lists"]) == 0  # they have tests of their own
     figures = json.loads(out.read_text())
     names = [m["name"] for m in figures["measures"]]
     assert names[:4] == [
@@ -45,3 +45,25 @@ def test_the_typing_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     rows = json.loads(out.read_text())
     assert [r["records"] for r in rows] == [2, 6]
     assert all(len(r["samples"]) == 3 and r["median_ms"] > 0 and r["bare_median_ms"] > 0 for r in rows)
+
+
+def test_the_lists_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    from scrutui.bench.lists import main as lists_main
+
+    out = tmp_path / "lists.json"
+    assert lists_main(["--small", "--runs", "1", "--years", "1", "--json", str(out)]) == 0
+    figures = json.loads(out.read_text())
+    cases = {c["name"]: c for c in figures["cases"]}
+    assert list(cases) == [
+        "scrutui requests --status all (the table)",
+        "export requests --status all --format csv",
+        "export requests --status all --format json",
+        "chair's list, one committee, 1 year: csv",
+        "chair's list, one committee, 1 year: docx",
+        "chair's list, one committee, 1 year: json",
+    ]
+    requests = figures["requests"]
+    assert all(cases[name]["rows"] == requests for name in list(cases)[:3])  # every request, each format
+    assert all(c["rows"] > 0 and c["seconds"][0] > 0 and c["peak_mb"][0] > 0 for c in cases.values())
+    assert all(c["bare_seconds"][0] > 0 for c in cases.values())
+    assert len(figures["measures"]) == 2 * len(cases)  # time and peak memory of each

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from scrutui.models import (
     THE_COMMITTEE,
@@ -123,5 +124,104 @@ class TrackedRecord:
         due = self.due
         return self.is_open and due is not None and due < as_at
 
+    def as_row(self) -> TrackedRow:
+        """The same request or recommendation as a list's row (as `TrackedRow` reads it from the store)."""
+        record, origin, item = self.record, self.origin, self.origin.item
+        by_hand = int(record.due_date_by_hand) if isinstance(record, InformationRequest) else 0
+        due, closed = self.due, self.closed_on
+        return TrackedRow(
+            record.kind.value,
+            self.id,
+            record.text,
+            self.of,
+            due.isoformat() if due else None,
+            by_hand,
+            self.status,
+            closed.isoformat() if closed else None,
+            self.response,
+            self.asked_by,
+            origin.committee_id,
+            origin.committee,
+            origin.meeting_id,
+            origin.meeting_date.isoformat(),
+            item.number,
+            item.minute_number,
+            item.title,
+            item.exempt_paragraph,
+            self.named_of,
+            self.vote,
+        )
 
-__all__ = ["Key", "Origin", "TrackedRecord"]
+
+#: Statuses that mean no response has been recorded yet (a request's, a recommendation's).
+OPEN_STATUSES = frozenset({RequestStatus.OUTSTANDING.value, ExecutiveResponse.AWAITED.value})
+
+
+class TrackedRow(NamedTuple):
+    """An information request or recommendation as a council-wide list prints it: the values as
+    the database holds them (validated when they were written), so that a list of any length is
+    read without a model being built for each row. Dates are ISO text, as stored (2026-11-23)."""
+
+    kind: str  # "information_request" or "recommendation"
+    id: int
+    text: str
+    #: Whom it was asked of (a request) or to whom it was made (a recommendation), as typed.
+    of: str
+    due: str | None
+    due_by_hand: int
+    #: As stored: outstanding, answered ... or awaited, accepted ...
+    status: str
+    #: The date of the response (answer, refusal, withdrawal or the executive's response).
+    closed_on: str | None
+    response: str
+    #: Who asked for it: the member, or the Committee (recommendations are the Committee's).
+    asked_by: str
+    committee_id: int
+    committee: str
+    meeting_id: int
+    meeting_date: str
+    item_number: str
+    item_minute_number: str
+    item_title: str
+    item_exempt_paragraph: int | None
+    #: Whom it was asked of as the minutes name them (an officer by role); else as typed.
+    named_of: str
+    #: For a recommendation carried as a motion: its vote.
+    vote: VoteResult | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True while no response has been recorded."""
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, as_at: dt.date) -> bool:
+        """True when still open and its due date has passed by `as_at`."""
+        return self.status in OPEN_STATUSES and self.due is not None and self.due < as_at.isoformat()
+
+    @property
+    def exempt(self) -> bool:
+        """True when it was made under an exempt (confidential) item."""
+        return self.item_exempt_paragraph is not None
+
+    @property
+    def due_date(self) -> dt.date | None:
+        """When the response is due, as a date."""
+        return dt.date.fromisoformat(self.due) if self.due else None
+
+    @property
+    def closed_date(self) -> dt.date | None:
+        """When the response was recorded, as a date."""
+        return dt.date.fromisoformat(self.closed_on) if self.closed_on else None
+
+    @property
+    def meeting_day(self) -> dt.date:
+        """The date of the meeting it was made at."""
+        return dt.date.fromisoformat(self.meeting_date)
+
+
+def as_row(entry: TrackedRecord | TrackedRow) -> TrackedRow:
+    """`entry` as a list's row."""
+    return entry if isinstance(entry, TrackedRow) else entry.as_row()
+
+
+__all__ = ["OPEN_STATUSES", "Key", "Origin", "TrackedRecord", "TrackedRow", "as_row"]

@@ -1,7 +1,7 @@
 """Benchmarks at council scale, each against a bare baseline measured in the same run.
 
 ``python -m scrutui.bench`` runs the whole (``run``); ``python -m scrutui.bench.export``, ``.tracker``,
-``.search``, ``.votes`` and ``.typing_path`` each run one. The synthetic council is built by
+``.search``, ``.votes``, ``.typing_path`` and ``.lists`` each run one. The synthetic council is built by
 ``council``; the timings and their table are ``measure``'s.
 """
 

@@ -296,9 +296,15 @@ def measure_save(db: Path, meeting_id: int, saves: int) -> Measure:
 
 
 #: The other benchmarks whose measures the whole benchmark includes.
-EXTRAS = ("export", "tracker", "search", "typing")
+EXTRAS = ("export", "tracker", "search", "typing", "lists")
 #: The module of each (``python -m scrutui.bench.<module>`` runs it alone).
-BENCH_MODULES = {"export": "export", "tracker": "tracker", "search": "search", "typing": "typing_path"}
+BENCH_MODULES = {
+    "export": "export",
+    "tracker": "tracker",
+    "search": "search",
+    "typing": "typing_path",
+    "lists": "lists",
+}
 
 
 def extra_measures(db: Path, meeting_id: int, runs: int, skip: Sequence[str] = ()) -> Iterator[Measure]:

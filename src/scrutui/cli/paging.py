@@ -8,7 +8,7 @@ import itertools
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import click
 
@@ -51,3 +51,14 @@ def page(
             click.echo(line)
         return
     pager(f"{line}\n" for line in itertools.chain(screenful, [extra], stream))
+
+
+def lines_of(chunks: Iterable[str]) -> Iterator[str]:
+    """Text that comes in pieces (a list written as it is read) as its lines, without their new lines."""
+    held = ""
+    for chunk in chunks:
+        held += chunk
+        *whole, held = held.split("\n")
+        yield from whole
+    if held:
+        yield held

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +29,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(value: Any) -> Any:
     """`value` as a CSV cell that a spreadsheet will not run as a formula, even one hidden behind
     invisible characters (a zero-width space, a byte-order mark) or spaces."""
+    if isinstance(value, str):
+        # Most cells start with a letter or digit, which is neither hidden nor a formula's start.
+        if value[:1].isalnum() or not _visible_start(value).startswith(_FORMULA_STARTS):
+            return value
+        return f"'{value}"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and _visible_start(value).startswith(_FORMULA_STARTS):
-        return f"'{value}"
     return "" if value is None else value
 
 
@@ -46,37 +49,83 @@ def _visible_start(text: str) -> str:
     return ""
 
 
+def csv_chunks(
+    columns: Sequence[str], rows: Iterable[dict[str, Any] | tuple[Any, ...]], chunk: int = 500
+) -> Iterator[str]:
+    """Rows (dicts by column, or tuples of values in the columns' order) as CSV text (a header line,
+    then a line a row; spreadsheet-safe cells), in pieces of `chunk` rows made as the rows come: a
+    list of any length is never all held at once."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    safe = spreadsheet_safe
+    for number, row in enumerate(rows, start=1):
+        # spreadsheet_safe, its commonest cases inline (a number, yes or no, nothing, or text that
+        # starts with a letter or digit): this runs for every cell of a long list.
+        writer.writerow(
+            [
+                v
+                if (kind := type(v)) is int or (kind is str and (not v or v[:1].isalnum()))
+                else ("yes" if v else "no")
+                if kind is bool
+                else safe(v)
+                for v in (row if isinstance(row, tuple) else map(row.get, columns))
+            ]
+        )
+        if number % chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
 def csv_text(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     """Rows as CSV text (a header line, then a line a row; spreadsheet-safe cells)."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({c: spreadsheet_safe(row.get(c)) for c in columns})
-    return buffer.getvalue()
+    return "".join(csv_chunks(columns, rows))
+
+
+def json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """`data` as readable JSON text, in pieces, ending with a new line. A value that is an iterator
+    (a long list being read) is written as an array with one element to a line, as it comes."""
+    if not any(isinstance(value, Iterator) for value in data.values()):
+        yield json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return
+    yield "{"
+    for number, (key, value) in enumerate(data.items()):
+        yield ("," if number else "") + f"\n  {json.dumps(key, ensure_ascii=False)}: "
+        if not isinstance(value, Iterator):
+            yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            continue
+        opened = False
+        for element in value:
+            yield (",\n    " if opened else "[\n    ") + json.dumps(element, ensure_ascii=False)
+            opened = True
+        yield "\n  ]" if opened else "[]"
+    yield "\n}\n"
 
 
 def json_text(data: dict[str, Any]) -> str:
     """An object as readable JSON text."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(data))
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, force: bool) -> Path:
-    """Rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and £ signs right)."""
-    text = csv_text(columns, rows)
+    """Rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and £ signs right), written
+    as they come."""
 
     def write(temporary: Path) -> None:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(text)
+            handle.writelines(csv_chunks(columns, rows))
 
     return write_atomically(path, write, force=force)
 
 
 def write_json(path: Path, data: dict[str, Any], *, force: bool) -> Path:
-    """An object as JSON (UTF-8, readable)."""
+    """An object as JSON (UTF-8, readable); a long list in it (an iterator) is written as it comes."""
 
     def write(temporary: Path) -> None:
-        temporary.write_text(json_text(data), encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.writelines(json_chunks(data))
 
     return write_atomically(path, write, force=force)
 
@@ -213,31 +262,56 @@ def export_tracker(
     Returns how many were written and the files written (the Word file and its PDF, if asked).
     Used by ``scrutui export requests`` and by the tracker screen.
     """
-    from scrutui.tracker.documents import requests_document, requests_json, tracker_rows
-    from scrutui.tracker.rules import as_minuted
+    from scrutui.tracker.documents import requests_document
 
-    entries = as_minuted(store, store.tracker.all(query))
-    counts = store.tracker.counts(query)
+    if format_ == "docx":  # a Word document is made whole, so its rows are read whole
+        entries = list(listed_rows(store, query))
+        document = requests_document(entries, store.tracker.counts(query), query, committee=committee)
+        return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
+    written = [0]
+    chunks = tracker_chunks(store, query, format_=format_, counter=written)
+    file = write_atomically(path, lambda temporary: _write_chunks(temporary, chunks, format_), force=force)
+    return written[0], [file]
+
+
+def _write_chunks(temporary: Path, chunks: Iterable[str], format_: str) -> None:
+    # CSV with a byte-order mark, so Excel reads accents and £ signs right.
+    encoding = "utf-8-sig" if format_ == "csv" else "utf-8"
+    with temporary.open("w", encoding=encoding, newline="") as handle:
+        handle.writelines(chunks)
+
+
+def listed_rows(store: Any, query: Any) -> Iterator[Any]:
+    """The rows the tracker query lists, as they are read, named as the minutes name people."""
+    from scrutui.tracker.rules import minuted_rows
+
+    return minuted_rows(store, store.tracker.rows(query))
+
+
+def tracker_chunks(store: Any, query: Any, *, format_: str, counter: list[int] | None = None) -> Iterator[str]:
+    """What the tracker query lists as CSV or JSON text, in pieces made as its rows are read (a
+    list of any length is never held whole). `counter[0]` counts the rows as they go."""
+    from scrutui.tracker.documents import requests_json, tracker_values
+
+    if format_ not in ("csv", "json"):
+        raise ScrutuiError(STDOUT_FORMATS)
+
+    def counted() -> Iterator[Any]:
+        for row in listed_rows(store, query):
+            if counter is not None:
+                counter[0] += 1
+            yield row
+
     if format_ == "csv":
-        columns, rows = tracker_rows(entries, query)
-        return len(entries), [write_csv(path, columns, rows, force=force)]
-    if format_ == "json":
-        return len(entries), [write_json(path, requests_json(entries, counts, query), force=force)]
-    document = requests_document(entries, counts, query, committee=committee)
-    return len(entries), write_docx(path, document, force=force, template=template, pdf=pdf)
+        return csv_chunks(*tracker_values(counted(), query))
+    return json_chunks(requests_json(counted(), store.tracker.counts(query), query))
 
 
 def tracker_text(store: Any, query: Any, *, format_: str) -> tuple[int, str]:
     """What the tracker query lists as CSV or JSON text (for standard output), and how many."""
-    from scrutui.tracker.documents import requests_json, tracker_rows
-    from scrutui.tracker.rules import as_minuted
-
-    entries = as_minuted(store, store.tracker.all(query))
-    if format_ == "csv":
-        return len(entries), csv_text(*tracker_rows(entries, query))
-    if format_ == "json":
-        return len(entries), json_text(requests_json(entries, store.tracker.counts(query), query))
-    raise ScrutuiError(STDOUT_FORMATS)
+    counter = [0]
+    text = "".join(tracker_chunks(store, query, format_=format_, counter=counter))
+    return counter[0], text
 
 
 #: Why a Word file cannot go to standard output.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,6 +144,15 @@ class MeetingRepository:
 
         return read_all("meeting", rows, summary, self._h.note_damage)
 
+    def between(self, committee_id: int, start: dt.date | None, end: dt.date | None) -> list[Meeting]:
+        """The committee's meetings from `start` to `end` (either open), oldest first (a damaged
+        meeting left out and noted)."""
+        rows = self._h.rows(
+            "SELECT * FROM meeting WHERE committee_id = ? AND date >= ? AND date <= ? ORDER BY date, time, id",
+            [committee_id, start.isoformat() if start else "", end.isoformat() if end else "9999-12-31"],
+        )
+        return read_all("meeting", rows, meeting_from_row, self._h.note_damage)
+
     def record_counts(self, meeting_ids: list[int]) -> dict[int, int]:
         """How many records each of these meetings holds."""
         if not meeting_ids:
@@ -224,6 +235,24 @@ class AgendaRepository:
             "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
         )
         return read_all("agenda_item", rows, item_from_row, self._h.note_damage)
+
+    def with_decisions(self, meeting_ids: Sequence[int], *, confidential: bool) -> list[AgendaItem]:
+        """The items of these meetings that hold a resolution or recommendation (the chair's list;
+        exempt items only when `confidential`), meeting by meeting in agenda order (a damaged item
+        left out and noted)."""
+        exempt = "" if confidential else " AND a.exempt_paragraph IS NULL"
+        found: list[AgendaItem] = []
+        for start in range(0, len(meeting_ids), 500):
+            chunk = list(meeting_ids[start : start + 500])
+            rows = self._h.rows(
+                f"SELECT a.* FROM agenda_item a WHERE a.meeting_id IN ({', '.join('?' for _ in chunk)}){exempt}"
+                " AND EXISTS (SELECT 1 FROM record r WHERE r.agenda_item_id = a.id AND r.deleted_at IS NULL"
+                " AND r.kind IN ('resolution', 'recommendation'))"
+                " ORDER BY a.meeting_id, a.position, a.id",
+                chunk,
+            )
+            found += read_all("agenda_item", rows, item_from_row, self._h.note_damage)
+        return found
 
     def get(self, item_id: int) -> AgendaItem:
         """The agenda item with this id."""

@@ -8,8 +8,10 @@ can always put a record back.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from scrutui import deadlines
@@ -200,6 +202,25 @@ class RecordRepository:
         for record in read_all("record", rows, lambda row: record_from_row(row, lines), self._h.note_damage):
             found[record.agenda_item_id].append(record)
         return {item: records for item, records in found.items() if records}
+
+    def decisions(self, item_ids: Sequence[int]) -> dict[int, list[Record]]:
+        """The resolutions and recommendations of these items (the chair's list), with the carried
+        motions that became them, by agenda item id, each list in order: only these are read, not
+        every record of each meeting (a damaged one left out and noted)."""
+        found: dict[int, list[Record]] = {}
+        for start in range(0, len(item_ids), 500):
+            chunk = list(item_ids[start : start + 500])
+            rows = self._h.rows(
+                SELECT_RECORDS + f" WHERE r.agenda_item_id IN ({', '.join('?' for _ in chunk)})"
+                " AND r.deleted_at IS NULL AND (r.kind IN ('resolution', 'recommendation')"
+                " OR (r.kind = 'motion' AND motion.outcome = 'carried' AND motion.decision_id IS NOT NULL))"
+                " ORDER BY r.agenda_item_id, r.position, r.id",
+                chunk,
+            )
+            build = functools.partial(record_from_row, lines=self.vote_lines(rows))
+            for record in read_all("record", rows, build, self._h.note_damage):
+                found.setdefault(record.agenda_item_id, []).append(record)
+        return found
 
     def last_of_item(self, agenda_item_id: int) -> Record | None:
         """The item's last record (deleted ones left out), or None."""

@@ -9,28 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from scrutui.errors import DatabaseError
 from scrutui.models import (
+    THE_COMMITTEE,
     AgendaItem,
+    ExecutiveResponse,
     InformationRequest,
     MinutesStatus,
     Recommendation,
     RecordKind,
+    RequestStatus,
     VoteResult,
     now,
     record_from_dict,
 )
 from scrutui.store.base import Handle, insert
+from scrutui.store.connection import describe_sqlite_error
 from scrutui.store.damage import read_all, read_one
 from scrutui.store.locks import ensure_draft, ensure_not_approved, meeting_of_item, meeting_state
-from scrutui.tracked import Key, Origin, TrackedRecord
+from scrutui.tracked import Key, Origin, TrackedRecord, TrackedRow
 
 #: How many rows a page holds unless asked otherwise.
 PAGE_SIZE = 100
+#: How many rows each query of a streamed list (`TrackerRepository.rows`) reads.
+STREAM_PAGE = 5000
 
 
 class Tracked(StrEnum):
@@ -205,6 +213,65 @@ _VOTES = """SELECT mo.decision_id, mo.outcome, mo.votes_for, mo.votes_against, m
     WHERE mo.decision_id IN ({}) AND mr.deleted_at IS NULL AND mo.outcome = 'carried'"""
 
 
+#: Each kind's columns of `TrackedRow` after its kind, id and text, in its order: of whom, due, due
+#: set by hand, status, closed on, response, asked by. (Paging reads the due date as column 4.)
+_ROW_DETAIL = {
+    Tracked.REQUESTS: (
+        "coalesce(d.requested_of, ''), d.due_date, coalesce(d.due_date_by_hand, 0), d.status, d.answered_on,"
+        " coalesce(d.response, ''), coalesce(nullif(d.asked_by, ''), ?)"
+    ),
+    Tracked.RECOMMENDATIONS: (
+        "coalesce(d.addressee, ''), d.response_due, 0, d.response_status, d.response_date,"
+        " coalesce(d.response_text, ''), ?"
+    ),
+}
+#: Where due dates sort in a row of `_row_select`, its id, and (its last column) whether it reads
+#: as scrutui writes it.
+_ROW_DUE, _ROW_ID, _ROW_CHECKED = 4, 1, 20
+
+
+def _as_written(query: TrackerQuery) -> str:
+    """An SQL test that a row holds what scrutui writes: text where text belongs, a known status,
+    dates as ISO (date() gives back a valid one unchanged), an exempt paragraph in range. A row that
+    fails it is read through the models instead, which read it or name what is wrong with it."""
+    _, due, status, of, _ = _DETAIL[query.kind]
+    closed = "d.answered_on" if query.kind is Tracked.REQUESTS else "d.response_date"
+    known = ", ".join(f"'{s.value}'" for s in (RequestStatus if query.kind is Tracked.REQUESTS else ExecutiveResponse))
+    texts = ["r.text", "c.name", "a.title", f"coalesce({of}, '')", "coalesce(a.number, '')", "coalesce(a.minute_number, '')"]
+    if query.kind is Tracked.REQUESTS:
+        texts += ["coalesce(d.response, '')", "coalesce(d.asked_by, '')"]
+    else:
+        texts += ["coalesce(d.response_text, '')"]
+    return " AND ".join(
+        [
+            f"{status} IN ({known})",
+            *(f"typeof({t}) = 'text'" for t in texts),
+            *(f"({day} IS NULL OR date({day}) IS {day})" for day in (due, closed)),
+            "date(m.date) IS m.date",
+            "(a.exempt_paragraph IS NULL OR (typeof(a.exempt_paragraph) = 'integer'"
+            " AND a.exempt_paragraph BETWEEN 1 AND 20))",
+        ]
+    )
+
+
+def _row_select(query: TrackerQuery) -> str:
+    """The SELECT of `TrackedRow`'s columns, in its order, then whether the row reads as scrutui
+    writes it (its one parameter: who asked, when no member did). The row's `named_of` is read as
+    `of` and named as the minutes name it later."""
+    table, _, _, of, _ = _DETAIL[query.kind]
+    log_join = (
+        " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
+    )
+    return (
+        f"SELECT r.kind, r.id, r.text, {_ROW_DETAIL[query.kind]}, m.committee_id, c.name, m.id, m.date,"
+        " coalesce(a.number, ''), coalesce(a.minute_number, ''), a.title, a.exempt_paragraph,"
+        f" coalesce({of}, ''), NULL, {_as_written(query)}"
+        f" FROM {table} d JOIN record r ON r.id = d.record_id"
+        " JOIN agenda_item a ON a.id = r.agenda_item_id JOIN meeting m ON m.id = a.meeting_id"
+        f" JOIN committee c ON c.id = m.committee_id{log_join}"
+    )
+
+
 def tracked_from_row(row: dict[str, Any], kind: Tracked, vote: VoteResult | None = None) -> TrackedRecord:
     """A TrackedRecord from a row of the tracker's SELECT."""
     fields = _DETAIL[kind][4]
@@ -345,6 +412,59 @@ class TrackerRepository:
             found += more
         return found
 
+    def rows(self, query: TrackerQuery, page: int = STREAM_PAGE) -> Iterator[TrackedRow]:
+        """Every row the query matches, in the tracker's order (no due date first, by id; then by
+        due date, then id), as stored: read `page` rows at a time by key, so that a list of any
+        length streams in little memory and no read stays open between pages (which would hold
+        back the database's checkpoints). A damaged row is left out and noted, as `all` does."""
+        due = _DETAIL[query.kind][1]
+        conditions, params = _where(query)
+        select = _row_select(query) + " WHERE " + " AND ".join(conditions)
+        head = [THE_COMMITTEE, *params]
+        groups = (  # (which rows, their order, what comes after a key, the key's columns)
+            (f"{due} IS NULL", "d.record_id", " AND d.record_id > ?", (_ROW_ID,)),
+            (f"{due} IS NOT NULL", f"{due}, d.record_id", f" AND ({due}, d.record_id) > (?, ?)", (_ROW_DUE, _ROW_ID)),
+        )
+        for condition, order, after, key in groups:
+            last: list[Any] = []
+            while True:
+                paging = after if last else ""
+                found = self._tuples(
+                    f"{select} AND {condition}{paging} ORDER BY {order} LIMIT ?", [*head, *last, page]
+                )
+                yield from self._checked(found, query)
+                if len(found) < page:
+                    break
+                last = [found[-1][column] for column in key]
+
+    def _checked(self, found: list[tuple[Any, ...]], query: TrackerQuery) -> Iterator[TrackedRow]:
+        """A page's rows as `TrackedRow`s, with the votes of recommendations; a row that does not
+        read as scrutui writes is read through the models instead (left out and noted if damaged)."""
+        votes: dict[int, VoteResult] = {}
+        if query.kind is Tracked.RECOMMENDATIONS and found:
+            votes = self._votes([{"id": t[_ROW_ID]} for t in found], query.kind)
+        make = TrackedRow._make
+        for values in found:
+            if not values[_ROW_CHECKED]:
+                yield from self._validated(query, values[_ROW_ID])
+            elif votes and values[_ROW_ID] in votes:
+                yield make(values[:_ROW_CHECKED])._replace(vote=votes[values[_ROW_ID]])
+            else:
+                yield make(values[:_ROW_CHECKED])
+
+    def _validated(self, query: TrackerQuery, record_id: int) -> list[TrackedRow]:
+        """One row read through the models, as `all` reads it (none if it is damaged: noted)."""
+        conditions, params = _where(query)
+        rows = self._h.rows(_select(query) + " WHERE " + " AND ".join([*conditions, "r.id = ?"]), [*params, record_id])
+        return [entry.as_row() for entry in self._tracked(rows, query.kind)]
+
+    def _tuples(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """All rows of a query as tuples (no dict made for each row of a long list)."""
+        try:
+            return self._h.db.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise DatabaseError(describe_sqlite_error(self._h.path, error)) from error
+
     def get(self, kind: Tracked, record_id: int) -> TrackedRecord | None:
         """One request or recommendation with where it was made, or None."""
         query = TrackerQuery(as_at=dt.date.today(), kind=kind, status=StatusFilter.ALL)
@@ -379,6 +499,21 @@ class TrackerRepository:
             [open_status, query.as_at.isoformat(), *params],
         )
         return Counts({r["status"]: r["n"] for r in rows}, sum(int(r["overdue"] or 0) for r in rows))
+
+    def committees(self, query: TrackerQuery) -> list[str]:
+        """The names of the committees whose meetings made what the query lists."""
+        table = _DETAIL[query.kind][0]
+        conditions, params = _where(query)
+        log_join = (
+            " JOIN action_log_entry e ON e.record_id = r.id" if query.action_log_item_id is not None else ""
+        )
+        rows = self._h.rows(
+            f"SELECT DISTINCT c.name AS name FROM {table} d JOIN record r ON r.id = d.record_id"
+            " JOIN agenda_item a ON a.id = r.agenda_item_id JOIN meeting m ON m.id = a.meeting_id"
+            f" JOIN committee c ON c.id = m.committee_id{log_join} WHERE {' AND '.join(conditions)}",
+            params,
+        )
+        return [str(r["name"]) for r in rows]
 
     def names(self, query: TrackerQuery, *, askers: bool = False) -> list[tuple[str, int]]:
         """Everyone requests were asked of (or bodies recommendations went to), with how many each;
@@ -610,6 +745,7 @@ __all__ = [
     "StatusFilter",
     "Tracked",
     "TrackedRecord",
+    "TrackedRow",
     "TrackerQuery",
     "TrackerRepository",
     "tracked_from_row",

@@ -9,7 +9,9 @@ it styles its minutes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +33,6 @@ from scrutui.models import (
     AgendaItem,
     Committee,
     ExecutiveResponse,
-    InformationRequest,
     LabelStyle,
     Meeting,
     MinutesStatus,
@@ -42,6 +43,10 @@ from scrutui.models import (
     the,
 )
 from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.tracked import TrackedRow, as_row
+
+#: What the tracker's lists are made from: rows as the store streams them, or tracked records.
+Entry = TrackedRecord | TrackedRow
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,22 @@ def short_date(day: dt.date | None) -> str:
 def minute_reference(item: AgendaItem) -> str:
     """An item's minute number without its closing full stop ("4", "60/25")."""
     return minute_number(item).rstrip(".")
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_minute(minute: str, number: str) -> str:
+    # A list of thousands of rows holds few numbers: each is worked out once, the minutes' own way.
+    return minute_reference(AgendaItem.model_construct(meeting_id=0, title="", number=number, minute_number=minute))
+
+
+def row_minute(entry: TrackedRow) -> str:
+    """The minute number of the item a tracked row was made under ("4", "60/25")."""
+    return _row_minute(entry.item_minute_number, entry.item_number)
+
+
+def _days_overdue(entry: TrackedRow, as_at: dt.date) -> int:
+    due = entry.due_date if entry.is_overdue(as_at) else None
+    return (as_at - due).days if due is not None else 0
 
 
 # --- information requests ------------------------------------------------------------------------
@@ -117,41 +138,37 @@ _GROUP_HEADINGS = {
 }
 
 
-def _request_group(entry: TrackedRecord, as_at: dt.date) -> str:
+def _request_group(entry: TrackedRow, as_at: dt.date) -> str:
     return "overdue" if entry.is_overdue(as_at) else entry.status
 
 
-def _origin_columns(entry: TrackedRecord) -> dict[str, Any]:
-    """Where a tracked record was minuted, as the first columns of its row."""
-    return {
-        "committee": entry.origin.committee,
-        "meeting_id": entry.origin.meeting_id,
-        "meeting_date": entry.origin.meeting_date.isoformat(),
-        "minute": minute_reference(entry.origin.item),
-        "item": entry.origin.item.title,
-    }
-
-
-def request_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
+def request_row(entry: Entry, as_at: dt.date) -> dict[str, Any]:
     """One information request as a flat row (CSV and JSON)."""
-    record = entry.record
-    assert isinstance(record, InformationRequest)
-    overdue = entry.is_overdue(as_at)
-    return {
-        **_origin_columns(entry),
-        "request_id": entry.id,
-        "requested": record.text,
-        "asked_by": record.asked_by,
-        "of": entry.named_of,
-        "due": record.due_date.isoformat() if record.due_date else "",
-        "due_set_by_hand": record.due_date_by_hand,
-        "status": record.status.value,
-        "overdue": overdue,
-        "days_overdue": (as_at - record.due_date).days if overdue and record.due_date else 0,
-        "answered_on": record.answered_on.isoformat() if record.answered_on else "",
-        "response": record.response,
-        "exempt": entry.origin.exempt,
-    }
+    return dict(zip(REQUEST_COLUMNS, request_values(entry, as_at), strict=True))
+
+
+def request_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
+    """One information request's values in the order of `REQUEST_COLUMNS` (a CSV line)."""
+    entry = as_row(entry)
+    return (
+        entry.committee,
+        entry.meeting_id,
+        entry.meeting_date,
+        row_minute(entry),
+        entry.item_title,
+        entry.id,
+        entry.text,
+        entry.asked_by,
+        entry.named_of,
+        entry.due or "",
+        bool(entry.due_by_hand),
+        entry.status,
+        entry.is_overdue(as_at),
+        _days_overdue(entry, as_at),
+        entry.closed_on or "",
+        entry.response,
+        entry.exempt,
+    )
 
 
 def filter_description(query: TrackerQuery, committee: str | None = None) -> str:
@@ -195,34 +212,33 @@ def request_counts_sentence(counts: Counts) -> str:
     )
 
 
-def _request_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date) -> list[Paragraph]:
-    record = entry.record
-    assert isinstance(record, InformationRequest)
-    origin = entry.origin
-    number = minute_reference(origin.item)
-    where = f"minute {number}, {origin.item.title}" if number else origin.item.title
-    asked = f"Asked by {record.asked_by}"
+def _request_paragraphs(entry: TrackedRow, label: str, as_at: dt.date) -> list[Paragraph]:
+    number = row_minute(entry)
+    where = f"minute {number}, {entry.item_title}" if number else entry.item_title
+    asked = f"Asked by {entry.asked_by}"
     if entry.named_of:
         asked += f" of {the(entry.named_of)}"
-    details = f"{asked} at the meeting on {long_date(origin.meeting_date)} ({where})."
-    if record.due_date:
-        details += f" Due by {long_date(record.due_date)}"
+    details = f"{asked} at the meeting on {long_date(entry.meeting_day)} ({where})."
+    due = entry.due_date
+    if due:
+        details += f" Due by {long_date(due)}"
         if entry.is_overdue(as_at):
-            days = (as_at - record.due_date).days
+            days = (as_at - due).days
             details += f": overdue by {days} day{'s' if days != 1 else ''}"
         details += "."
-    paragraphs = [Paragraph(Style.PART, sentence(record.text), label=label), Paragraph(Style.BODY, details)]
+    paragraphs = [Paragraph(Style.PART, sentence(entry.text), label=label), Paragraph(Style.BODY, details)]
     if not entry.is_open:
-        word = {"answered": "Answered", "refused": "Refused", "withdrawn": "Withdrawn"}[record.status.value]
-        when = f" on {long_date(record.answered_on)}" if record.answered_on else ""
-        response = sentence(record.response) if record.response else ""
-        lead = " Reasons:" if record.status.value == "refused" and response else ""
+        word = {"answered": "Answered", "refused": "Refused", "withdrawn": "Withdrawn"}[entry.status]
+        closed = entry.closed_date
+        when = f" on {long_date(closed)}" if closed else ""
+        response = sentence(entry.response) if entry.response else ""
+        lead = " Reasons:" if entry.status == "refused" and response else ""
         paragraphs.append(Paragraph(Style.BODY, f"{word}{when}.{lead} {response}".strip()))
     return paragraphs
 
 
 def requests_document(
-    entries: Sequence[TrackedRecord],
+    entries: Sequence[Entry],
     counts: Counts,
     query: TrackerQuery,
     *,
@@ -246,9 +262,9 @@ def requests_document(
     body: list[Paragraph] = [Paragraph(Style.BODY, counted)]
     if not entries:
         body.append(Paragraph(Style.BODY, empty_message(query, committee)))
-    by_committee: dict[str, list[TrackedRecord]] = {}
-    for entry in entries:
-        by_committee.setdefault(entry.origin.committee, []).append(entry)
+    by_committee: dict[str, list[TrackedRow]] = {}
+    for entry in map(as_row, entries):
+        by_committee.setdefault(entry.committee, []).append(entry)
     groups, headings = (_GROUPS, _GROUP_HEADINGS) if requests else (_REC_GROUPS, _REC_GROUP_HEADINGS)
     describe = _request_paragraphs if requests else _recommendation_paragraphs
     for name in sorted(by_committee, key=str.casefold):
@@ -318,67 +334,88 @@ def recommendation_counts_sentence(counts: Counts) -> str:
     )
 
 
-def _recommendation_paragraphs(entry: TrackedRecord, label: str, as_at: dt.date) -> list[Paragraph]:
-    record, origin = entry.record, entry.origin
-    assert isinstance(record, Recommendation)
-    number = minute_reference(origin.item)
-    where = f"minute {number}, {origin.item.title}" if number else origin.item.title
-    details = f"Made to {record.addressee} at the meeting on {long_date(origin.meeting_date)} ({where})."
+def _recommendation_paragraphs(entry: TrackedRow, label: str, as_at: dt.date) -> list[Paragraph]:
+    number = row_minute(entry)
+    where = f"minute {number}, {entry.item_title}" if number else entry.item_title
+    details = f"Made to {entry.of} at the meeting on {long_date(entry.meeting_day)} ({where})."
     if entry.vote is not None:
         details += f" {vote_summary(entry.vote)}."
-    if record.response_due:
-        details += f" Response due by {long_date(record.response_due)}"
+    due = entry.due_date
+    if due:
+        details += f" Response due by {long_date(due)}"
         if entry.is_overdue(as_at):
-            days = (as_at - record.response_due).days
+            days = (as_at - due).days
             details += f": overdue by {days} day{'s' if days != 1 else ''}"
         details += "."
     paragraphs = [
-        Paragraph(Style.PART, f"That {clause(record.text)}.", label=label),
+        Paragraph(Style.PART, f"That {clause(entry.text)}.", label=label),
         Paragraph(Style.BODY, details),
     ]
     if not entry.is_open:
-        paragraphs.append(Paragraph(Style.BODY, response_sentence(record, as_at)))
+        response = response_words(ExecutiveResponse(entry.status), due, entry.closed_date, entry.response, as_at)
+        paragraphs.append(Paragraph(Style.BODY, response))
     return paragraphs
 
 
-def recommendation_row(entry: TrackedRecord, as_at: dt.date) -> dict[str, Any]:
+def recommendation_row(entry: Entry, as_at: dt.date) -> dict[str, Any]:
     """One recommendation and the executive's response as a flat row (CSV and JSON)."""
-    record = entry.record
-    assert isinstance(record, Recommendation)
-    overdue = entry.is_overdue(as_at)
-    return {
-        **_origin_columns(entry),
-        "record_id": entry.id,
-        "recommended": record.text,
-        "to": record.addressee,
-        "vote": vote_summary(entry.vote) if entry.vote is not None else "",
-        "response_due": record.response_due.isoformat() if record.response_due else "",
-        "response_status": record.response_status.value,
-        "overdue": overdue,
-        "days_overdue": (as_at - record.response_due).days if overdue and record.response_due else 0,
-        "response_date": record.response_date.isoformat() if record.response_date else "",
-        "response_text": record.response_text,
-        "exempt": entry.origin.exempt,
-    }
+    return dict(zip(RECOMMENDATION_COLUMNS, recommendation_values(entry, as_at), strict=True))
+
+
+def recommendation_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
+    """One recommendation's values in the order of `RECOMMENDATION_COLUMNS` (a CSV line)."""
+    entry = as_row(entry)
+    return (
+        entry.committee,
+        entry.meeting_id,
+        entry.meeting_date,
+        row_minute(entry),
+        entry.item_title,
+        entry.id,
+        entry.text,
+        entry.of,
+        vote_summary(entry.vote) if entry.vote is not None else "",
+        entry.due or "",
+        entry.status,
+        entry.is_overdue(as_at),
+        _days_overdue(entry, as_at),
+        entry.closed_on or "",
+        entry.response,
+        entry.exempt,
+    )
+
+
+def tracker_values(
+    entries: Iterable[Entry], query: TrackerQuery
+) -> tuple[tuple[str, ...], Iterator[tuple[Any, ...]]]:
+    """The tracker's CSV columns and each row's values in their order (made as `entries` are read)."""
+    if query.kind is Tracked.REQUESTS:
+        return REQUEST_COLUMNS, (request_values(e, query.as_at) for e in entries)
+    return RECOMMENDATION_COLUMNS, (recommendation_values(e, query.as_at) for e in entries)
 
 
 def tracker_rows(
-    entries: Sequence[TrackedRecord], query: TrackerQuery
-) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
-    """The tracker's CSV columns and rows, for requests or recommendations as the query lists."""
+    entries: Iterable[Entry], query: TrackerQuery
+) -> tuple[tuple[str, ...], Iterator[dict[str, Any]]]:
+    """The tracker's CSV columns and rows (made as `entries` are read), for requests or
+    recommendations as the query lists."""
     if query.kind is Tracked.REQUESTS:
-        return REQUEST_COLUMNS, [request_row(e, query.as_at) for e in entries]
-    return RECOMMENDATION_COLUMNS, [recommendation_row(e, query.as_at) for e in entries]
+        return REQUEST_COLUMNS, (request_row(e, query.as_at) for e in entries)
+    return RECOMMENDATION_COLUMNS, (recommendation_row(e, query.as_at) for e in entries)
 
 
-def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: TrackerQuery) -> dict[str, Any]:
-    """The tracker as a JSON object: the filters, the counts and the requests (or recommendations)."""
+def requests_json(entries: Iterable[Entry], counts: Counts, query: TrackerQuery) -> dict[str, Any]:
+    """The tracker as a JSON object: the filters, the counts and the requests (or recommendations),
+    these an iterator made as `entries` are read (``scrutui.export.lists`` writes it as it comes)."""
     requests = query.kind is Tracked.REQUESTS
     statuses = (
         ("outstanding", "answered", "refused", "withdrawn")
         if requests
         else ("awaited", "accepted", "partly_accepted", "rejected", "noted")
     )
+    stream = iter(entries)
+    first = next(stream, None)
+    listed = itertools.chain([first] if first is not None else [], stream)
     return {
         "list": "information_requests" if requests else "recommendations",
         "as_at": query.as_at.isoformat(),
@@ -390,8 +427,8 @@ def requests_json(entries: Sequence[TrackedRecord], counts: Counts, query: Track
             "confidential": query.confidential,
         },
         "counts": {**{s: counts.get(s) for s in statuses}, "overdue": counts.overdue},
-        "message": None if entries else empty_message(query),
-        "requests" if requests else "recommendations": [with_nulls(r) for r in tracker_rows(entries, query)[1]],
+        "message": None if first is not None else empty_message(query),
+        "requests" if requests else "recommendations": map(with_nulls, tracker_rows(listed, query)[1]),
     }
 
 
@@ -452,15 +489,24 @@ class MeetingDecisions:
 
 def response_sentence(record: Recommendation, as_at: dt.date) -> str:
     """The executive's response as the chair's list gives it."""
-    if record.response_status is ExecutiveResponse.AWAITED:
-        if record.response_due is None:
+    return response_words(
+        record.response_status, record.response_due, record.response_date, record.response_text, as_at
+    )
+
+
+def response_words(
+    status: ExecutiveResponse, due: dt.date | None, on: dt.date | None, text: str, as_at: dt.date
+) -> str:
+    """The executive's response in words: "Response awaited: due by ...", "Response: accepted on ..."."""
+    if status is ExecutiveResponse.AWAITED:
+        if due is None:
             return "Response awaited."
-        late = " (overdue)" if record.response_due < as_at else ""
-        return f"Response awaited: due by {long_date(record.response_due)}{late}."
-    word = record.response_status.value.replace("_", " ")
-    when = f" on {long_date(record.response_date)}" if record.response_date else ""
-    text = f"Response: {word}{when}."
-    return f"{text} {sentence(record.response_text)}" if record.response_text else text
+        late = " (overdue)" if due < as_at else ""
+        return f"Response awaited: due by {long_date(due)}{late}."
+    word = status.value.replace("_", " ")
+    when = f" on {long_date(on)}" if on else ""
+    words = f"Response: {word}{when}."
+    return f"{words} {sentence(text)}" if text else words
 
 
 def _vote_notes(decisions: ItemDecisions, parts: Sequence[Resolution], labels: LabelStyle) -> list[Paragraph]:
@@ -572,67 +618,82 @@ def minutes_standing(meeting: Meeting) -> str:
 
 def resolution_rows(meetings: Sequence[MeetingDecisions], as_at: dt.date) -> list[dict[str, Any]]:
     """Every resolution and recommendation as a flat row (CSV), meeting by meeting, item by item."""
+    return [row for found in meetings for row in _meeting_rows(found, as_at)]
+
+
+def _meeting_rows(found: MeetingDecisions, as_at: dt.date) -> Iterator[dict[str, Any]]:
+    """One meeting's resolutions and recommendations as flat rows, item by item."""
+    labels = _labels(found.committee)
+    for decisions in found.items:
+        yield from _item_rows(found, decisions, labels, as_at)
+
+
+def _labels(committee: Committee) -> dict[str, LabelStyle]:
+    """How the committee labels the parts of each kind of decision."""
+    return {
+        "resolved": resolved_form(committee).labels,
+        "agreed": agreed_form(committee).labels,
+        "recommended": recommended_form(committee, "").labels,
+    }
+
+
+def _item_rows(
+    found: MeetingDecisions, decisions: ItemDecisions, labels: Mapping[str, LabelStyle], as_at: dt.date
+) -> list[dict[str, Any]]:
+    """One item's resolutions and recommendations as flat rows."""
     rows: list[dict[str, Any]] = []
-    for found in meetings:
-        committee = found.committee
-        labels = {
-            "resolved": resolved_form(committee).labels,
-            "agreed": agreed_form(committee).labels,
-            "recommended": recommended_form(committee, "").labels,
-        }
-        for decisions in found.items:
-            base = {
-                "committee": found.committee.name,
-                "meeting_id": found.meeting.id,
-                "meeting_date": found.meeting.date.isoformat(),
-                "minutes_status": found.meeting.status.value,
-                "minute": minute_reference(decisions.item),
-                "item": decisions.item.title,
-                "exempt": decisions.item.is_exempt,
+    base = {
+        "committee": found.committee.name,
+        "meeting_id": found.meeting.id,
+        "meeting_date": found.meeting.date.isoformat(),
+        "minutes_status": found.meeting.status.value,
+        "minute": minute_reference(decisions.item),
+        "item": decisions.item.title,
+        "exempt": decisions.item.is_exempt,
+    }
+    counters: dict[str, int] = {}
+    for resolution in decisions.resolutions:
+        form = "agreed" if resolution.form is ResolutionForm.AGREED else "resolved"
+        counters[form] = counters.get(form, 0) + 1
+        rows.append(
+            {
+                **base,
+                "record_id": resolution.id,
+                "decision": form,
+                "label": part_label(counters[form], labels[form]),
+                "text": resolution.text,
+                "addressee": "",
+                "vote": decisions.vote(resolution),
+                "response_due": "",
+                "response_status": "",
+                "response_date": "",
+                "response_text": "",
+                "overdue": False,
             }
-            counters: dict[str, int] = {}
-            for resolution in decisions.resolutions:
-                form = "agreed" if resolution.form is ResolutionForm.AGREED else "resolved"
-                counters[form] = counters.get(form, 0) + 1
-                rows.append(
-                    {
-                        **base,
-                        "record_id": resolution.id,
-                        "decision": form,
-                        "label": part_label(counters[form], labels[form]),
-                        "text": resolution.text,
-                        "addressee": "",
-                        "vote": decisions.vote(resolution),
-                        "response_due": "",
-                        "response_status": "",
-                        "response_date": "",
-                        "response_text": "",
-                        "overdue": False,
-                    }
-                )
-            for recommendation in decisions.recommendations:
-                key = f"recommended:{recommendation.addressee}"
-                counters[key] = counters.get(key, 0) + 1
-                due = recommendation.response_due
-                awaited = recommendation.response_status is ExecutiveResponse.AWAITED
-                rows.append(
-                    {
-                        **base,
-                        "record_id": recommendation.id,
-                        "decision": "recommended",
-                        "label": part_label(counters[key], labels["recommended"]),
-                        "text": recommendation.text,
-                        "addressee": recommendation.addressee,
-                        "vote": decisions.vote(recommendation),
-                        "response_due": due.isoformat() if due else "",
-                        "response_status": recommendation.response_status.value,
-                        "response_date": (
-                            recommendation.response_date.isoformat() if recommendation.response_date else ""
-                        ),
-                        "response_text": recommendation.response_text,
-                        "overdue": bool(awaited and due and due < as_at),
-                    }
-                )
+        )
+    for recommendation in decisions.recommendations:
+        key = f"recommended:{recommendation.addressee}"
+        counters[key] = counters.get(key, 0) + 1
+        due = recommendation.response_due
+        awaited = recommendation.response_status is ExecutiveResponse.AWAITED
+        rows.append(
+            {
+                **base,
+                "record_id": recommendation.id,
+                "decision": "recommended",
+                "label": part_label(counters[key], labels["recommended"]),
+                "text": recommendation.text,
+                "addressee": recommendation.addressee,
+                "vote": decisions.vote(recommendation),
+                "response_due": due.isoformat() if due else "",
+                "response_status": recommendation.response_status.value,
+                "response_date": (
+                    recommendation.response_date.isoformat() if recommendation.response_date else ""
+                ),
+                "response_text": recommendation.response_text,
+                "overdue": bool(awaited and due and due < as_at),
+            }
+        )
     return rows
 
 
@@ -644,22 +705,23 @@ _ITEM_KEYS = frozenset(
 def resolutions_json(
     meetings: Sequence[MeetingDecisions], *, as_at: dt.date, scope: str, confidential: bool
 ) -> dict[str, Any]:
-    """The chair's list as a JSON object: meetings, their items and each decision with its response."""
-    rows = resolution_rows(meetings, as_at)
+    """The chair's list as a JSON object: meetings, their items and each decision with its response
+    (each item's rows made for that item alone)."""
     out_meetings = []
+    decided = False
     for found in meetings:
+        labels = _labels(found.committee)
         items = []
         for decisions in found.items:
-            ids = {r.id for r in decisions.resolutions} | {r.id for r in decisions.recommendations}
+            rows = _item_rows(found, decisions, labels, as_at)
+            decided = decided or bool(rows)
             items.append(
                 {
                     "minute": minute_reference(decisions.item) or None,
                     "title": decisions.item.title,
                     "exempt": decisions.item.is_exempt,
                     "decisions": [
-                        with_nulls({k: v for k, v in row.items() if k not in _ITEM_KEYS})
-                        for row in rows
-                        if row["meeting_id"] == found.meeting.id and row["record_id"] in ids
+                        with_nulls({k: v for k, v in row.items() if k not in _ITEM_KEYS}) for row in rows
                     ],
                 }
             )
@@ -677,6 +739,6 @@ def resolutions_json(
         "as_at": as_at.isoformat(),
         "scope": scope,
         "confidential": confidential,
-        "message": None if rows else f"No resolutions or recommendations were recorded for {scope}.",
+        "message": None if decided else f"No resolutions or recommendations were recorded for {scope}.",
         "meetings": out_meetings,
     }

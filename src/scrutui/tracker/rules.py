@@ -8,7 +8,7 @@ be worked out for any day, and tests fix it without touching the clock.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from scrutui import voting
@@ -16,10 +16,12 @@ from scrutui.errors import NotFound, ScrutuiError
 from scrutui.minutes import long_date
 from scrutui.minutes.speakers import speaker_reference
 from scrutui.models import (
+    AgendaItem,
     Committee,
     ExecutiveResponse,
     InformationRequest,
     Recommendation,
+    RecordKind,
     RequestStatus,
     Resolution,
     clean_text,
@@ -34,6 +36,7 @@ from scrutui.store.tracker import (
     TrackedRecord,
     TrackerQuery,
 )
+from scrutui.tracked import TrackedRow
 from scrutui.tracker.documents import ItemDecisions, MeetingDecisions
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "as_minuted",
     "counts_line",
     "find_committee",
+    "minuted_rows",
     "status_word",
 ]
 
@@ -63,6 +67,11 @@ RESPONSE_WORDS = {
     ExecutiveResponse.REJECTED: "rejected",
     ExecutiveResponse.NOTED: "noted",
 }
+#: The status words by the status as stored (what a list's rows hold).
+STATUS_WORDS = {
+    **{status.value: word for status, word in REQUEST_WORDS.items()},
+    **{status.value: word for status, word in RESPONSE_WORDS.items()},
+}
 #: Responses that must say something: an answer, the reasons for a refusal, why a recommendation
 #: was rejected or only partly accepted.
 NEEDS_TEXT = {
@@ -73,14 +82,11 @@ NEEDS_TEXT = {
 }
 
 
-def status_word(tracked: TrackedRecord, as_at: dt.date) -> str:
+def status_word(tracked: TrackedRecord | TrackedRow, as_at: dt.date) -> str:
     """The status as a member reads it: "overdue", "outstanding", "answered", "partly accepted" ..."""
     if tracked.is_overdue(as_at):
         return "overdue"
-    record = tracked.record
-    if isinstance(record, InformationRequest):
-        return REQUEST_WORDS[record.status]
-    return RESPONSE_WORDS[record.response_status]
+    return STATUS_WORDS[tracked.status]
 
 
 def counts_line(counts: Counts, kind: Tracked) -> str:
@@ -113,6 +119,24 @@ def as_minuted(store: Store, entries: Sequence[TrackedRecord]) -> list[TrackedRe
         reference = speaker_reference(entry.of, people[committee])
         named.append(replace(entry, of_as_minuted=without_the(reference)))
     return named
+
+
+def minuted_rows(store: Store, rows: Iterable[TrackedRow]) -> Iterator[TrackedRow]:
+    """`rows` (as they are read) with whom each request was asked of named as the minutes name
+    them, as `as_minuted` does; each name is worked out once for each committee."""
+    people: dict[int, KnownPeople] = {}
+    named: dict[tuple[int, str], str] = {}
+    for row in rows:
+        if row.kind != RecordKind.INFORMATION_REQUEST or not row.of:
+            yield row
+            continue
+        key = (row.committee_id, row.of)
+        name = named.get(key)
+        if name is None:
+            if row.committee_id not in people:
+                people[row.committee_id] = store.people.for_committee(row.committee_id)
+            name = named[key] = without_the(speaker_reference(row.of, people[row.committee_id])) or row.of
+        yield row if name == row.named_of else row._replace(named_of=name)
 
 
 def without_the(reference: str) -> str:
@@ -273,17 +297,16 @@ class Tracker:
         """The committee's meetings from `start` to `end` (either open), oldest first."""
         if start and end and start > end:
             raise ScrutuiError(f"The start date {start:%d/%m/%Y} is after the end date {end:%d/%m/%Y}.")
-        found = [
-            s.meeting
-            for s in self.store.meetings.summaries(committee_id)
-            if (start is None or s.meeting.date >= start) and (end is None or s.meeting.date <= end)
-        ]
-        found.sort(key=lambda m: (m.date, m.time, m.id or 0))
-        return [m.id for m in found if m.id is not None]
+        return [m.id for m in self.store.meetings.between(committee_id, start, end) if m.id is not None]
 
     def decisions(self, meeting_ids: Sequence[int], *, confidential: bool) -> list[MeetingDecisions]:
         """Each meeting's resolutions and recommendations, item by item (exempt items only when
-        `confidential`)."""
+        `confidential`). Only the items with decisions, and of their records only the decisions
+        and the motions carried as them, are read."""
+        by_meeting: dict[int, list[AgendaItem]] = {}
+        for item in self.store.agenda.with_decisions(meeting_ids, confidential=confidential):
+            by_meeting.setdefault(item.meeting_id, []).append(item)
+        records = self.store.records.decisions([i.id for items in by_meeting.values() for i in items if i.id])
         found: list[MeetingDecisions] = []
         committees: dict[int, Committee] = {}
         for meeting_id in meeting_ids:
@@ -292,11 +315,8 @@ class Tracker:
                 meeting.committee_id
             )
             committees[meeting.committee_id] = committee
-            records = self.store.records.for_meeting(meeting_id)
             items = []
-            for item in self.store.agenda.for_meeting(meeting_id):
-                if item.is_exempt and not confidential:
-                    continue
+            for item in by_meeting.get(meeting_id, []):
                 under = records.get(item.id or 0, [])
                 resolutions = tuple(r for r in under if isinstance(r, Resolution))
                 recommendations = tuple(r for r in under if isinstance(r, Recommendation))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import itertools
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import click
@@ -26,14 +26,16 @@ from scrutui.cli.options import (
     template_path,
     to_stdout,
 )
+from scrutui.cli.paging import lines_of, page
 from scrutui.columns import Column, clip, fit_widths
 from scrutui.store import Store
-from scrutui.store.tracker import Counts, StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.store.tracker import StatusFilter, Tracked, TrackedRecord, TrackerQuery
+from scrutui.tracked import TrackedRow, as_row
 from scrutui.tracker.documents import (
     empty_message,
     request_counts_sentence,
 )
-from scrutui.tracker.rules import Tracker, as_minuted, find_committee, status_word
+from scrutui.tracker.rules import Tracker, find_committee, status_word
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -110,49 +112,65 @@ def tracker_query(
     return query, found.name if found else None
 
 
-def gather(store: Store, query: TrackerQuery) -> tuple[list[TrackedRecord], Counts]:
-    """The requests the query matches (in due-date order, named as the minutes name people) and
-    the count of each status."""
-    return as_minuted(store, store.tracker.all(query)), store.tracker.counts(query)
-
-
 #: The table's columns.
 TABLE_HEADERS = ("id", "due", "status", "meeting", "committee", "asked by", "of", "requested")
+#: How many rows a long table's columns are measured on before it is printed as it is read.
+TABLE_SAMPLE = 5000
 
 
 def request_table(
-    entries: list[TrackedRecord], query: TrackerQuery, width: int | None
+    entries: Iterable[TrackedRecord | TrackedRow],
+    query: TrackerQuery,
+    width: int | None,
+    committees: Collection[str] | None = None,
 ) -> list[tuple[str, bool]]:
-    """The table's lines (each with whether it is overdue).
+    """The table's lines (each with whether it is overdue): `table_lines`, all at once."""
+    return list(table_lines(entries, query, width, committees))
+
+
+def table_lines(
+    entries: Iterable[TrackedRecord | TrackedRow],
+    query: TrackerQuery,
+    width: int | None,
+    committees: Collection[str] | None = None,
+    sample: int | None = None,
+) -> Iterator[tuple[str, bool]]:
+    """The table's lines (each with whether it is overdue), made as `entries` are read.
 
     With `width` None (output piped to a file or program), every cell in full, dates as ISO.
     On a terminal of `width` columns the lines fit it: dates short (29/09/26), long cells cut with
     "…", the request taking what is left, and the committee column only when the list spans more
-    than one (its name is then the first line).
+    than one (its name is then the first line). `committees` are those the whole list spans (else
+    those of its first rows). The columns are measured on the first `sample` rows (TABLE_SAMPLE): in a longer
+    list, a later, longer cell is cut to its column at a terminal, and piped it is given in full.
     """
     terminal = width is not None
-    committees = {entry.origin.committee for entry in entries}
-    with_committee = not terminal or len(committees) > 1
+    stream = map(as_row, entries)
+    first = list(itertools.islice(stream, TABLE_SAMPLE if sample is None else sample))
+    spanned = set(committees) if committees is not None else {entry.committee for entry in first}
+    with_committee = not terminal or len(spanned) > 1
 
-    def day(date: dt.date) -> str:
-        return date.strftime("%d/%m/%y") if terminal else date.isoformat()
+    def day(date: str) -> str:
+        return f"{date[8:10]}/{date[5:7]}/{date[2:4]}" if terminal else date
 
     headers = [h for h in TABLE_HEADERS if with_committee or h != "committee"]
-    rows = []
-    for entry in entries:
-        number = (entry.origin.item.minute_number or entry.origin.item.number).strip()
+
+    def cells_of(entry: TrackedRow) -> tuple[list[str], bool]:
+        number = (entry.item_minute_number or entry.item_number).strip()
         word = status_word(entry, query.as_at)
         cells = {
             "id": str(entry.id),
             "due": day(entry.due) if entry.due else "-",
             "status": word.upper() if word == "overdue" else word,
-            "meeting": f"{day(entry.origin.meeting_date)} {number}".strip(),
-            "committee": entry.origin.committee,
+            "meeting": f"{day(entry.meeting_date)} {number}".strip(),
+            "committee": entry.committee,
             "asked by": entry.asked_by,
             "of": entry.named_of or "-",
-            "requested": " ".join(entry.record.text.split()),
+            "requested": " ".join(entry.text.split()),
         }
-        rows.append(([cells[h] for h in headers], word == "overdue"))
+        return [cells[h] for h in headers], word == "overdue"
+
+    rows = [cells_of(entry) for entry in first]
     longest = [max([len(h), *(len(r[0][i]) for r in rows)]) for i, h in enumerate(headers)]
     widths: list[int | None]
     if width is None:
@@ -168,14 +186,18 @@ def request_table(
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
-            (c if w is None else clip(c, w)).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
+            (c if w is None or not terminal else clip(c, w)).ljust(w or 0) for c, w in zip(cells, widths, strict=True)
         ).rstrip()
 
-    lines = [(line(headers), False)]
-    lines += [(line(cells), overdue) for cells, overdue in rows]
-    if terminal and len(committees) == 1:
-        lines.insert(0, (clip(committees.pop(), width or 80), False))
-    return lines
+    if terminal and len(spanned) == 1:
+        yield clip(next(iter(spanned)), width or 80), False
+    yield line(headers), False
+    for cells, overdue in rows:
+        yield line(cells), overdue
+    del rows, first
+    for entry in stream:
+        cells, overdue = cells_of(entry)
+        yield line(cells), overdue
 
 
 @click.command("requests")
@@ -221,25 +243,31 @@ def requests_command(
             asked_by=asker,
         )
         with store.handle.collecting_damage() as damaged:
-            entries, counts = gather(store, query)
+            if as_json:
+                from scrutui.export.lists import tracker_chunks
+
+                page(lines_of(tracker_chunks(store, query, format_="json")))
+                return
+            counts = store.tracker.counts(query)
+            lines: Iterable[str] = [empty_message(query, name)]
+            if counts.total and next(store.tracker.rows(query, page=1), None) is not None:
+                lines = _table(store, query)
+            page(itertools.chain(lines, [f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})"]))
     finally:
         store.close()
-    if as_json:
-        from scrutui.export.lists import json_text
-        from scrutui.tracker.documents import requests_json
-
-        click.echo(json_text(requests_json(entries, counts, query)), nl=False)
-        return
-    if not entries:
-        click.echo(empty_message(query, name))
-    else:
-        terminal = sys.stdout.isatty()
-        width = shutil.get_terminal_size((120, 24)).columns if terminal else None
-        colour = terminal and not os.environ.get("NO_COLOR")
-        for line, overdue in request_table(entries, query, width):
-            click.echo(click.style(line, fg="red", bold=True) if overdue and colour else line)
-    click.echo(f"{request_counts_sentence(counts)} (as at {query.as_at:%d/%m/%Y})")
     say_damaged(damaged)
+
+
+def _table(store: Store, query: TrackerQuery) -> Iterator[str]:
+    """The table's lines as the rows are read, fitted to the terminal (if it is one), overdue in red."""
+    from scrutui.export.lists import listed_rows
+
+    terminal = sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else None
+    colour = terminal and not os.environ.get("NO_COLOR")
+    committees = store.tracker.committees(query) if query.committee_id is None else None
+    for line, overdue in table_lines(listed_rows(store, query), query, width, committees):
+        yield click.style(line, fg="red", bold=True) if overdue and colour else line
 
 
 @click.command("requests")
@@ -267,7 +295,7 @@ def export_requests(
 ) -> None:
     """Write the tracker of information requests: Word (grouped by committee, overdue first), CSV or
     JSON; -o - writes CSV or JSON to standard output."""
-    from scrutui.export.lists import export_tracker, tracker_text
+    from scrutui.export.lists import export_tracker, tracker_chunks
 
     asker = asker_option(asked_by, mine)
     chosen = choose_format(format_, output, pdf)
@@ -283,8 +311,8 @@ def export_requests(
             asked_by=asker,
         )
         if to_stdout(output):
-            _, text = tracker_text(store, query, format_=chosen)
-            click.echo(text, nl=False)
+            for chunk in tracker_chunks(store, query, format_=chosen):
+                click.echo(chunk, nl=False)
             return
         stem = "information-requests" + (f"-{slug(name)}" if name else "") + f"-{query.as_at.isoformat()}"
         path = output_path(output, stem, chosen)
