@@ -21,7 +21,9 @@ from scrutui.models import (
     MotionOutcome,
     Narrative,
     Person,
+    Recommendation,
     Record,
+    Resolution,
     Role,
     blocks_of,
     clean_text,
@@ -191,6 +193,8 @@ class MinutingSession:
     def _link_decision(self, saved: Record) -> None:
         """A new resolution or recommendation worded as a carried motion is that motion's decision
         (the tracker and the chair's list then show its vote)."""
+        if not isinstance(saved, Resolution | Recommendation):
+            return  # only a decision can be a motion's: the item is not read for anything else
         linked = voting.linked_motion(self.records(saved.agenda_item_id), saved)
         if linked is not None:
             self.store.records.update(linked, revise=False)

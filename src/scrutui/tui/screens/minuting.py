@@ -33,6 +33,7 @@ from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList, TypedAway
 
 if TYPE_CHECKING:
+    from scrutui.minutes.records import ProseCache
     from scrutui.models import AgendaItem
     from scrutui.session import Saved
     from scrutui.store.damage import DamagedRow
@@ -89,6 +90,10 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         #: The meeting's action-log item, if it has one (its preview lists what was carried forward).
         self._action_log_item: int | None = None
         self._was_inquorate = False
+        #: The records of the item shown that are damaged in the database (listed, left out).
+        self._damaged_records: tuple[DamagedRow, ...] = ()
+        #: Each record's words, kept from one preview of the item to the next.
+        self._prose: ProseCache | None = None
         self.wording = StandardWording()
         self._shown_once = False
 
@@ -262,11 +267,48 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
 
     def refresh_records(self, select_id: int | None = None) -> None:
         """Reload the current item's records from the database and redraw."""
-        assert self.session is not None
+        self._read_records()
+        self._redraw(select_id, self.store.agenda.record_counts(self.meeting_id))
+
+    def show_saved(self, record_id: int) -> None:
+        """Show a record just added or changed without reading the whole item again: that record
+        alone is read back, and the list and the preview redraw only what changed (typing into a
+        long item costs what typing into a short one does)."""
+        record = self.store.records.get(record_id)
+        if self.current is None or record.agenda_item_id != self.current.id:
+            self.refresh_records(record_id)
+            return
+        ids = [r.id for r in self.records]
+        if record_id in ids:
+            at = ids.index(record_id)
+            self.records = [*self.records[:at], record, *self.records[at + 1 :]]
+        else:  # a new record goes at the end of its item
+            self.records = [*self.records, record]
+        self._redraw_unless_changed_elsewhere(record_id)
+
+    def show_deleted(self, record_id: int, select_id: int | None) -> None:
+        """Show a record deleted, without reading the item again."""
+        self.records = [r for r in self.records if r.id != record_id]
+        self._redraw_unless_changed_elsewhere(select_id)
+
+    def _read_records(self) -> None:
         item = self.current
         with self.store.handle.collecting_damage() as damaged:
             self.records = self.session.records(item.id) if item and item.id else []
+        self._damaged_records = tuple(damaged)
+
+    def _redraw_unless_changed_elsewhere(self, select_id: int | None) -> None:
         counts = self.store.agenda.record_counts(self.meeting_id)
+        item = self.current
+        held = len(self.records) + len(self._damaged_records)
+        if item is not None and item.id is not None and counts.get(item.id, 0) != held:
+            self._read_records()  # another computer on the database changed this item meanwhile
+        self._redraw(select_id, counts)
+
+    def _redraw(self, select_id: int | None, counts: dict[int, int]) -> None:
+        """Draw the agenda, the current item's records and its preview from `self.records`."""
+        item = self.current
+        damaged = self._damaged_records
         inquorate = self.roll.inquorate_items(self.items) if self.roll else set()
         agenda = self.query_one(AgendaList)
         agenda.show(self.items, item.id if item else None, counts, inquorate, self._damaged_items)
@@ -292,10 +334,15 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         preview = self.query_one(MinutesPreview)
         preview.border_title = "As minuted"
         carried = self._carried(item)
+        if self._prose is None:
+            from scrutui.minutes.records import ProseCache
+
+            self._prose = ProseCache()
         preview.show(
             preview_item(
                 item,
                 self.records,
+                prose=self._prose,
                 items=self.items,
                 committee=self.session.committee,
                 people=self.session.people,
@@ -388,10 +435,13 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
 
     @guarded
     def _show_saved_line(self, saved: Saved) -> None:
-        from scrutui.models import Motion
+        from scrutui.models import Motion, Recommendation, Resolution
 
         self.save_capture_draft()
-        self.refresh_records(saved.record.id)
+        if isinstance(saved.record, Resolution | Recommendation):
+            self.refresh_records(saved.record.id)  # it may have made a motion above it its decision
+        else:
+            self.show_saved(saved.record.id or 0)
         if saved.voted and isinstance(saved.record, Motion):
             self.wording.clear()  # F2 now offers the carried motion as the decision
             self.hint(*vote_line(saved.record, saved.notices, self.records))

@@ -49,7 +49,7 @@ class RecordActions(MinutingPart):
         index = [r.id for r in self.records].index(record.id)
         self.session.delete(record.id)
         neighbours = [r.id for r in self.records if r.id != record.id]
-        self.refresh_records(neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
+        self.show_deleted(record.id, neighbours[min(index, len(neighbours) - 1)] if neighbours else None)
         self.hint(f"Deleted the {record.kind.label.lower()}. ctrl+z brings it back.", "warning")
 
     @guarded

@@ -246,6 +246,19 @@ class RecordList(UpdatingOptionList):
         ),
     ]
 
+    #: Each record's line, kept from one showing to the next by the record object (the screen
+    #: keeps the objects of records that did not change), so a save under a long item makes one.
+    _record_lines: dict[int, tuple[object, RecordLine]] = {}
+
+    def _line_of(self, record: Record | RecordLine, kept: dict[int, tuple[object, RecordLine]]) -> RecordLine:
+        if isinstance(record, RecordLine):
+            return record
+        found = self._record_lines.get(id(record))
+        if found is None or found[0] is not record:
+            found = (record, line_of(record))
+        kept[id(record)] = found
+        return found[1]
+
     def on_key(self, event: events.Key) -> None:
         """Typing a letter here goes to the capture line: keys never act on records by surprise."""
         if event.is_printable and event.character:
@@ -263,7 +276,9 @@ class RecordList(UpdatingOptionList):
         the selected one; records damaged in the database first, as damaged (they cannot be
         selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
-        lines = [r if isinstance(r, RecordLine) else line_of(r) for r in records]
+        kept: dict[int, tuple[object, RecordLine]] = {}
+        lines = [self._line_of(r, kept) for r in records]
+        self._record_lines = kept
         if damaged:  # rare: lines that cannot be chosen, above the records
             self.reset_rows()
             self.set_options(
