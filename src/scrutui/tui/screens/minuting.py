@@ -21,6 +21,7 @@ from scrutui.tui.guard import guarded
 from scrutui.tui.screens import minuting_keys
 from scrutui.tui.screens.minuting_drafts import CaptureDrafts, DraftKeeping
 from scrutui.tui.screens.minuting_formalities import FormalityActions
+from scrutui.tui.screens.minuting_moves import Moving
 from scrutui.tui.screens.minuting_records import RecordActions
 from scrutui.tui.screens.minuting_wording import StandardWording
 from scrutui.tui.widgets.agenda_list import AgendaList
@@ -30,7 +31,7 @@ from scrutui.tui.widgets.grammar_line import GrammarLine
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.meeting_title import MeetingTitle
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
-from scrutui.tui.widgets.record_list import RecordList, TypedAway
+from scrutui.tui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
     from scrutui.minutes.records import ProseCache
@@ -43,10 +44,10 @@ if TYPE_CHECKING:
 DRAFT_SAVE_SECONDS = 2.0
 
 
-class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
+class MinutingScreen(RecordActions, FormalityActions, DraftKeeping, Moving):
     """Minute one meeting live. Its keys are in minuting_keys; its actions on records, its
-    formalities and the keeping of what is half-typed in minuting_records, minuting_formalities and
-    minuting_drafts."""
+    formalities, the keeping of what is half-typed and moving between items and panes in
+    minuting_records, minuting_formalities, minuting_drafts and minuting_moves."""
 
     DEFAULT_CSS = """
     MinutingScreen #body { height: 1fr; }
@@ -450,36 +451,7 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
             self._last_unknown = saved.unknown_names[0]
         self.hint(*saved_line(saved, self.records))
 
-    # --- moving between items -------------------------------------------------------------------
-
-    def _step_item(self, step: int) -> None:
-        if not self.items:
-            return
-        ids = [i.id for i in self.items]
-        index = ids.index(self.current.id) if self.current and self.current.id in ids else -1
-        target = max(0, min(len(self.items) - 1, index + step))
-        if target == index:
-            self.hint("That is the last item." if step > 0 else "That is the first item.")
-            return
-        current = self.current
-        moving_on = step > 0 and current is not None and current.id is not None and not current.started_at
-        if moving_on and current is not None and current.id is not None and not self.read_only:
-            # Moving on from an item means it was taken, even with nothing minuted: it is numbered
-            # before the next one.
-            assert self.session is not None
-            taken = self.session.take_item(current.id)
-            self.items = [taken if i.id == taken.id else i for i in self.items]
-        self.show_item(self.items[target], take=not self.read_only)
-
-    @guarded
-    def action_next_item(self) -> None:
-        """Take the next agenda item."""
-        self._step_item(1)
-
-    @guarded
-    def action_previous_item(self) -> None:
-        """Go back to the previous agenda item."""
-        self._step_item(-1)
+    # --- choosing an item -------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#agenda")
     @guarded
@@ -489,38 +461,6 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping):
         if chosen is not None:
             self.show_item(chosen, take=not self.read_only)
             self.action_focus_capture()
-
-    # --- focus ----------------------------------------------------------------------------------
-
-    def on_typed_away(self, message: TypedAway) -> None:
-        """A letter typed in a list: carry on typing on the capture line."""
-        if self.read_only:
-            return
-        line = self.query_one(CaptureInput)
-        line.focus()
-        line.insert_text_at_cursor(message.character)
-
-    def action_toggle_focus(self) -> None:
-        """From the capture line to the records, from there to the preview (to scroll it), then back
-        to typing."""
-        if isinstance(self.focused, CaptureInput):
-            self.query_one(RecordList).focus()
-        elif isinstance(self.focused, RecordList) and not self.has_class("no-preview"):
-            self.query_one(MinutesPreview).focus()
-        else:
-            self.action_focus_capture()
-
-    def action_focus_capture(self) -> None:
-        """Back to typing."""
-        self.query_one(CaptureInput).focus()
-
-    def action_focus_agenda(self) -> None:
-        """Move to the agenda list."""
-        self.query_one(AgendaList).focus()
-
-    def action_toggle_preview(self) -> None:
-        """Show or hide the minutes preview."""
-        self.toggle_class("no-preview")
 
     @guarded
     def action_export(self) -> None:
