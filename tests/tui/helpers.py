@@ -29,3 +29,15 @@ def screen_text(pilot: Pilot[None]) -> str:
     """What the active screen shows, as lines of plain text (for asserting on what a user sees)."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def screen_text_showing(pilot: Pilot[None], wanted: str, *, tries: int = 50) -> str:
+    """What the active screen shows once it shows `wanted`, waiting a frame at a time (at most
+    `tries`): on a loaded machine a scroll into view can take a few frames to be drawn."""
+    text = screen_text(pilot)
+    for _ in range(tries):
+        if wanted in text:
+            break
+        await pilot.pause(0.02)
+        text = screen_text(pilot)
+    return text

@@ -11,7 +11,7 @@ from scrutui.models import ExemptNatures
 from scrutui.store import open_store
 from scrutui.tui.screens.committee import CommitteeScreen
 from tests.conftest import add_meeting_to, app_on
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text_showing
 
 
 async def test_the_clerk_chooses_to_publish_natures_in_the_house_style(db_path: Path) -> None:
@@ -27,7 +27,8 @@ async def test_the_clerk_chooses_to_publish_natures_in_the_house_style(db_path: 
         assert field.value == "withhold"
         field.focus()
         await pilot.pause()
-        assert "Interests declared in exempt items" in screen_text(pilot)  # scrolled into view
+        wanted = "Interests declared in exempt items"
+        assert wanted in await screen_text_showing(pilot, wanted)  # scrolled into view
         for key in ("enter", "down", "enter"):  # open the choices, the next one, take it
             await pilot.press(key)
             await pilot.pause()
