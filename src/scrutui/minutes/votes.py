@@ -178,6 +178,8 @@ class VotePlan:
 
     def before(self, record: Record) -> list[Paragraph]:
         """The votes minuted just before `record` (call once for each record, in order)."""
+        if not self._due:  # no vote is minuted before any record (an item without motions)
+            return []
         index = next((i for i in range(self._at, len(self._records)) if self._records[i] is record), self._at)
         self._at = index + 1
         return self._votes(self._due.get(index, []))
