@@ -31,13 +31,14 @@ def screen_text(pilot: Pilot[None]) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
-async def screen_text_showing(pilot: Pilot[None], wanted: str, *, tries: int = 50) -> str:
-    """What the active screen shows once it shows `wanted`, waiting a frame at a time (at most
-    `tries`): on a loaded machine a scroll into view can take a few frames to be drawn."""
-    text = screen_text(pilot)
+async def screen_text_showing(pilot: Pilot[None], wanted: str, *, tries: int = 100) -> str:
+    """What the active screen shows once it shows `wanted` (wrapped or not), its words joined by
+    single spaces, waiting a frame at a time (at most `tries`): on a loaded machine a dialog just
+    opened, or a field scrolled into view, can take a few frames to be drawn."""
+    text = " ".join(screen_text(pilot).split())
     for _ in range(tries):
         if wanted in text:
             break
         await pilot.pause(0.02)
-        text = screen_text(pilot)
+        text = " ".join(screen_text(pilot).split())
     return text

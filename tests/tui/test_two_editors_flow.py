@@ -22,7 +22,7 @@ from scrutui.tui.screens.narrative_editor import NarrativeEditor
 from scrutui.tui.screens.record_form import RecordForm
 from scrutui.tui.screens.response_form import ResponseForm
 from tests.conftest import add_meeting_to, app_on
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text_showing
 from tests.tui.test_tracker_screen import TODAY, open_tracker
 
 MINE = "The Director presented the report and took questions on agency staff."
@@ -86,7 +86,7 @@ async def test_the_editor_asks_when_the_narrative_was_changed_elsewhere(
         change_elsewhere(db_path, record_id, text=THEIRS)
         area.text = MINE
         await pilot.pause(0.8)  # the next autosave finds the change
-        shown = " ".join(screen_text(pilot).split())
+        shown = await screen_text_showing(pilot, "was changed elsewhere")
         assert "was changed elsewhere" in shown and f"It now reads: {THEIRS}" in shown
         texts, history = kept(db_path, record_id)
         assert texts == [THEIRS] and MINE in history  # theirs not overwritten; mine kept
@@ -123,7 +123,7 @@ async def test_the_editor_on_a_narrative_deleted_elsewhere_can_bring_it_back(
         store.close()
         area.text = MINE
         await pilot.pause(0.8)
-        assert "was deleted elsewhere" in " ".join(screen_text(pilot).split())
+        assert "was deleted elsewhere" in await screen_text_showing(pilot, "was deleted elsewhere")
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("escape")
@@ -147,7 +147,7 @@ async def test_a_form_saved_over_a_change_made_elsewhere_asks_first(db_path: Pat
         change_elsewhere(db_path, record_id, text="how many social work posts were vacant")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "was changed elsewhere" in " ".join(screen_text(pilot).split())
+        assert "was changed elsewhere" in await screen_text_showing(pilot, "was changed elsewhere")
         await pilot.press("t")  # take theirs: the form closes, theirs stands
         await pilot.pause()
         assert isinstance(app.screen, MinutingScreen)
@@ -180,7 +180,7 @@ async def test_a_response_recorded_over_one_recorded_elsewhere_asks_first(db_pat
         form.query_one("#response-text", TextArea).text = "The breakdown was sent to Members on 20 November."
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = " ".join(screen_text(pilot).split())
+        shown = await screen_text_showing(pilot, "was changed elsewhere")
         assert "was changed elsewhere" in shown and "No longer needed." in shown
         await pilot.press("m")  # keep mine
         await pilot.pause()
