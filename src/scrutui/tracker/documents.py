@@ -142,6 +142,19 @@ def _request_group(entry: TrackedRow, as_at: dt.date) -> str:
     return "overdue" if entry.is_overdue(as_at) else entry.status
 
 
+def _origin_values(entry: TrackedRow) -> tuple[Any, ...]:
+    """Where a tracked record was made, and its words: the first columns of either list."""
+    return (
+        entry.committee,
+        entry.meeting_id,
+        entry.meeting_date,
+        row_minute(entry),
+        entry.item_title,
+        entry.id,
+        entry.text,
+    )
+
+
 def request_row(entry: Entry, as_at: dt.date) -> dict[str, Any]:
     """One information request as a flat row (CSV and JSON)."""
     return dict(zip(REQUEST_COLUMNS, request_values(entry, as_at), strict=True))
@@ -151,13 +164,7 @@ def request_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
     """One information request's values in the order of `REQUEST_COLUMNS` (a CSV line)."""
     entry = as_row(entry)
     return (
-        entry.committee,
-        entry.meeting_id,
-        entry.meeting_date,
-        row_minute(entry),
-        entry.item_title,
-        entry.id,
-        entry.text,
+        *_origin_values(entry),
         entry.asked_by,
         entry.named_of,
         entry.due or "",
@@ -366,13 +373,7 @@ def recommendation_values(entry: Entry, as_at: dt.date) -> tuple[Any, ...]:
     """One recommendation's values in the order of `RECOMMENDATION_COLUMNS` (a CSV line)."""
     entry = as_row(entry)
     return (
-        entry.committee,
-        entry.meeting_id,
-        entry.meeting_date,
-        row_minute(entry),
-        entry.item_title,
-        entry.id,
-        entry.text,
+        *_origin_values(entry),
         entry.of,
         vote_summary(entry.vote) if entry.vote is not None else "",
         entry.due or "",
