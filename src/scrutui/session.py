@@ -78,6 +78,7 @@ class Saved:
     unknown_names: tuple[str, ...] = field(default=())
     voted: bool = False  # the line was a vote on the open motion (or made a motion of it)
     notices: tuple[str, ...] = field(default=())  # what the clerk should know about a vote
+    linked: Motion | None = None  # the carried motion the line's decision put into effect
 
 
 class MinutingSession:
@@ -162,8 +163,7 @@ class MinutingSession:
         record = self._under_its_heading(capture.to_record(parsed, item_id, self.committee.recommendation_body))
         saved = self.store.records.add(record)
         self._remember(UndoStep(Change.ADD, saved.id or 0))
-        self._link_decision(saved)
-        return Saved(saved, unknown_names=unknown)
+        return Saved(saved, unknown_names=unknown, linked=self._link_decision(saved))
 
     def _under_its_heading(self, record: Record) -> Record:
         """A new assurance with no theme takes that of the sub-heading it is typed under (a theme
@@ -190,14 +190,17 @@ class MinutingSession:
         self._remember(UndoStep(Change.EDIT, before.id or 0, before=before))
         return Saved(self.store.records.get(before.id or 0), voted=True, notices=notices)
 
-    def _link_decision(self, saved: Record) -> None:
+    def _link_decision(self, saved: Record) -> Motion | None:
         """A new resolution or recommendation worded as a carried motion is that motion's decision
-        (the tracker and the chair's list then show its vote)."""
+        (the tracker and the chair's list then show its vote). Returns the motion, if it was."""
         if not isinstance(saved, Resolution | Recommendation):
-            return  # only a decision can be a motion's: the item is not read for anything else
+            return None  # only a decision can be a motion's: the item is not read for anything else
+        if not self.store.records.has_carried_motion(saved.agenda_item_id):
+            return None  # (most items: a long item's decision saves without reading it all)
         linked = voting.linked_motion(self.records(saved.agenda_item_id), saved)
         if linked is not None:
             self.store.records.update(linked, revise=False)
+        return linked
 
     def save(self, record: Record, *, expected: int | None = None) -> Record:
         """Save a record from a form: a new one is added, an existing one updated.

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets import TextArea
 
-from scrutui.models import Narrative, Question
+from scrutui.models import Motion, Narrative, Question
 from scrutui.store import open_store
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.record_form import RecordForm
@@ -76,6 +76,9 @@ async def test_every_change_draws_what_a_full_rebuild_draws(db_path: Path) -> No
             "h end",
             "r the report be noted",
             "rec Cabinet: the winter budget be protected",
+            "m Councillor Ann Ali: the winter plan be endorsed",
+            "vote carried 3-0-0",
+            "r the winter plan be endorsed",  # the motion's decision: the motion's line changes too
             f"q Councillor Ann Ali: {LONG}",
             "a: yes",  # answered, and the line stays as many rows high
         ):
@@ -86,6 +89,9 @@ async def test_every_change_draws_what_a_full_rebuild_draws(db_path: Path) -> No
             await assert_as_rebuilt(pilot, screen)
         assert [type(r).__name__ for r in screen.records][:2] == ["Narrative", "Question"]
         question = screen.records[1]
+        motion = next(r for r in screen.records if isinstance(r, Motion))
+        endorsed = next(r for r in screen.records if r.text == "the winter plan be endorsed" and r is not motion)
+        assert motion.decision_id == endorsed.id  # shown as the decision it became
         assert isinstance(question, Question) and question.answer.startswith("The Director presented")
 
         await pilot.press("escape")  # to the list; the last record is selected

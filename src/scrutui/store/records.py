@@ -243,6 +243,16 @@ class RecordRepository:
         )
         return record_from_row(row) if row else None
 
+    def has_carried_motion(self, agenda_item_id: int) -> bool:
+        """Whether the item has a carried motion (only then can a new decision be a motion's)."""
+        return bool(
+            self._h.scalar(
+                "SELECT EXISTS (SELECT 1 FROM record r JOIN motion ON motion.record_id = r.id"
+                " WHERE r.agenda_item_id = ? AND r.deleted_at IS NULL AND motion.outcome = 'carried')",
+                [agenda_item_id],
+            )
+        )
+
     def get(self, record_id: int, *, include_deleted: bool = False) -> Record:
         """The record with this id."""
         live = "" if include_deleted else " AND r.deleted_at IS NULL"

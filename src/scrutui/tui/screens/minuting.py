@@ -436,11 +436,11 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping, Moving):
 
     @guarded
     def _show_saved_line(self, saved: Saved) -> None:
-        from scrutui.models import Motion, Recommendation, Resolution
+        from scrutui.models import Motion
 
         self.save_capture_draft()
-        if isinstance(saved.record, Resolution | Recommendation):
-            self.refresh_records(saved.record.id)  # it may have made a motion above it its decision
+        if saved.linked is not None:
+            self.refresh_records(saved.record.id)  # it made a motion above it its decision
         else:
             self.show_saved(saved.record.id or 0)
         if saved.voted and isinstance(saved.record, Motion):
