@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from scrutui.formalities import MinutesSource, Roll, item_kind
 from scrutui.minutes.action_log import action_log_paragraphs
+from scrutui.minutes.discussion import ProseCache
 from scrutui.minutes.document import AttendanceEntry, MinuteItem, MinutesDocument, Paragraph, Style
 from scrutui.minutes.formalities import (
     attendance_entries,
@@ -22,7 +23,6 @@ from scrutui.minutes.formalities import (
 from scrutui.minutes.items import minute_item
 from scrutui.minutes.labels import decision, resolved_form
 from scrutui.minutes.numbering import minute_number
-from scrutui.minutes.records import ProseCache
 from scrutui.minutes.wording import long_date, long_time
 from scrutui.models import AgendaItem, Committee, ExemptNatures, Meeting, Record
 from scrutui.store.people import KnownPeople

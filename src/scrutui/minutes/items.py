@@ -4,50 +4,28 @@ decisions; or, for an exempt item in public minutes, its public stub."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from functools import partial
 
 from scrutui.formalities import SCHEDULE_12A
 from scrutui.minutes.action_log import action_log_paragraphs
+from scrutui.minutes.discussion import ProseCache, Wording, discussion_of
 from scrutui.minutes.document import MinuteItem, Paragraph, Style
 from scrutui.minutes.labels import (
+    DecisionForm,
     agreed_form,
     decision,
     labelled_parts,
     recommended_form,
-    requested_form,
     resolved_form,
 )
 from scrutui.minutes.numbering import minute_number, numbered
-from scrutui.minutes.records import (
-    ProseCache,
-    assurance_prose,
-    narrative_paragraphs,
-    question_prose,
-    request_clause,
-    text_paragraphs,
-)
+from scrutui.minutes.records import text_paragraphs
 from scrutui.minutes.votes import VotePlan
 from scrutui.minutes.wording import sentence
-from scrutui.models import (
-    AgendaItem,
-    Assurance,
-    Committee,
-    Heading,
-    InformationRequest,
-    Jurisdiction,
-    Motion,
-    Narrative,
-    Question,
-    Recommendation,
-    Record,
-    Resolution,
-    ResolutionForm,
-)
+from scrutui.models import AgendaItem, Committee, Jurisdiction, Record
 from scrutui.store.people import KnownPeople
 from scrutui.tracked import TrackedRecord
-
-T = TypeVar("T")
 
 
 def item_paragraphs(
@@ -62,66 +40,18 @@ def item_paragraphs(
     private_in_annex: bool = False,
     prose: ProseCache | None = None,
 ) -> list[Paragraph]:
-    """Everything minuted under one item, in house order. (`prose` keeps each record's words
-    from one composition of the item to the next.)
+    """Everything minuted under one item, in house order. (`prose` keeps what was composed, for
+    the next composition of the item to go on from.)
 
-    Discussion first, in the order typed: a sub-heading opens a section that runs to the next
-    sub-heading or to an end of section; an assurance names its theme as a sub-heading unless it is
-    already under it; a motion is minuted as moved where typed, its vote after the debate on it
-    (``votes``). Then, for an action log (`carried` given), what was reported back and what is
+    The discussion first, in the order typed (``discussion``), each motion's vote after the debate
+    on it (``votes``). Then, for an action log (`carried` given), what was reported back and what is
     still awaited; then what was resolved, agreed and recommended; then information requested.
     """
-    paragraphs: list[Paragraph] = []
-    if item.purpose:
-        paragraphs.append(Paragraph(Style.PURPOSE, sentence(item.purpose)))
-    section = ""  # the sub-heading the records stand under (casefolded), if any
-    resolved: list[str] = []
-    agreed: list[str] = []
-    recommended: dict[str, list[str]] = {}
-    requests: list[str] = []
     votes = VotePlan(records, people)
-    if prose is not None:
-        prose.begin(committee, people)
-    said = prose.of if prose is not None else _said_now
-    asked_for = requested_form(committee)
-
-    def asked(record: Question) -> str:
-        return question_prose(record, committee, people)
-
-    def sought(record: Assurance) -> str:
-        return assurance_prose(record, people)
-
-    def requested(record: InformationRequest) -> str:
-        return request_clause(record, people, case=asked_for.case, due_dates=committee.request_due_dates)
-
-    def narrated(record: Narrative) -> tuple[Paragraph, ...]:
-        return tuple(narrative_paragraphs(record))
-
-    for record in records:
-        paragraphs += votes.before(record)
-        match record:
-            case Heading(ends_section=True):
-                section = ""
-            case Heading():
-                paragraphs.append(Paragraph(Style.THEME, record.text))
-                section = record.text.casefold()
-            case Narrative():
-                paragraphs += said(record, narrated)
-            case Question():
-                paragraphs.append(Paragraph(Style.BODY, said(record, asked)))
-            case Assurance():
-                if record.theme and record.theme.casefold() != section:
-                    paragraphs.append(Paragraph(Style.THEME, record.theme))
-                    section = record.theme.casefold()
-                paragraphs.append(Paragraph(Style.BODY, said(record, sought)))
-            case Resolution():
-                (agreed if record.form is ResolutionForm.AGREED else resolved).append(record.text)
-            case Recommendation():
-                recommended.setdefault(record.addressee, []).append(record.text)
-            case InformationRequest():
-                requests.append(said(record, requested))
-            case Motion():
-                paragraphs += votes.moved(record)
+    words = Wording(committee, people, prose)
+    discussion = discussion_of(records, votes, words)
+    paragraphs = [Paragraph(Style.PURPOSE, sentence(item.purpose))] if item.purpose else []
+    paragraphs += discussion.paragraphs
     paragraphs += votes.remaining()
     if carried is not None:
         paragraphs += action_log_paragraphs(
@@ -132,18 +62,20 @@ def item_paragraphs(
             confidential=confidential,
             in_annex=private_in_annex,
         )
-    paragraphs += decision(resolved_form(committee), resolved)
-    paragraphs += decision(agreed_form(committee), agreed)
-    for body, texts in recommended.items():
-        paragraphs += decision(recommended_form(committee, body), texts)
-    if requests:
-        paragraphs.append(Paragraph(Style.DECISION, asked_for.lead))
-        paragraphs += labelled_parts(requests, asked_for.labels, asked_for.endings)
+    for form, texts in (
+        (resolved_form(committee), discussion.resolved),
+        (agreed_form(committee), discussion.agreed),
+        *((recommended_form(committee, body), texts) for body, texts in discussion.recommended.items()),
+    ):
+        paragraphs += words.parts((form, *texts), partial(decision, form, texts))
+    if discussion.requests:
+        form, requests = words.asked_for, discussion.requests
+        paragraphs += words.parts(("requested", form, *requests), partial(_requested, form, requests))
     return paragraphs
 
 
-def _said_now(record: object, compose: Callable[[Any], T]) -> T:
-    return compose(record)
+def _requested(form: DecisionForm, requests: Sequence[str]) -> list[Paragraph]:
+    return [Paragraph(Style.DECISION, form.lead), *labelled_parts(requests, form.labels, form.endings)]
 
 
 def minute_item(

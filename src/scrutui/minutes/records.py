@@ -4,8 +4,7 @@ answers, assurances and their responses, information requests."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
 
 from scrutui.blocks import BlockKind, BlockLike, read_blocks
 from scrutui.minutes.document import Paragraph, Style
@@ -130,32 +129,3 @@ def request_clause(
         details.append(f"by {long_date(record.due_date)}")
     suffix = f" ({', '.join(details)})" if details else ""
     return f"{clause(record.text, case)}{suffix}"
-
-
-T = TypeVar("T")
-
-
-class ProseCache:
-    """Each record's prose, kept from one composition of an item to the next (the minuting screen
-    composes its item again after every save): a record is put into words again only when it is a
-    new record object (added, edited, read again) or the committee or the people known have changed.
-    What a composition does not use is dropped, so it holds one item's prose at most."""
-
-    def __init__(self) -> None:
-        self._context: tuple[int, int] = (0, 0)
-        self._last: dict[int, tuple[object, Any]] = {}
-        self._now: dict[int, tuple[object, Any]] = {}
-
-    def begin(self, committee: Committee, people: KnownPeople) -> None:
-        """Start a composition (with this committee's house style and these people)."""
-        context = (id(committee), id(people))
-        self._last = self._now if context == self._context else {}
-        self._now, self._context = {}, context
-
-    def of(self, record: object, compose: Callable[[Any], T]) -> T:
-        """`compose(record)`, or what it gave last time for this very record."""
-        found = self._last.get(id(record))
-        if found is None or found[0] is not record:
-            found = (record, compose(record))
-        self._now[id(record)] = found
-        return found[1]

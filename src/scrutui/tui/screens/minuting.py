@@ -34,7 +34,7 @@ from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList
 
 if TYPE_CHECKING:
-    from scrutui.minutes.records import ProseCache
+    from scrutui.minutes.discussion import ProseCache
     from scrutui.models import AgendaItem
     from scrutui.session import Saved
     from scrutui.store.damage import DamagedRow
@@ -336,7 +336,7 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping, Moving):
         preview.border_title = "As minuted"
         carried = self._carried(item)
         if self._prose is None:
-            from scrutui.minutes.records import ProseCache
+            from scrutui.minutes.discussion import ProseCache
 
             self._prose = ProseCache()
         preview.show(
