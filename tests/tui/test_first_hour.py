@@ -181,7 +181,17 @@ async def test_a_small_window_says_what_size_is_needed(db_path: Path) -> None:
         assert notice.display and "This window is 60×20: scrutui needs at least 80×24" in screen_text(pilot)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert not notice.display
+        assert not notice.display and "This window is" not in screen_text(pilot)
+
+
+async def test_a_window_made_too_small_says_so(db_path: Path) -> None:
+    app = demo_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "This window is" not in screen_text(pilot)
+        await pilot.resize_terminal(79, 24)
+        await pilot.pause()
+        assert "This window is 79×24: scrutui needs at least 80×24" in screen_text(pilot)
 
 
 async def test_long_names_are_cut_with_an_ellipsis(db_path: Path) -> None:

@@ -394,6 +394,46 @@ async def test_lines_typed_in_a_burst_as_the_meeting_opens_are_saved_one_by_one(
     store.close()
 
 
+@pytest.mark.parametrize("opening", ["\n", "m"])
+async def test_what_is_typed_with_the_enter_that_opens_a_meeting_goes_to_its_capture_line(
+    demo_path: Path, opening: str
+) -> None:
+    from scrutui.tui.screens.home import HomeScreen
+
+    app = ScrutuiApp.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        # One burst: the key that opens the newest meeting, then a line and the start of another,
+        # all before the minuting screen exists (they used to go to the meetings list, and were lost).
+        burst(app, f"{opening}The Chair welcomed everyone.\nq Cllr Pryce: how")
+        screen = app.screen
+        for _ in range(20):
+            await pilot.pause()
+            screen = app.screen
+            if isinstance(screen, MinutingScreen) and screen.query_one(CaptureInput).value:
+                break
+        assert isinstance(screen, MinutingScreen) and screen.meeting_id == MEETING
+        assert screen.query_one(CaptureInput).value == "q Cllr Pryce: how"
+        assert [r.text for r in screen.records][-1] == "The Chair welcomed everyone."
+        assert not app.typed_ahead.holding
+        burst(app, " many\n")
+        await pilot.pause()
+        await pilot.pause()
+        assert [r.text for r in screen.records][-2:] == ["The Chair welcomed everyone.", "how many"]
+
+
+async def test_keys_typed_where_nothing_opens_are_not_held(demo_path: Path) -> None:
+    from scrutui.tui.screens.home import HomeScreen
+
+    app = ScrutuiApp.on_database(demo_path, blink=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        burst(app, "jk")  # keys that open nothing on the meetings list
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not app.typed_ahead.holding
+
+
 async def test_a_line_that_cannot_be_saved_comes_back_before_what_was_typed_after_it(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,9 @@ what the clerk sees while typing is what the draft minutes will say. The pieces,
 - ``document``: the document model (styles, paragraphs, items, the whole document);
 - ``wording``: dates, times, sentences and clauses; ``speakers``: who said what, and the verb;
 - ``labels``: labelled decision parts; ``numbering``: minute numbers and item.paragraph numbers;
-- ``records``: each kind of record as prose; ``items``: one agenda item, in house order;
+- ``records``: each kind of record as prose; ``discussion``: an item's records in the order
+  typed, and what the minuting screen keeps of one composition for the next; ``items``: one
+  agenda item, in house order;
 - ``action_log``: what earlier meetings are owed; ``formalities``: attendance, declarations,
   arrivals and departures, exclusion, confirmation;
 - ``assembly``: the whole meeting, and the preview of one item.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from scrutui.minutes.document import Paragraph, Style
+from scrutui.minutes.labels import requested_form
 from scrutui.minutes.records import assurance_prose, narrative_paragraphs, question_prose, request_clause
 from scrutui.minutes.votes import VotePlan
 from scrutui.models import (
@@ -59,7 +60,7 @@ class Discussion:
             list(self.requests),
         )
 
-    def go_through(self, record: Record, votes: VotePlan, words: Wording) -> None:
+    def go_through(self, record: Record, votes: VotePlan, words: RecordProse) -> None:
         """Add one record: a sub-heading opens a section that runs to the next sub-heading or to an
         end of section; an assurance names its theme as a sub-heading unless it is already under
         it; a motion is minuted as moved, its vote where `votes` places it; decisions and
@@ -92,7 +93,7 @@ class Discussion:
                 paragraphs += votes.moved(record)
 
 
-def discussion_of(records: Sequence[Record], votes: VotePlan, words: Wording) -> Discussion:
+def discussion_of(records: Sequence[Record], votes: VotePlan, words: RecordProse) -> Discussion:
     """The discussion of these records, going on from the one `words.prose` kept where it can."""
     # Going on is right however the item's motions were voted on: a vote minuted before the records
     # kept depends only on them (the records up to the next motion or sub-heading after its motion).
@@ -106,13 +107,11 @@ def discussion_of(records: Sequence[Record], votes: VotePlan, words: Wording) ->
     return discussion
 
 
-class Wording:
+class RecordProse:
     """Each kind of record put into words in a committee's house style, knowing these people; each
     record's words kept by `prose`, if given."""
 
     def __init__(self, committee: Committee, people: KnownPeople, prose: ProseCache | None = None) -> None:
-        from scrutui.minutes.labels import requested_form
-
         self.committee, self.people, self.prose = committee, people, prose
         if prose is not None:
             prose.begin(committee, people)

@@ -9,7 +9,7 @@ from functools import partial
 
 from scrutui.formalities import SCHEDULE_12A
 from scrutui.minutes.action_log import action_log_paragraphs
-from scrutui.minutes.discussion import ProseCache, Wording, discussion_of
+from scrutui.minutes.discussion import ProseCache, RecordProse, discussion_of
 from scrutui.minutes.document import MinuteItem, Paragraph, Style
 from scrutui.minutes.labels import (
     DecisionForm,
@@ -48,7 +48,7 @@ def item_paragraphs(
     still awaited; then what was resolved, agreed and recommended; then information requested.
     """
     votes = VotePlan(records, people)
-    words = Wording(committee, people, prose)
+    words = RecordProse(committee, people, prose)
     discussion = discussion_of(records, votes, words)
     paragraphs = [Paragraph(Style.PURPOSE, sentence(item.purpose))] if item.purpose else []
     paragraphs += discussion.paragraphs

@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from scrutui.store import check_database, is_ready, open_store, refuse_network_share
 from scrutui.tui.guard import report
+from scrutui.tui.typed_ahead import OpensScreens, Released, TypedAhead
 
 if TYPE_CHECKING:
     from scrutui.export.minutes_export import MinutesExport
@@ -82,6 +83,8 @@ class ScrutuiApp(App[None]):
         self.today: Callable[[], dt.date] = today or dt.date.today
         #: The words and filters last searched for, which F8 opens the search with again.
         self.last_search: tuple[str, SearchFilters | None] = ("", None)
+        #: Keys typed while a screen opens, held for it (see typed_ahead).
+        self.typed_ahead = TypedAhead(self)
 
     @classmethod
     def on_database(
@@ -155,6 +158,29 @@ class ScrutuiApp(App[None]):
 
             shutil.rmtree(export_folder(self), ignore_errors=True)
 
+    # --- keys typed while a screen opens --------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """As Textual does, except that the keys typed after one that opens a screen are held for
+        that screen (see typed_ahead)."""
+        if self.typed_ahead.keeps(event):
+            return
+        screen = self.screen if self.screen_stack else None
+        opens = (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(screen, OpensScreens)
+            and screen.opens_screen_on(event)
+        )
+        await super().on_event(event)
+        if opens:
+            self.typed_ahead.hold()
+
+    @on(Released)
+    async def _typed_ahead_released(self) -> None:
+        for event in self.typed_ahead.take():
+            await self.on_event(event)  # (a key that opens another screen holds those after it again)
+
     # --- navigation -----------------------------------------------------------------------------
 
     def go_home(self) -> None:
@@ -224,7 +250,11 @@ class ScrutuiApp(App[None]):
         """Minute a meeting (showing the given agenda item and record, if any)."""
         from scrutui.tui.screens.minuting import MinutingScreen
 
-        self.check_meeting(meeting_id)
+        try:
+            self.check_meeting(meeting_id)
+        except Exception:
+            self.typed_ahead.release()  # (to where they were typed: nothing opens)
+            raise
         screen = MinutingScreen(meeting_id, item_id=item_id, record_id=record_id)
         if replace:
             self.switch_screen(screen)

@@ -71,12 +71,8 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
     EDITING: ClassVar[frozenset[str]] = frozenset()
 
     def on_mount(self) -> None:
-        from scrutui.tui.widgets.size_notice import SizeNotice
-
         self.stop_blink()
-        notice = SizeNotice()
-        self.mount(notice)
-        notice.show_for(self.app.size)
+        self._notice_size()
         if self.read_only and not self.query("ReadOnlyBanner"):
             from scrutui.tui.widgets.key_bar import KeyBar
             from scrutui.tui.widgets.read_only import ReadOnlyBanner
@@ -86,9 +82,19 @@ class ScrutuiScreen(_Shared[T], Screen[T]):
             self.mount(ReadOnlyBanner(), before=bars.first() if bars else None)
 
     def on_resize(self) -> None:
-        from scrutui.tui.widgets.size_notice import SizeNotice
+        self._notice_size()
 
-        for notice in self.query(SizeNotice):
+    def _notice_size(self) -> None:
+        """Show the size notice while the terminal is too small (mounted the first time it is: one
+        widget fewer to lay out in the first frame of every screen)."""
+        from scrutui.tui.widgets.size_notice import SizeNotice, size_message
+
+        notices = self.query(SizeNotice)
+        if notices:
+            notices.first().show_for(self.app.size)
+        elif size_message(self.app.size):
+            notice = SizeNotice()
+            self.mount(notice)
             notice.show_for(self.app.size)
 
 

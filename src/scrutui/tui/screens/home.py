@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -267,6 +267,11 @@ class HomeScreen(ScrutuiScreen[None]):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return int(str(key.value)) if key.value is not None else None
+
+    def opens_screen_on(self, key: events.Key) -> bool:
+        """Enter or m on a meeting opens it for minuting: what is typed after goes to its capture line."""
+        table = self.query_one(DataTable)
+        return key.key in ("enter", "m") and self.focused is table and self.selected_meeting_id() is not None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_minute()

@@ -131,6 +131,7 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping, Moving):
             self._show_glance(glance)
             self.call_after_refresh(self._load_after_first_paint)
         self.query_one(CaptureInput).focus()
+        self.scrutui.typed_ahead.release()  # what was typed as the meeting opened, once it has focus
 
     def _show_glance(self, glance: MeetingGlance) -> None:
         """The first screen, from a plain read of the meeting: the title, the agenda, the records of
