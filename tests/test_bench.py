@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from scrutui.bench import SMALL, Size, build_council, main
 
 
@@ -45,6 +47,7 @@ def test_the_typing_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     rows = json.loads(out.read_text())
     assert [r["records"] for r in rows] == [2, 6]
     assert all(len(r["samples"]) == 3 and r["median_ms"] > 0 and r["bare_median_ms"] > 0 for r in rows)
+    assert all(r["mean_ms"] == pytest.approx(sum(r["samples"]) / 3) and r["mean_ratio_to_smallest"] > 0 for r in rows)
 
 
 def test_the_lists_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from scrutui.models import Motion, Narrative, Question
 from scrutui.store import open_store
 from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.record_form import RecordForm
+from scrutui.tui.widgets.agenda_list import AgendaList
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList
 from tests.conftest import add_meeting_to, app_on
@@ -30,8 +31,8 @@ def _segments(strips: list[Strip]) -> list[list[tuple[str, str]]]:
     return [[(segment.text, str(segment.style)) for segment in strip] for strip in strips]
 
 
-def list_lines(records: RecordList) -> list[list[tuple[str, str]]]:
-    """Every line of the record list as drawn (text and style), not only those on screen."""
+def list_lines(records: RecordList | AgendaList) -> list[list[tuple[str, str]]]:
+    """Every line of a list as drawn (text and style), not only those on screen."""
     style = records.get_visual_style("option-list--option")
     return _segments([records._get_line(style, y) for y in range(len(records._lines))])
 
@@ -41,16 +42,20 @@ async def assert_as_rebuilt(pilot: Pilot[None], screen: MinutingScreen) -> None:
     await pilot.pause()
     records = screen.query_one(RecordList)
     preview = screen.query_one(MinutesPreview)
+    agenda = screen.query_one(AgendaList)
     held = list(screen.records)
     shown = ([o.id for o in records.options], list_lines(records), records.highlighted)
+    agenda_shown = (list_lines(agenda), agenda.highlighted)
     previewed = (preview.item, _segments(preview.lines()), preview.virtual_size)
     records.reset_rows()
+    agenda.reset_rows()
     screen.refresh_records(records.selected_record_id if shown[2] is None else int(shown[0][shown[2]] or 0))
     preview.lay_out_again()
     await pilot.pause()
     assert held == screen.records
     assert shown == ([o.id for o in records.options], list_lines(records), records.highlighted)
     assert previewed == (preview.item, _segments(preview.lines()), preview.virtual_size)
+    assert agenda_shown == (list_lines(agenda), agenda.highlighted)
 
 
 async def test_every_change_draws_what_a_full_rebuild_draws(db_path: Path) -> None:

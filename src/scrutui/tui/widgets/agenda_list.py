@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from scrutui.store.damage import DamagedRow
 from scrutui.tui.widgets.record_list import TypedAway, damaged_option
+from scrutui.tui.widgets.updating_list import UpdatingOptionList
 
 if TYPE_CHECKING:
     from scrutui.models import AgendaItem
@@ -21,14 +21,11 @@ if TYPE_CHECKING:
     Item = AgendaItem | ItemLine
 
 
-def item_label(
-    item: Item, current: bool, counts: dict[int, int], width: int = 22, inquorate: bool = False
-) -> Text:
+def item_label(item: Item, current: bool, count: int, width: int = 22, inquorate: bool = False) -> Text:
     """One agenda line (never wrapped): marker (a warning when the meeting was inquorate during the
-    item), number, title cut to fit, records held."""
+    item), number, title cut to fit, `count` records held."""
     marker = "⚠ " if inquorate else ("▶ " if current else "  ")
     number = f"{item.number} " if item.number else ""
-    count = counts.get(item.id or 0, 0)
     exempt = " [II]" if item.is_exempt else ""  # a Part II (exempt) item
     shown_count = f" ({count})" if count else ""
     if width - len(marker) - len(number) - len(exempt) - len(shown_count) < 6:
@@ -46,11 +43,15 @@ def item_label(
     return text
 
 
-class AgendaList(OptionList):
-    """The meeting's agenda. Enter takes the highlighted item."""
+class AgendaList(UpdatingOptionList):
+    """The meeting's agenda. Enter takes the highlighted item. (A save changes one line, the
+    current item's count: only that line is drawn again.)"""
 
     DEFAULT_CSS = """
-    AgendaList { width: 30%; min-width: 24; max-width: 40; height: 1fr; border: round $primary 50%; }
+    AgendaList {
+        width: 30%; min-width: 24; max-width: 40; height: 1fr; border: round $primary 50%;
+        scrollbar-gutter: auto;  /* its lines are cut to fit, never wrapped: no room need be kept */
+    }
     AgendaList:focus { border: round $accent; }
     """
 
@@ -86,15 +87,28 @@ class AgendaList(OptionList):
         self._shown = (items, current_id, counts, inquorate, damaged)
         # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
         width = (self.size.width or 24) - 4
-        self.set_options(
-            [
-                *(
-                    Option(item_label(item, item.id == current_id, counts, width, item.id in inquorate), id=str(item.id))
+        if damaged:  # rare: lines that cannot be chosen, after the items
+            self.reset_rows()
+            self.set_options(
+                [
+                    *(
+                        Option(
+                            item_label(item, item.id == current_id, counts.get(item.id or 0, 0), width, item.id in inquorate),
+                            id=str(item.id),
+                        )
+                        for item in items
+                    ),
+                    *(damaged_option(found, short=True) for found in damaged),
+                ]
+            )
+        else:
+            self.show_rows(
+                [
+                    (str(item.id), (item, item.id == current_id, counts.get(item.id or 0, 0), width, item.id in inquorate))
                     for item in items
-                ),
-                *(damaged_option(found, short=True) for found in damaged),
-            ]
-        )
+                ],
+                lambda shown: item_label(*shown),
+            )
         for index, item in enumerate(items):
             if item.id == current_id:
                 self.highlighted = index

@@ -26,7 +26,10 @@ class GrammarLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(GRAMMAR_LINE, id=id)
+        self._open_motion = False
 
     def show(self, *, open_motion: bool) -> None:
         """The vote's grammar while a motion is open under the item, the usual one otherwise."""
-        self.update(VOTE_GRAMMAR_LINE if open_motion else GRAMMAR_LINE)
+        if open_motion != self._open_motion:  # (drawn again only when it changes: after every save)
+            self._open_motion = open_motion
+            self.update(VOTE_GRAMMAR_LINE if open_motion else GRAMMAR_LINE)
