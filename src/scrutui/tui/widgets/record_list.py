@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -179,15 +180,33 @@ def record_summary(record: Record | RecordLine, *, in_section: bool = False) -> 
 
 def sections(records: Sequence[RecordLine]) -> list[bool]:
     """For each record, whether it stands under a sub-heading (as the minutes will put it)."""
-    under, found = False, []
+    return _sections(records)[0]
+
+
+def _sections(records: Sequence[RecordLine], under: bool = False) -> tuple[list[bool], list[bool]]:
+    """For each record, whether it stands under a sub-heading, and whether a section is open after
+    it (`under`: whether one is open before the first)."""
+    found, open_after = [], []
     for record in records:
         if record.kind == "heading":
             found.append(False)
             under = not record.ends_section
-            continue
-        under = under or (record.kind == "assurance" and bool(record.theme))
-        found.append(under)
-    return found
+        else:
+            under = under or (record.kind == "assurance" and bool(record.theme))
+            found.append(under)
+        open_after.append(under)
+    return found, open_after
+
+
+@dataclass
+class _Shown:
+    """What the list was last given and made of it: each record's line and row, and whether a
+    section was open after it (to go on from, when the next records begin with the same ones)."""
+
+    records: list[object] = field(default_factory=list)
+    lines: list[RecordLine] = field(default_factory=list)
+    rows: list[tuple[str, tuple[RecordLine, bool]]] = field(default_factory=list)
+    open_after: list[bool] = field(default_factory=list)
 
 
 def damaged_option(damaged: DamagedRow, *, short: bool = False) -> Option:
@@ -246,18 +265,29 @@ class RecordList(UpdatingOptionList):
         ),
     ]
 
-    #: Each record's line, kept from one showing to the next by the record object (the screen
-    #: keeps the objects of records that did not change), so a save under a long item makes one.
-    _record_lines: dict[int, tuple[object, RecordLine]] = {}
+    #: What was last shown (the screen keeps the objects of records that did not change, so a
+    #: save under a long item makes one line and one row).
+    _shown: _Shown = _Shown()
 
-    def _line_of(self, record: Record | RecordLine, kept: dict[int, tuple[object, RecordLine]]) -> RecordLine:
-        if isinstance(record, RecordLine):
-            return record
-        found = self._record_lines.get(id(record))
-        if found is None or found[0] is not record:
-            found = (record, line_of(record))
-        kept[id(record)] = found
-        return found[1]
+    def reset_rows(self) -> None:
+        """Forget what is shown: the next `show` makes every line and row afresh."""
+        self._shown = _Shown()
+        super().reset_rows()
+
+    def _go_on(self, records: Sequence[Record | RecordLine]) -> _Shown:
+        """Lines and rows for `records`: those of the records shown before that begin them (the very
+        objects) are kept, and the rest made."""
+        shown = self._shown
+        most = min(len(shown.records), len(records))
+        same = next((i for i in range(most) if shown.records[i] is not records[i]), most)
+        rest = [r if isinstance(r, RecordLine) else line_of(r) for r in records[same:]]
+        found, open_after = _sections(rest, shown.open_after[same - 1] if same else False)
+        return _Shown(
+            list(records),
+            [*shown.lines[:same], *rest],
+            [*shown.rows[:same], *((str(r.id), (r, under)) for r, under in zip(rest, found, strict=True))],
+            [*shown.open_after[:same], *open_after],
+        )
 
     def on_key(self, event: events.Key) -> None:
         """Typing a letter here goes to the capture line: keys never act on records by surprise."""
@@ -276,9 +306,8 @@ class RecordList(UpdatingOptionList):
         the selected one; records damaged in the database first, as damaged (they cannot be
         selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
-        kept: dict[int, tuple[object, RecordLine]] = {}
-        lines = [self._line_of(r, kept) for r in records]
-        self._record_lines = kept
+        self._shown = shown = self._go_on(records)
+        lines = shown.lines
         if damaged:  # rare: lines that cannot be chosen, above the records
             self.reset_rows()
             self.set_options(
@@ -292,10 +321,7 @@ class RecordList(UpdatingOptionList):
             )
         else:
             # Only the rows that changed are drawn again: a save under a long item adds one.
-            self.show_rows(
-                [(str(r.id), (r, under)) for r, under in zip(lines, sections(lines), strict=True)],
-                lambda shown: record_summary(shown[0], in_section=shown[1]),
-            )
+            self.show_rows(shown.rows, lambda row: record_summary(row[0], in_section=row[1]))
         if not lines:
             return
         index = next((i for i, r in enumerate(lines) if r.id == keep), len(lines) - 1)
