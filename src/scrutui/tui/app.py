@@ -165,11 +165,11 @@ class ScrutuiApp(App[None]):
         that screen (see typed_ahead)."""
         if self.typed_ahead.keeps(event):
             return
-        screen = self.screen if self.screen_stack else None
         opens = (
             isinstance(event, events.Key)
             and not event.is_forwarded
-            and isinstance(screen, OpensScreens)
+            and bool(self.screen_stack)
+            and isinstance(screen := self.screen, OpensScreens)
             and screen.opens_screen_on(event)
         )
         await super().on_event(event)

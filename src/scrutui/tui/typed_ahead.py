@@ -17,6 +17,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.timer import Timer
 
 #: Held keys are let go after this long, even if no screen has released them.
 HOLD_SECONDS = 3.0
@@ -41,6 +42,7 @@ class TypedAhead:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.held: list[events.Event] | None = None
+        self._timer: Timer | None = None
 
     @property
     def holding(self) -> bool:
@@ -51,7 +53,7 @@ class TypedAhead:
         """Hold the keys that come next, until released (or for `HOLD_SECONDS` at most)."""
         if self.held is None:
             self.held = []
-            self.app.set_timer(HOLD_SECONDS, self.release)
+            self._timer = self.app.set_timer(HOLD_SECONDS, self.release)
 
     def keeps(self, event: events.Event) -> bool:
         """Keep `event` if keys are held and it is one typed (a key or a paste): True if kept."""
@@ -68,4 +70,7 @@ class TypedAhead:
     def take(self) -> list[events.Event]:
         """The keys held, in the order typed; none are held from now on."""
         held, self.held = self.held or [], None
+        if self._timer is not None:  # (so it cannot let go of the keys of a later hold too soon)
+            self._timer.stop()
+            self._timer = None
         return held

@@ -87,28 +87,20 @@ class AgendaList(UpdatingOptionList):
         self._shown = (items, current_id, counts, inquorate, damaged)
         # Leave room for the scroll bar even before it appears, so a line never wraps when it does.
         width = (self.size.width or 24) - 4
+        rows = [
+            (str(item.id), (item, item.id == current_id, counts.get(item.id or 0, 0), width, item.id in inquorate))
+            for item in items
+        ]
         if damaged:  # rare: lines that cannot be chosen, after the items
             self.reset_rows()
             self.set_options(
                 [
-                    *(
-                        Option(
-                            item_label(item, item.id == current_id, counts.get(item.id or 0, 0), width, item.id in inquorate),
-                            id=str(item.id),
-                        )
-                        for item in items
-                    ),
+                    *(Option(item_label(*shown), id=key) for key, shown in rows),
                     *(damaged_option(found, short=True) for found in damaged),
                 ]
             )
         else:
-            self.show_rows(
-                [
-                    (str(item.id), (item, item.id == current_id, counts.get(item.id or 0, 0), width, item.id in inquorate))
-                    for item in items
-                ],
-                lambda shown: item_label(*shown),
-            )
+            self.show_rows(rows, lambda shown: item_label(*shown))
         for index, item in enumerate(items):
             if item.id == current_id:
                 self.highlighted = index

@@ -178,14 +178,9 @@ def record_summary(record: Record | RecordLine, *, in_section: bool = False) -> 
     return line
 
 
-def sections(records: Sequence[RecordLine]) -> list[bool]:
-    """For each record, whether it stands under a sub-heading (as the minutes will put it)."""
-    return _sections(records)[0]
-
-
-def _sections(records: Sequence[RecordLine], under: bool = False) -> tuple[list[bool], list[bool]]:
-    """For each record, whether it stands under a sub-heading, and whether a section is open after
-    it (`under`: whether one is open before the first)."""
+def sections(records: Sequence[RecordLine], under: bool = False) -> tuple[list[bool], list[bool]]:
+    """For each record, whether it stands under a sub-heading (as the minutes will put it), and
+    whether a section is open after it (`under`: whether one is open before the first)."""
     found, open_after = [], []
     for record in records:
         if record.kind == "heading":
@@ -281,7 +276,7 @@ class RecordList(UpdatingOptionList):
         most = min(len(shown.records), len(records))
         same = next((i for i in range(most) if shown.records[i] is not records[i]), most)
         rest = [r if isinstance(r, RecordLine) else line_of(r) for r in records[same:]]
-        found, open_after = _sections(rest, shown.open_after[same - 1] if same else False)
+        found, open_after = sections(rest, shown.open_after[same - 1] if same else False)
         return _Shown(
             list(records),
             [*shown.lines[:same], *rest],
@@ -306,17 +301,15 @@ class RecordList(UpdatingOptionList):
         the selected one; records damaged in the database first, as damaged (they cannot be
         selected)."""
         keep = select_id if select_id is not None else self.selected_record_id
+        if damaged:  # rare: lines that cannot be chosen, above the records; all drawn afresh
+            self.reset_rows()
         self._shown = shown = self._go_on(records)
         lines = shown.lines
-        if damaged:  # rare: lines that cannot be chosen, above the records
-            self.reset_rows()
+        if damaged:
             self.set_options(
                 [
                     *(damaged_option(d) for d in damaged),
-                    *(
-                        Option(record_summary(r, in_section=under), id=str(r.id))
-                        for r, under in zip(lines, sections(lines), strict=True)
-                    ),
+                    *(Option(record_summary(r, in_section=under), id=key) for key, (r, under) in shown.rows),
                 ]
             )
         else:
