@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -42,3 +47,21 @@ async def screen_text_showing(pilot: Pilot[None], wanted: str, *, tries: int = 1
         await pilot.pause(0.02)
         text = " ".join(screen_text(pilot).split())
     return text
+
+
+def burst(app: App[None], typed: str) -> None:
+    """Keys arriving all at once, as a terminal hands over what was typed while the app was busy
+    (saving, or opening the meeting): "\\n" is Enter."""
+    for character in typed:
+        if character == "\n":
+            app.post_message(events.Key("enter", "\r"))
+        else:
+            app.post_message(events.Key(_character_to_key(character), character))
+
+
+async def until(pilot: Pilot[None], holds: Callable[[], bool], *, tries: int = 40) -> None:
+    """Wait a pause at a time (at most `tries`) until `holds()` (a screen opening takes a few)."""
+    for _ in range(tries):
+        if holds():
+            return
+        await pilot.pause()

@@ -21,6 +21,7 @@ from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.meeting_title import MeetingTitle
 from scrutui.tui.widgets.minutes_preview import MinutesPreview
 from scrutui.tui.widgets.record_list import RecordList, line_of
+from tests.tui.helpers import burst, until
 from tests.tui.test_incremental_minuting import list_lines
 
 #: The demo's draft meeting (November), and the item it opens on.
@@ -354,19 +355,6 @@ async def test_a_meeting_opened_before_the_list_is_read_through_the_store_opens(
         assert [r.text for r in screen.records][-1] == "The Chair welcomed everyone."
 
 
-def burst(app: ScrutuiApp, typed: str) -> None:
-    """Keys arriving all at once, as a terminal hands over what was typed while the app was busy
-    (saving, or opening the meeting): "\\n" is Enter."""
-    from textual import events
-    from textual.keys import _character_to_key
-
-    for character in typed:
-        if character == "\n":
-            app.post_message(events.Key("enter", "\r"))
-        else:
-            app.post_message(events.Key(_character_to_key(character), character))
-
-
 async def test_lines_typed_in_a_burst_as_the_meeting_opens_are_saved_one_by_one(demo_path: Path) -> None:
     app = Bare.on_database(demo_path, blink=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -407,12 +395,10 @@ async def test_what_is_typed_with_the_enter_that_opens_a_meeting_goes_to_its_cap
         # One burst: the key that opens the newest meeting, then a line and the start of another,
         # all before the minuting screen exists (they used to go to the meetings list, and were lost).
         burst(app, f"{opening}The Chair welcomed everyone.\nq Cllr Pryce: how")
+        await until(
+            pilot, lambda: isinstance(app.screen, MinutingScreen) and bool(app.screen.query_one(CaptureInput).value)
+        )
         screen = app.screen
-        for _ in range(20):
-            await pilot.pause()
-            screen = app.screen
-            if isinstance(screen, MinutingScreen) and screen.query_one(CaptureInput).value:
-                break
         assert isinstance(screen, MinutingScreen) and screen.meeting_id == MEETING
         assert screen.query_one(CaptureInput).value == "q Cllr Pryce: how"
         assert [r.text for r in screen.records][-1] == "The Chair welcomed everyone."

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select
 
@@ -23,10 +24,11 @@ from scrutui.tui.screens.search import SearchScreen
 from scrutui.tui.screens.search_filters import SearchFiltersForm
 from scrutui.tui.screens.theme_history import ThemeHistoryScreen
 from scrutui.tui.screens.themes import ThemesScreen
+from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.record_list import RecordList
 from tests.search_data import DAYS, generate
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import burst, screen_text, until
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -144,6 +146,23 @@ async def test_a_result_in_the_meeting_being_minuted_goes_back_to_it(db_path: Pa
         assert minuting.query_one(RecordList).selected_record_id == hit.record_id
 
 
+async def test_what_is_typed_with_the_enter_on_a_result_goes_to_the_meeting(db_path: Path) -> None:
+    app = app_with(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")  # minuting the newest meeting; F8 finds something said earlier in it
+        await pilot.pause()
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        await search_for(pilot, "caseloads")
+        burst(app, "\nThe Chair noted the caseloads.\nq Cllr Pryce: wh")  # Enter, then typing at once
+        capture_line = minuting.query_one(CaptureInput)
+        await until(pilot, lambda: app.screen is minuting and capture_line.value == "q Cllr Pryce: wh")
+        assert app.screen is minuting and capture_line.value == "q Cllr Pryce: wh"
+        assert minuting.records[-1].text == "The Chair noted the caseloads."
+        assert not app.typed_ahead.holding
+
+
 async def test_results_page_from_the_index(db_path: Path) -> None:
     app = app_with(db_path, extra=230)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -247,6 +266,7 @@ async def test_theme_history(db_path: Path) -> None:
         assert [e.origin.meeting_date for e in entries] == sorted(e.origin.meeting_date for e in entries)
         text = screen_text(pilot)
         assert "oldest first" in text and "also written" in text and "Sought:" in text
+        assert history.opens_screen_on(events.Key("enter", "\r"))  # what is typed after Enter goes there
         await pilot.press("enter")
         await pilot.pause()
         minuting = app.screen
@@ -276,6 +296,7 @@ async def test_person_view(db_path: Path) -> None:
         await pilot.pause()
         assert {(h.kind, h.status) for h in table(person).rows_shown} == {("information_request", "outstanding")}
         assert "only what they still owe" in screen_text(pilot)
+        assert person.opens_screen_on(events.Key("enter", "\r"))  # a row opens its meeting, with what is typed after
         # Someone typed: the search's own picker offers it.
         await pilot.press("escape")
         await pilot.pause()

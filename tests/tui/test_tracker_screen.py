@@ -20,9 +20,10 @@ from scrutui.tui.screens.minuting import MinutingScreen
 from scrutui.tui.screens.pick_list import PickList
 from scrutui.tui.screens.response_form import DueDateForm, ResponseForm
 from scrutui.tui.screens.tracker import TrackerScreen
+from scrutui.tui.widgets.capture_line import CaptureInput
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.record_list import RecordList
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import burst, screen_text, until
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -161,6 +162,21 @@ async def test_go_to_the_meeting_and_item_where_it_was_asked(db_path: Path) -> N
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_what_is_typed_with_the_g_that_opens_the_meeting_goes_to_its_capture_line(db_path: Path) -> None:
+    app = demo_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_tracker(pilot)
+        table = screen.query_one(PagedTable)
+        draft = next(i for i, row in enumerate(table.rows_shown) if row.origin.meeting_id == 2)  # not approved
+        table.move_cursor(row=draft)
+        await pilot.pause()
+        burst(app, "gThe Chair noted the response.")  # g, then typing at once
+        await until(pilot, lambda: isinstance(app.screen, MinutingScreen) and bool(app.screen.query_one(CaptureInput).value))
+        minuting = app.screen
+        assert isinstance(minuting, MinutingScreen)
+        assert minuting.query_one(CaptureInput).value == "The Chair noted the response."
 
 
 async def test_filters_and_the_recommendations_list(db_path: Path) -> None:

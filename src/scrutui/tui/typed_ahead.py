@@ -32,6 +32,20 @@ class OpensScreens(Protocol):
         ...
 
 
+class _Rows(Protocol):
+    @property
+    def has_focus(self) -> bool: ...
+
+    @property
+    def current(self) -> object | None: ...
+
+
+def opens_from_row(key: events.Key, table: _Rows, keys: tuple[str, ...] = ("enter",)) -> bool:
+    """Whether `key` opens the selected row of `table` (which has focus) on another screen: an
+    `opens_screen_on` for screens whose table's rows open a meeting."""
+    return key.key in keys and table.has_focus and table.current is not None
+
+
 class Released(Message):
     """The keys held are to go on now (handled by the app, in its turn among the keys typed)."""
 

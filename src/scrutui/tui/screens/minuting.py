@@ -234,6 +234,7 @@ class MinutingScreen(RecordActions, FormalityActions, DraftKeeping, Moving):
     def on_screen_resume(self) -> None:
         """Back from the roll call, the action log or another screen: attendance, or the responses
         the action log reports, may have changed."""
+        self.scrutui.typed_ahead.release()  # what was typed as it came back (from a search result)
         if not self._resumed:  # shown for the first time: just read (or about to be)
             self._resumed = True
             return

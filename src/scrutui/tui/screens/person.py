@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Static
 from scrutui.search import OPEN, SearchHit, SearchQuery, owed_by
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.typed_ahead import opens_from_row
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.search_results import SearchSource, found_text, kind_cell, status_cell, where
@@ -169,6 +171,10 @@ class PersonScreen(ScrutuiScreen[None]):
         """Only what is still owed, or everything."""
         self.owed_only = not self.owed_only
         self.load()
+
+    def opens_screen_on(self, key: events.Key) -> bool:
+        """Enter on a row opens its meeting: what is typed after goes to its capture line."""
+        return opens_from_row(key, self.table)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_go_to()

@@ -23,6 +23,7 @@ from scrutui.search import SearchHit, SearchOrder, SearchQuery
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
 from scrutui.tui.screens.search_filters import SearchFilters
+from scrutui.tui.typed_ahead import opens_from_row
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.search_results import SearchSource, found_text, kind_cell, status_cell, where
@@ -275,6 +276,10 @@ class SearchScreen(ScrutuiScreen[None]):
                 "\n" + "; ".join(f"{label} {name}" for label, name in hit.people).capitalize(), style="dim"
             )
         detail.update(shown)
+
+    def opens_screen_on(self, key: events.Key) -> bool:
+        """Enter on a result opens its meeting: what is typed after goes to its capture line."""
+        return opens_from_row(key, self.table)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()

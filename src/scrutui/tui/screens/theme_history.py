@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
@@ -17,6 +18,7 @@ from scrutui.search import ThemeEntry, ThemeQuery, status_word
 from scrutui.store.search import SearchRepository
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.base import ScrutuiScreen
+from scrutui.tui.typed_ahead import opens_from_row
 from scrutui.tui.widgets.key_bar import KeyBar
 from scrutui.tui.widgets.paged_table import PagedTable
 from scrutui.tui.widgets.search_results import STATUS_STYLES
@@ -183,6 +185,10 @@ class ThemeHistoryScreen(ScrutuiScreen[None]):
         text.append("\nAssurance ")
         text.append(status_word(status), style=STATUS_STYLES.get(status, "bold"))
         detail.update(text)
+
+    def opens_screen_on(self, key: events.Key) -> bool:
+        """Enter on a row opens its meeting: what is typed after goes to its capture line."""
+        return opens_from_row(key, self.table)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_go_to()

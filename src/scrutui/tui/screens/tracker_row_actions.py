@@ -3,12 +3,15 @@ the due date by hand, or go to where it was asked."""
 
 from __future__ import annotations
 
+from textual import events
+
 from scrutui.minutes import long_date
 from scrutui.models import RequestStatus
 from scrutui.store.tracker import TrackedRecord
 from scrutui.tracker.rules import status_word
 from scrutui.tui.guard import guarded
 from scrutui.tui.screens.tracker_part import TrackerPart
+from scrutui.tui.typed_ahead import opens_from_row
 
 
 class RowActions(TrackerPart):
@@ -65,6 +68,10 @@ class RowActions(TrackerPart):
             f"Saved: {word}" + (f" on {long_date(saved.closed_on)}" if saved.closed_on else "") + "." + later,
             timeout=4,
         )
+
+    def opens_screen_on(self, key: events.Key) -> bool:
+        """g on a row opens its meeting for minuting: what is typed after goes to its capture line."""
+        return opens_from_row(key, self.table, ("g",))
 
     @guarded
     def action_go_to(self) -> None:
